@@ -1,0 +1,1 @@
+//! UI state as plain values: selection, URL options.
