@@ -1,5 +1,10 @@
 //! The map's content as plain data: zones and sites from the GeoJSON layers,
 //! facts, sources and themes from the catalogue; loading and validation.
 
+pub mod catalogue;
+pub mod error;
 pub mod lang;
+pub mod layers;
+
+pub use error::DataError;
 pub use lang::{Lang, Names};

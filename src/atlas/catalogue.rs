@@ -1,0 +1,1 @@
+//! Facts, sources and themes.

@@ -1,0 +1,1 @@
+//! Zones and sites from the GeoJSON layers.
