@@ -6,6 +6,15 @@ pub mod datum;
 pub mod hit;
 pub mod lonlat;
 pub mod mercator;
+pub mod scale;
 pub mod viewport;
 
+#[cfg(test)]
+mod test_fixtures;
+
+pub use bounds::Bounds;
+pub use hit::{hit_test, Shape};
 pub use lonlat::{LonLat, ScreenPoint};
+pub use mercator::{WorldPoint, MAX_LATITUDE, TILE_SIZE};
+pub use scale::scale_bar;
+pub use viewport::{Affine, LocalFrame, ViewLimits, Viewport, ViewportError};
