@@ -1,1 +1,638 @@
-//! Zones and sites from the GeoJSON layers.
+//! Zones and sites from the GeoJSON layers under `geodata/`.
+//!
+//! Four files make up the map (RFC 7946 FeatureCollections, WGS-84; see
+//! `geodata/README.md` for their sources and schema):
+//!
+//! | file | features |
+//! |---|---|
+//! | [`DISTRICTS_FILE`] | the 13 districts of Hangzhou, `kind: "district"` (context) |
+//! | [`FOCUS_FILE`] | 杭州高新区(滨江), `kind: "focus"` |
+//! | [`ZONES_FILE`] | the cooperation zones, `kind: "cooperation-zone"`, schematic |
+//! | [`SITES_FILE`] | platform sites, `kind: "site"`, Points or `null` when unplaced |
+//!
+//! Loading is partial: a feature that cannot be read is skipped and reported as
+//! a [`DataError`] naming its file and id ("expected X, got Y"); a file that is
+//! not a FeatureCollection is reported and the other files still load. Loading
+//! never panics. What loads is then checked by [`Atlas::validate`] (see
+//! [`super::validate`]), which is the same code the data tests run on the
+//! committed files.
+
+use geo::{Coord, GeodesicArea, LineString, MultiPolygon, Polygon};
+use serde_json::{Map, Value};
+
+use super::{DataError, Names};
+use crate::spatial::LonLat;
+
+pub const DISTRICTS_FILE: &str = "geodata/districts.geojson";
+pub const FOCUS_FILE: &str = "geodata/binjiang.geojson";
+pub const ZONES_FILE: &str = "geodata/zones.geojson";
+pub const SITES_FILE: &str = "geodata/sites.geojson";
+
+/// What a zone is on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoneKind {
+    /// A district of Hangzhou, drawn as context.
+    District,
+    /// The area the map is about: 杭州高新区(滨江).
+    Focus,
+    /// A cooperation zone run with another district; always schematic.
+    Cooperation,
+}
+
+impl ZoneKind {
+    pub const ALL: [ZoneKind; 3] = [ZoneKind::District, ZoneKind::Focus, ZoneKind::Cooperation];
+
+    /// The value of the `kind` property.
+    pub fn key(self) -> &'static str {
+        match self {
+            ZoneKind::District => "district",
+            ZoneKind::Focus => "focus",
+            ZoneKind::Cooperation => "cooperation-zone",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// How well a shape or position is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    /// An administrative outline from a mapping source, not an estimate.
+    Surveyed,
+    /// Checked against two independent sources.
+    High,
+    /// One good source.
+    Medium,
+    /// An estimate from a description.
+    Low,
+    /// No position known: listed, never drawn.
+    Unplaced,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 5] =
+        [Confidence::Surveyed, Confidence::High, Confidence::Medium, Confidence::Low, Confidence::Unplaced];
+
+    /// The value of the `confidence` property.
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::Surveyed => "surveyed",
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+            Confidence::Unplaced => "unplaced",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+/// What kind of place a site is; the legend groups sites by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SiteCategory {
+    Lab,
+    ScienceFacility,
+    IndustrialPark,
+    Town,
+    Venue,
+    Project,
+}
+
+impl SiteCategory {
+    pub const ALL: [SiteCategory; 6] = [
+        SiteCategory::Lab,
+        SiteCategory::ScienceFacility,
+        SiteCategory::IndustrialPark,
+        SiteCategory::Town,
+        SiteCategory::Venue,
+        SiteCategory::Project,
+    ];
+
+    /// The value of the `category` property.
+    pub fn key(self) -> &'static str {
+        match self {
+            SiteCategory::Lab => "lab",
+            SiteCategory::ScienceFacility => "science-facility",
+            SiteCategory::IndustrialPark => "industrial-park",
+            SiteCategory::Town => "town",
+            SiteCategory::Venue => "venue",
+            SiteCategory::Project => "project",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+/// An area on the map: a district, the focus zone or a cooperation zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Zone {
+    pub id: String,
+    pub kind: ZoneKind,
+    pub names: Names,
+    /// WGS-84, exterior rings counter-clockwise.
+    pub geometry: MultiPolygon<f64>,
+    /// A stand-in for an area without a public boundary: draw hatched or dashed,
+    /// labelled as a schematic extent, never as a solid outline.
+    pub schematic: bool,
+    /// The administrative code, for districts and the focus zone.
+    pub adcode: Option<String>,
+    /// The adcode of the district a cooperation zone lies in.
+    pub district: Option<String>,
+    /// The area the sources give.
+    pub stated_area_km2: Option<f64>,
+    /// The area the drawn shape was built to have (schematic zones); may be
+    /// smaller than the stated area when only part of a zone has a known place.
+    pub drawn_area_km2: Option<f64>,
+    /// Geodesic area of `geometry`, computed on load.
+    pub area_km2: f64,
+    /// What the outline stands for and where it comes from (`extent_basis`).
+    pub basis: Option<String>,
+    pub confidence: Confidence,
+    /// The file the zone was read from, for error messages.
+    pub file: String,
+}
+
+/// A point of interest: a lab, park, venue or project.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    pub id: String,
+    pub names: Names,
+    pub category: SiteCategory,
+    /// `None` for a site whose location is unknown: it belongs in lists, not on the map.
+    pub position: Option<LonLat>,
+    pub confidence: Confidence,
+    /// The adcode of the district the site is said to be in.
+    pub district: String,
+    /// How the position was obtained (`position_basis`).
+    pub basis: String,
+    /// The file the site was read from, for error messages.
+    pub file: String,
+}
+
+/// Everything drawn on the map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Atlas {
+    pub districts: Vec<Zone>,
+    /// 杭州高新区(滨江).
+    pub focus: Vec<Zone>,
+    pub cooperation: Vec<Zone>,
+    pub sites: Vec<Site>,
+}
+
+impl Atlas {
+    /// Reads layers from `(path, contents)` pairs. Features go to the layer their
+    /// `kind` names, whatever file they come from. Unreadable features and files
+    /// are skipped and reported; the rest loads.
+    pub fn from_files(files: &[(&str, &str)]) -> (Atlas, Vec<DataError>) {
+        let mut atlas = Atlas::default();
+        let mut errors = Vec::new();
+        for (file, text) in files {
+            read_file(&mut atlas, &mut errors, file, text);
+        }
+        (atlas, errors)
+    }
+
+    /// The layers committed under `geodata/`, built into the binary.
+    pub fn bundled() -> (Atlas, Vec<DataError>) {
+        Self::from_files(&BUNDLED)
+    }
+
+    /// All zones: districts, then the focus zone, then cooperation zones.
+    pub fn zones(&self) -> impl Iterator<Item = &Zone> {
+        self.districts.iter().chain(&self.focus).chain(&self.cooperation)
+    }
+
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones().find(|z| z.id == id)
+    }
+
+    pub fn site(&self, id: &str) -> Option<&Site> {
+        self.sites.iter().find(|s| s.id == id)
+    }
+
+    /// The district with this adcode.
+    pub fn district(&self, adcode: &str) -> Option<&Zone> {
+        self.districts.iter().find(|z| z.adcode.as_deref() == Some(adcode))
+    }
+
+    /// Every problem [`super::validate`] finds; empty when the atlas is sound.
+    pub fn validate(&self) -> Vec<DataError> {
+        super::validate::validate(self)
+    }
+}
+
+/// The committed layers, as `(path, contents)`.
+pub const BUNDLED: [(&str, &str); 4] = [
+    (DISTRICTS_FILE, include_str!("../../geodata/districts.geojson")),
+    (FOCUS_FILE, include_str!("../../geodata/binjiang.geojson")),
+    (ZONES_FILE, include_str!("../../geodata/zones.geojson")),
+    (SITES_FILE, include_str!("../../geodata/sites.geojson")),
+];
+
+/// Square metres per square kilometre.
+const M2_PER_KM2: f64 = 1e6;
+
+/// Geodesic area (WGS-84 ellipsoid) of a multipolygon, in km².
+pub fn geodesic_area_km2(geometry: &MultiPolygon<f64>) -> f64 {
+    geometry.geodesic_area_unsigned() / M2_PER_KM2
+}
+
+fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &str, text: &str) {
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            errors.push(DataError::new(file, None, format!("expected GeoJSON, got invalid JSON ({e})")));
+            return;
+        }
+    };
+    let kind = root.get("type").and_then(Value::as_str);
+    if kind != Some("FeatureCollection") {
+        let got = root.get("type").map_or_else(|| describe(&root), describe);
+        errors.push(DataError::new(file, None, format!("expected a FeatureCollection, got {got}")));
+        return;
+    }
+    let Some(features) = root.get("features").and_then(Value::as_array) else {
+        let got = root.get("features").map_or_else(|| "none".to_owned(), describe);
+        errors.push(DataError::new(file, None, format!("expected an array of features, got {got}")));
+        return;
+    };
+    for (index, feature) in features.iter().enumerate() {
+        match read_feature(file, feature) {
+            Ok(Layer::Zone(zone)) => match zone.kind {
+                ZoneKind::District => atlas.districts.push(zone),
+                ZoneKind::Focus => atlas.focus.push(zone),
+                ZoneKind::Cooperation => atlas.cooperation.push(zone),
+            },
+            Ok(Layer::Site(site)) => atlas.sites.push(site),
+            Err((id, message)) => {
+                let message = match id {
+                    Some(_) => message,
+                    None => format!("feature #{index}: {message}"),
+                };
+                errors.push(DataError::new(file, id.as_deref(), message));
+            }
+        }
+    }
+}
+
+enum Layer {
+    Zone(Zone),
+    Site(Site),
+}
+
+/// A failed feature: its id when it has one, and what is wrong.
+type FeatureError = (Option<String>, String);
+
+fn read_feature(file: &str, feature: &Value) -> Result<Layer, FeatureError> {
+    let Some(obj) = feature.as_object() else {
+        return Err((None, format!("expected a Feature object, got {}", describe(feature))));
+    };
+    let id = feature_id(obj).map_err(|m| (None, m))?;
+    let fail = |message: String| (Some(id.clone()), message);
+    match obj.get("type").and_then(Value::as_str) {
+        Some("Feature") => {}
+        _ => {
+            let got = obj.get("type").map_or_else(|| "no type".to_owned(), describe);
+            return Err(fail(format!("expected a Feature, got {got}")));
+        }
+    }
+    let props = match obj.get("properties") {
+        Some(Value::Object(p)) => p,
+        other => {
+            let got = other.map_or_else(|| "none".to_owned(), describe);
+            return Err(fail(format!("expected a properties object, got {got}")));
+        }
+    };
+    let kind = required_str(props, "kind").map_err(fail)?;
+    let geometry = obj.get("geometry").unwrap_or(&Value::Null);
+    if kind == "site" {
+        read_site(file, &id, props, geometry).map(Layer::Site).map_err(fail)
+    } else if let Some(kind) = ZoneKind::from_key(kind) {
+        read_zone(file, &id, kind, props, geometry).map(Layer::Zone).map_err(fail)
+    } else {
+        Err(fail(format!("expected kind \"district\", \"focus\", \"cooperation-zone\" or \"site\", got \"{kind}\"")))
+    }
+}
+
+/// The feature's id: the top-level `id`, else `properties.id`; the two must agree.
+fn feature_id(obj: &Map<String, Value>) -> Result<String, String> {
+    let top = obj.get("id");
+    let prop = obj.get("properties").and_then(|p| p.get("id"));
+    let id = match (top, prop) {
+        (Some(Value::String(t)), Some(Value::String(p))) if t != p => {
+            return Err(format!("expected properties.id to equal the feature id \"{t}\", got \"{p}\""));
+        }
+        (Some(Value::String(t)), _) => t,
+        (None, Some(Value::String(p))) => p,
+        (Some(v), _) | (None, Some(v)) => return Err(format!("expected a string id, got {}", describe(v))),
+        (None, None) => return Err("expected an id, got none".to_owned()),
+    };
+    if id.trim().is_empty() {
+        return Err("expected a non-empty id, got an empty string".to_owned());
+    }
+    Ok(id.clone())
+}
+
+fn read_names(props: &Map<String, Value>) -> Result<Names, String> {
+    // A missing name loads as empty, so the feature still shows up; validation
+    // reports it. A name of the wrong type is an error here.
+    Ok(Names {
+        zh_hans: optional_str(props, "name_zh_hans")?.unwrap_or_default().to_owned(),
+        zh_hant: optional_str(props, "name_zh_hant")?.unwrap_or_default().to_owned(),
+        en: optional_str(props, "name_en")?.unwrap_or_default().to_owned(),
+    })
+}
+
+fn read_site(file: &str, id: &str, props: &Map<String, Value>, geometry: &Value) -> Result<Site, String> {
+    let category = required_str(props, "category")?;
+    let category = SiteCategory::from_key(category).ok_or_else(|| {
+        let keys: Vec<_> = SiteCategory::ALL.iter().map(|c| c.key()).collect();
+        format!("expected category one of {}, got \"{category}\"", keys.join(", "))
+    })?;
+    let position = match geometry {
+        Value::Null => None,
+        Value::Object(g) => {
+            let kind = g.get("type").and_then(Value::as_str).unwrap_or("no type");
+            if kind != "Point" {
+                return Err(format!("expected a Point geometry, got {kind}"));
+            }
+            let coords = g.get("coordinates").unwrap_or(&Value::Null);
+            let c = position(coords).map_err(|m| format!("Point: {m}"))?;
+            Some(LonLat::new(c.x, c.y))
+        }
+        other => return Err(format!("expected a Point geometry or null, got {}", describe(other))),
+    };
+    Ok(Site {
+        id: id.to_owned(),
+        names: read_names(props)?,
+        category,
+        position,
+        confidence: confidence(props, None)?,
+        district: required_str(props, "district")?.to_owned(),
+        basis: required_str(props, "position_basis")?.to_owned(),
+        file: file.to_owned(),
+    })
+}
+
+fn read_zone(
+    file: &str,
+    id: &str,
+    kind: ZoneKind,
+    props: &Map<String, Value>,
+    geometry: &Value,
+) -> Result<Zone, String> {
+    let geometry = multipolygon(geometry)?;
+    // Outlines from a mapping source need not repeat that they are not estimates.
+    let (default_schematic, default_confidence) = match kind {
+        ZoneKind::District | ZoneKind::Focus => (Some(false), Some(Confidence::Surveyed)),
+        ZoneKind::Cooperation => (None, None),
+    };
+    let schematic = match (props.get("schematic"), default_schematic) {
+        (Some(Value::Bool(b)), _) => *b,
+        (None, Some(d)) => d,
+        (Some(v), _) => return Err(format!("expected schematic true or false, got {}", describe(v))),
+        (None, None) => return Err("expected schematic true or false, got none".to_owned()),
+    };
+    Ok(Zone {
+        id: id.to_owned(),
+        kind,
+        names: read_names(props)?,
+        area_km2: geodesic_area_km2(&geometry),
+        geometry,
+        schematic,
+        adcode: optional_str(props, "adcode")?.map(str::to_owned),
+        district: optional_str(props, "district")?.map(str::to_owned),
+        stated_area_km2: optional_number(props, "stated_area_km2")?,
+        drawn_area_km2: optional_number(props, "drawn_area_km2")?,
+        basis: optional_str(props, "extent_basis")?.map(str::to_owned),
+        confidence: confidence(props, default_confidence)?,
+        file: file.to_owned(),
+    })
+}
+
+fn confidence(props: &Map<String, Value>, default: Option<Confidence>) -> Result<Confidence, String> {
+    let key = match (optional_str(props, "confidence")?, default) {
+        (Some(k), _) => k,
+        (None, Some(d)) => return Ok(d),
+        (None, None) => return Err("expected a confidence, got none".to_owned()),
+    };
+    Confidence::from_key(key).ok_or_else(|| {
+        let keys: Vec<_> = Confidence::ALL.iter().map(|c| c.key()).collect();
+        format!("expected confidence one of {}, got \"{key}\"", keys.join(", "))
+    })
+}
+
+/// A Polygon or MultiPolygon geometry, rings checked for length and closure
+/// (which `geo` would otherwise repair silently).
+fn multipolygon(geometry: &Value) -> Result<MultiPolygon<f64>, String> {
+    let Value::Object(g) = geometry else {
+        return Err(format!("expected a Polygon or MultiPolygon geometry, got {}", describe(geometry)));
+    };
+    let kind = g.get("type").and_then(Value::as_str).unwrap_or("no type");
+    let coords = g.get("coordinates").unwrap_or(&Value::Null);
+    match kind {
+        "Polygon" => Ok(MultiPolygon(vec![polygon(coords).map_err(|m| format!("Polygon: {m}"))?])),
+        "MultiPolygon" => {
+            let parts = array(coords)?;
+            if parts.is_empty() {
+                return Err("MultiPolygon: expected at least one polygon, got none".to_owned());
+            }
+            let polygons = parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| polygon(p).map_err(|m| format!("MultiPolygon, polygon {i}: {m}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(MultiPolygon(polygons))
+        }
+        other => Err(format!("expected a Polygon or MultiPolygon geometry, got {other}")),
+    }
+}
+
+fn polygon(coords: &Value) -> Result<Polygon<f64>, String> {
+    let rings = array(coords)?;
+    let mut rings = rings.iter().enumerate().map(|(i, r)| ring(r).map_err(|m| format!("ring {i}: {m}")));
+    let exterior = rings.next().ok_or("expected an exterior ring, got none")??;
+    let interiors = rings.collect::<Result<Vec<_>, _>>()?;
+    Ok(Polygon::new(exterior, interiors))
+}
+
+fn ring(coords: &Value) -> Result<LineString<f64>, String> {
+    let points = array(coords)?
+        .iter()
+        .enumerate()
+        .map(|(i, p)| position(p).map_err(|m| format!("position {i}: {m}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    if points.len() < 4 {
+        return Err(format!("expected a ring of at least 4 positions, got {}", points.len()));
+    }
+    if points.first() != points.last() {
+        return Err("expected a closed ring (last position equal to the first), got an open one".to_owned());
+    }
+    Ok(LineString(points))
+}
+
+/// `[lon, lat]` (an altitude, if any, is ignored).
+fn position(value: &Value) -> Result<Coord<f64>, String> {
+    let parts = array(value)?;
+    if parts.len() < 2 {
+        return Err(format!("expected [longitude, latitude], got {} number(s)", parts.len()));
+    }
+    let number = |v: &Value| v.as_f64().ok_or_else(|| format!("expected a number, got {}", describe(v)));
+    Ok(Coord { x: number(&parts[0])?, y: number(&parts[1])? })
+}
+
+fn array(value: &Value) -> Result<&Vec<Value>, String> {
+    value.as_array().ok_or_else(|| format!("expected an array, got {}", describe(value)))
+}
+
+fn required_str<'a>(props: &'a Map<String, Value>, key: &str) -> Result<&'a str, String> {
+    optional_str(props, key)?.ok_or_else(|| format!("expected a string {key}, got none"))
+}
+
+fn optional_str<'a>(props: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, String> {
+    match props.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(v) => Err(format!("expected a string {key}, got {}", describe(v))),
+    }
+}
+
+fn optional_number(props: &Map<String, Value>, key: &str) -> Result<Option<f64>, String> {
+    match props.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => Ok(n.as_f64()),
+        Some(v) => Err(format!("expected a number {key}, got {}", describe(v))),
+    }
+}
+
+/// A JSON value as the "got …" half of an error message.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => {
+            let short: String = s.chars().take(40).collect();
+            format!("the string \"{short}\"")
+        }
+        Value::Array(a) => format!("an array of {}", a.len()),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    const SQUARE: &str =
+        r#"{"type":"Polygon","coordinates":[[[120.2,30.2],[120.21,30.2],[120.21,30.21],[120.2,30.21],[120.2,30.2]]]}"#;
+
+    fn collection(features: &[String]) -> String {
+        format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
+    }
+
+    fn district(id: &str, geometry: &str) -> String {
+        format!(
+            r#"{{"type":"Feature","id":"{id}","properties":{{"id":"{id}","kind":"district","name_zh_hans":"甲","name_zh_hant":"甲","name_en":"A","adcode":"{id}"}},"geometry":{geometry}}}"#
+        )
+    }
+
+    fn site(id: &str, coordinates: &str) -> String {
+        format!(
+            r#"{{"type":"Feature","id":"{id}","properties":{{"id":"{id}","kind":"site","category":"lab","name_zh_hans":"乙","name_zh_hant":"乙","name_en":"B","confidence":"low","district":"330108","position_basis":"test"}},"geometry":{{"type":"Point","coordinates":{coordinates}}}}}"#
+        )
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for k in ZoneKind::ALL {
+            assert_eq!(ZoneKind::from_key(k.key()), Some(k));
+        }
+        for c in Confidence::ALL {
+            assert_eq!(Confidence::from_key(c.key()), Some(c));
+        }
+        for c in SiteCategory::ALL {
+            assert_eq!(SiteCategory::from_key(c.key()), Some(c));
+        }
+        assert_eq!(SiteCategory::from_key("museum"), None);
+    }
+
+    #[test]
+    fn features_go_to_the_layer_their_kind_names() {
+        let text = collection(&[district("330108", SQUARE), site("lab-a", "[120.205, 30.205]")]);
+        let (atlas, errors) = Atlas::from_files(&[("geodata/x.geojson", &text)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let zone = atlas.zone("330108").expect("district loads");
+        assert_eq!(zone.kind, ZoneKind::District);
+        assert_eq!(zone.confidence, Confidence::Surveyed);
+        assert!(!zone.schematic);
+        // About 0.96 km × 1.11 km.
+        assert!((1.05..1.09).contains(&zone.area_km2), "{}", zone.area_km2);
+        let s = atlas.site("lab-a").expect("site loads");
+        assert_eq!(s.position, Some(LonLat::new(120.205, 30.205)));
+        assert_eq!(s.file, "geodata/x.geojson");
+    }
+
+    #[test]
+    fn a_bad_feature_is_skipped_and_named() {
+        let text = collection(&[site("good", "[120.2, 30.2]"), site("bad", r#"["120.2", 30.2]"#)]);
+        let (atlas, errors) = Atlas::from_files(&[("geodata/sites.geojson", &text)]);
+        assert_eq!(atlas.sites.len(), 1);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].id.as_deref(), Some("bad"));
+        assert!(errors[0].message.contains("expected a number, got the string \"120.2\""), "{}", errors[0]);
+    }
+
+    #[test]
+    fn open_and_short_rings_are_rejected_on_load() {
+        let open = r#"{"type":"Polygon","coordinates":[[[120.2,30.2],[120.21,30.2],[120.21,30.21],[120.2,30.21]]]}"#;
+        let short = r#"{"type":"Polygon","coordinates":[[[120.2,30.2],[120.21,30.2],[120.2,30.2]]]}"#;
+        let text = collection(&[district("1", open), district("2", short)]);
+        let (atlas, errors) = Atlas::from_files(&[("f", &text)]);
+        assert!(atlas.districts.is_empty());
+        assert!(errors[0].message.contains("expected a closed ring"), "{}", errors[0]);
+        assert!(errors[1].message.contains("at least 4 positions"), "{}", errors[1]);
+    }
+
+    #[test]
+    fn a_bad_file_is_reported_and_the_others_load() {
+        let good = collection(&[site("a", "[120.2, 30.2]")]);
+        let (atlas, errors) = Atlas::from_files(&[
+            ("geodata/zones.geojson", "{\"type\": \"FeatureCollection\", \"features\": ["),
+            ("geodata/other.geojson", r#"{"type":"Feature"}"#),
+            ("geodata/sites.geojson", &good),
+        ]);
+        assert_eq!(atlas.sites.len(), 1);
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].file, "geodata/zones.geojson");
+        assert!(errors[0].message.starts_with("expected GeoJSON, got invalid JSON"));
+        assert_eq!(
+            errors[1].to_string(),
+            "geodata/other.geojson: expected a FeatureCollection, got the string \"Feature\""
+        );
+    }
+
+    #[test]
+    fn missing_and_conflicting_ids_are_reported_by_position() {
+        let no_id = r#"{"type":"Feature","properties":{"kind":"site"},"geometry":null}"#.to_owned();
+        let clash = r#"{"type":"Feature","id":"a","properties":{"id":"b","kind":"site"},"geometry":null}"#.to_owned();
+        let (_, errors) = Atlas::from_files(&[("f", &collection(&[no_id, clash]))]);
+        assert_eq!(errors[0].to_string(), "f: feature #0: expected an id, got none");
+        assert!(errors[1].message.contains("properties.id to equal"), "{}", errors[1]);
+    }
+
+    #[test]
+    fn unplaced_sites_load_without_a_position() {
+        let unplaced = r#"{"type":"Feature","id":"x","properties":{"kind":"site","category":"project","name_zh_hans":"丙","name_zh_hant":"丙","name_en":"C","confidence":"unplaced","district":"330108","position_basis":"none found"},"geometry":null}"#;
+        let (atlas, errors) = Atlas::from_files(&[("f", &collection(&[unplaced.to_owned()]))]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(atlas.sites[0].position, None);
+        assert_eq!(atlas.sites[0].confidence, Confidence::Unplaced);
+    }
+}

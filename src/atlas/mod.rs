@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod error;
 pub mod lang;
 pub mod layers;
+pub mod validate;
 
 pub use error::DataError;
 pub use lang::{Lang, Names};

