@@ -149,6 +149,8 @@ pub struct Zone {
     /// The area the drawn shape was built to have (schematic zones); may be
     /// smaller than the stated area when only part of a zone has a known place.
     pub drawn_area_km2: Option<f64>,
+    /// Which part is drawn, when a schematic shape stands for less than the whole zone.
+    pub drawn_part: Option<Names>,
     /// Geodesic area of `geometry`, computed on load.
     pub area_km2: f64,
     /// What the outline stands for and where it comes from (`extent_basis`).
@@ -349,6 +351,21 @@ fn read_names(props: &Map<String, Value>) -> Result<Names, String> {
     })
 }
 
+/// `drawn_part_zh_hans`, `drawn_part_zh_hant`, `drawn_part_en`, when any is given.
+fn drawn_part(props: &Map<String, Value>) -> Result<Option<Names>, String> {
+    let [zh_hans, zh_hant, en] = ["drawn_part_zh_hans", "drawn_part_zh_hant", "drawn_part_en"]
+        .map(|key| optional_str(props, key).map(|v| v.map(str::to_owned)));
+    let (zh_hans, zh_hant, en) = (zh_hans?, zh_hant?, en?);
+    if zh_hans.is_none() && zh_hant.is_none() && en.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Names {
+        zh_hans: zh_hans.unwrap_or_default(),
+        zh_hant: zh_hant.unwrap_or_default(),
+        en: en.unwrap_or_default(),
+    }))
+}
+
 fn read_site(file: &str, id: &str, props: &Map<String, Value>, geometry: &Value) -> Result<Site, String> {
     let category = required_str(props, "category")?;
     let category = SiteCategory::from_key(category).ok_or_else(|| {
@@ -410,6 +427,7 @@ fn read_zone(
         district: optional_str(props, "district")?.map(str::to_owned),
         stated_area_km2: optional_number(props, "stated_area_km2")?,
         drawn_area_km2: optional_number(props, "drawn_area_km2")?,
+        drawn_part: drawn_part(props)?,
         basis: optional_str(props, "extent_basis")?.map(str::to_owned),
         confidence: confidence(props, default_confidence)?,
         file: file.to_owned(),

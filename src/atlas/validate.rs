@@ -193,6 +193,9 @@ fn schematic_problems(zone: &Zone) -> Vec<String> {
             zone.confidence.key()
         ));
     }
+    if let Some(m) = zone.drawn_part.as_ref().and_then(missing_names) {
+        problems.push(format!("drawn_part: {m}"));
+    }
     if zone.basis.as_deref().is_none_or(|b| b.trim().is_empty()) {
         problems.push("expected an extent_basis saying what the schematic shape stands for, got none".to_owned());
     }
@@ -329,6 +332,7 @@ mod test {
             district: None,
             stated_area_km2: None,
             drawn_area_km2: None,
+            drawn_part: None,
             basis: None,
             confidence: Confidence::Surveyed,
             file: "geodata/test.geojson".into(),
