@@ -8,6 +8,7 @@
 //! The thin Leptos layer, `ui`, exists only in the wasm build.
 
 pub mod atlas;
+pub mod carto;
 pub mod spatial;
 pub mod state;
 

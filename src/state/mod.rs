@@ -1,1 +1,11 @@
-//! UI state as plain values: selection, URL options.
+//! UI state as plain values with transition methods: what is selected, which
+//! layers show, what a gesture is doing, the interface's words. Signals in the
+//! Leptos layer hold these values; the logic is here and tested natively.
+
+pub mod gesture;
+pub mod layers;
+pub mod selection;
+pub mod text;
+
+pub use layers::{Layer, LayerSet};
+pub use selection::Selection;

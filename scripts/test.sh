@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test of Binjiang Map, installing any missing tool first:
+#   1. native unit and data tests (cargo test: maths, geodata, facts);
+#   2. a release build with trunk (the files a webmaster deploys);
+#   3. end-to-end tests in headless Chromium with Playwright against that build.
+# Stops at the first failure with a non-zero exit code.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/scripts/setup.sh" test
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+cd "$root"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native tests (cargo test)"
+cargo test
+
+step "release build (trunk build --release)"
+trunk build --release
+
+step "end-to-end tests (Playwright, headless Chromium)"
+npx playwright test "$@"

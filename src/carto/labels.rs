@@ -1,0 +1,107 @@
+//! Label placement: the most important labels first, each kept only where it
+//! does not overlap one already placed or run off the map.
+
+use crate::spatial::ScreenPoint;
+
+/// A label that would like to be drawn centred on `anchor`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelCandidate {
+    pub anchor: ScreenPoint,
+    pub width: f64,
+    pub height: f64,
+    /// Lower is more important and placed first.
+    pub priority: u8,
+}
+
+/// An axis-aligned box in screen pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Rect {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Rect {
+    fn around(c: &LabelCandidate, gap: f64) -> Rect {
+        Rect {
+            x0: c.anchor.x - c.width / 2.0 - gap,
+            y0: c.anchor.y - c.height / 2.0 - gap,
+            x1: c.anchor.x + c.width / 2.0 + gap,
+            y1: c.anchor.y + c.height / 2.0 + gap,
+        }
+    }
+
+    fn overlaps(&self, o: &Rect) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+}
+
+/// Which candidates to show, in input order. Greedy by priority (ties keep
+/// input order); a label is dropped when its box (plus `gap` px) meets a placed
+/// one, or when it does not fit inside a `width`×`height` map.
+pub fn place(cands: &[LabelCandidate], width: f64, height: f64, gap: f64) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| cands[i].priority);
+    let mut shown = vec![false; cands.len()];
+    let mut placed: Vec<Rect> = Vec::new();
+    for i in order {
+        let c = &cands[i];
+        if !(c.anchor.x.is_finite() && c.anchor.y.is_finite()) {
+            continue;
+        }
+        let r = Rect::around(c, 0.0);
+        if r.x0 < 0.0 || r.y0 < 0.0 || r.x1 > width || r.y1 > height {
+            continue;
+        }
+        let padded = Rect::around(c, gap);
+        if placed.iter().any(|p| p.overlaps(&padded)) {
+            continue;
+        }
+        placed.push(r);
+        shown[i] = true;
+    }
+    shown
+}
+
+/// An estimate of a label's width in px: CJK characters take a full em,
+/// Latin letters and digits a little over half of one.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else if c == ' ' { 0.3 } else { 0.58 })
+        .sum::<f64>()
+        * font_px
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn cand(x: f64, y: f64, priority: u8) -> LabelCandidate {
+        LabelCandidate { anchor: ScreenPoint::new(x, y), width: 60.0, height: 16.0, priority }
+    }
+
+    #[test]
+    fn overlapping_labels_keep_the_more_important_one() {
+        let shown = place(&[cand(100.0, 100.0, 2), cand(110.0, 104.0, 1)], 400.0, 400.0, 2.0);
+        assert_eq!(shown, vec![false, true]);
+    }
+
+    #[test]
+    fn separate_labels_both_show() {
+        let shown = place(&[cand(100.0, 100.0, 1), cand(100.0, 140.0, 1)], 400.0, 400.0, 2.0);
+        assert_eq!(shown, vec![true, true]);
+    }
+
+    #[test]
+    fn a_label_running_off_the_map_is_dropped() {
+        let shown = place(&[cand(10.0, 100.0, 0), cand(200.0, 100.0, 0)], 400.0, 400.0, 2.0);
+        assert_eq!(shown, vec![false, true]);
+    }
+
+    #[test]
+    fn chinese_text_is_wider_than_the_same_number_of_latin_letters() {
+        assert!(text_width("滨江区", 14.0) > text_width("abc", 14.0));
+        assert!((text_width("滨江", 10.0) - 20.0).abs() < 1e-9);
+    }
+}

