@@ -3,10 +3,11 @@
 
 use crate::spatial::ScreenPoint;
 
-/// A label that would like to be drawn centred on `anchor`.
+/// A label that would like to be drawn centred on one of `anchors`, tried in
+/// order (the first is the preferred position).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LabelCandidate {
-    pub anchor: ScreenPoint,
+    pub anchors: Vec<ScreenPoint>,
     pub width: f64,
     pub height: f64,
     /// Lower is more important and placed first.
@@ -15,20 +16,21 @@ pub struct LabelCandidate {
 
 /// An axis-aligned box in screen pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Rect {
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
 }
 
 impl Rect {
-    fn around(c: &LabelCandidate, gap: f64) -> Rect {
+    /// A box of `width`×`height` centred on `c`, grown by `gap` on every side.
+    pub fn centred(c: ScreenPoint, width: f64, height: f64, gap: f64) -> Rect {
         Rect {
-            x0: c.anchor.x - c.width / 2.0 - gap,
-            y0: c.anchor.y - c.height / 2.0 - gap,
-            x1: c.anchor.x + c.width / 2.0 + gap,
-            y1: c.anchor.y + c.height / 2.0 + gap,
+            x0: c.x - width / 2.0 - gap,
+            y0: c.y - height / 2.0 - gap,
+            x1: c.x + width / 2.0 + gap,
+            y1: c.y + height / 2.0 + gap,
         }
     }
 
@@ -37,29 +39,33 @@ impl Rect {
     }
 }
 
-/// Which candidates to show, in input order. Greedy by priority (ties keep
-/// input order); a label is dropped when its box (plus `gap` px) meets a placed
-/// one, or when it does not fit inside a `width`×`height` map.
-pub fn place(cands: &[LabelCandidate], width: f64, height: f64, gap: f64) -> Vec<bool> {
+/// Where to draw each candidate (its chosen centre), in input order, or `None`
+/// where it cannot go. Greedy by priority (ties keep input order): a label takes
+/// its first anchor whose box (plus `gap` px) meets neither a placed label nor
+/// an obstacle (such as a marker) and lies inside the `width`×`height` map.
+pub fn place(cands: &[LabelCandidate], obstacles: &[Rect], width: f64, height: f64, gap: f64) -> Vec<Option<ScreenPoint>> {
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| cands[i].priority);
-    let mut shown = vec![false; cands.len()];
-    let mut placed: Vec<Rect> = Vec::new();
+    let mut shown = vec![None; cands.len()];
+    let mut placed: Vec<Rect> = obstacles.to_vec();
     for i in order {
         let c = &cands[i];
-        if !(c.anchor.x.is_finite() && c.anchor.y.is_finite()) {
-            continue;
+        for &a in &c.anchors {
+            if !(a.x.is_finite() && a.y.is_finite()) {
+                continue;
+            }
+            let r = Rect::centred(a, c.width, c.height, 0.0);
+            if r.x0 < 0.0 || r.y0 < 0.0 || r.x1 > width || r.y1 > height {
+                continue;
+            }
+            let padded = Rect::centred(a, c.width, c.height, gap);
+            if placed.iter().any(|p| p.overlaps(&padded)) {
+                continue;
+            }
+            placed.push(r);
+            shown[i] = Some(a);
+            break;
         }
-        let r = Rect::around(c, 0.0);
-        if r.x0 < 0.0 || r.y0 < 0.0 || r.x1 > width || r.y1 > height {
-            continue;
-        }
-        let padded = Rect::around(c, gap);
-        if placed.iter().any(|p| p.overlaps(&padded)) {
-            continue;
-        }
-        placed.push(r);
-        shown[i] = true;
     }
     shown
 }
@@ -78,25 +84,38 @@ mod test {
     use super::*;
 
     fn cand(x: f64, y: f64, priority: u8) -> LabelCandidate {
-        LabelCandidate { anchor: ScreenPoint::new(x, y), width: 60.0, height: 16.0, priority }
+        LabelCandidate { anchors: vec![ScreenPoint::new(x, y)], width: 60.0, height: 16.0, priority }
     }
 
     #[test]
     fn overlapping_labels_keep_the_more_important_one() {
-        let shown = place(&[cand(100.0, 100.0, 2), cand(110.0, 104.0, 1)], 400.0, 400.0, 2.0);
-        assert_eq!(shown, vec![false, true]);
+        let shown = place(&[cand(100.0, 100.0, 2), cand(110.0, 104.0, 1)], &[], 400.0, 400.0, 2.0);
+        assert_eq!(shown, vec![None, Some(ScreenPoint::new(110.0, 104.0))]);
     }
 
     #[test]
     fn separate_labels_both_show() {
-        let shown = place(&[cand(100.0, 100.0, 1), cand(100.0, 140.0, 1)], 400.0, 400.0, 2.0);
-        assert_eq!(shown, vec![true, true]);
+        let shown = place(&[cand(100.0, 100.0, 1), cand(100.0, 140.0, 1)], &[], 400.0, 400.0, 2.0);
+        assert!(shown.iter().all(Option::is_some));
     }
 
     #[test]
     fn a_label_running_off_the_map_is_dropped() {
-        let shown = place(&[cand(10.0, 100.0, 0), cand(200.0, 100.0, 0)], 400.0, 400.0, 2.0);
-        assert_eq!(shown, vec![false, true]);
+        let shown = place(&[cand(10.0, 100.0, 0), cand(200.0, 100.0, 0)], &[], 400.0, 400.0, 2.0);
+        assert_eq!(shown[0], None);
+        assert!(shown[1].is_some());
+    }
+
+    #[test]
+    fn a_label_blocked_at_its_first_anchor_moves_to_the_next() {
+        let marker = Rect::centred(ScreenPoint::new(100.0, 100.0), 16.0, 16.0, 0.0);
+        let c = LabelCandidate {
+            anchors: vec![ScreenPoint::new(100.0, 100.0), ScreenPoint::new(100.0, 130.0)],
+            width: 60.0,
+            height: 16.0,
+            priority: 0,
+        };
+        assert_eq!(place(&[c], &[marker], 400.0, 400.0, 2.0), vec![Some(ScreenPoint::new(100.0, 130.0))]);
     }
 
     #[test]

@@ -29,8 +29,18 @@ pub struct SceneZone {
     /// SVG path data in the scene's frame.
     pub d: String,
     pub label_at: LonLat,
+    /// False for a context district that a focus zone redraws (Binjiang), so
+    /// the place is named once.
+    pub labelled: bool,
     pub bounds: Bounds,
     pub geometry: geo::MultiPolygon<f64>,
+    pub adcode: Option<String>,
+}
+
+impl SceneZone {
+    pub fn adcode_is(&self, code: &str) -> bool {
+        self.adcode.as_deref() == Some(code)
+    }
 }
 
 /// A placed site as drawn (sites with no known position are not in the scene).
@@ -105,6 +115,7 @@ impl Scene {
             .filter_map(|z| Bounds::of_multi_polygon(&z.geometry))
             .reduce(Bounds::union)?;
         let frame = LocalFrame::new(LonLat::new(extent.west, extent.north), FRAME_ZOOM)?;
+        let focus_adcodes: Vec<&str> = atlas.focus.iter().filter_map(|z| z.adcode.as_deref()).collect();
         let zones: Vec<SceneZone> = all_zones
             .filter_map(|z| {
                 let bounds = Bounds::of_multi_polygon(&z.geometry)?;
@@ -117,8 +128,11 @@ impl Scene {
                     schematic: z.schematic,
                     d: paths::path_data(&z.geometry, &frame),
                     label_at: label_point(&z.geometry).unwrap_or_else(|| bounds.center()),
+                    labelled: z.kind != ZoneKind::District
+                        || !z.adcode.as_deref().is_some_and(|a| focus_adcodes.contains(&a)),
                     bounds,
                     geometry: z.geometry.clone(),
+                    adcode: z.adcode.clone(),
                 })
             })
             .collect();
@@ -205,6 +219,10 @@ mod test {
         let bj = s.zone("binjiang").expect("Binjiang is drawn");
         assert_eq!(s.home, bj.bounds);
         assert!(bj.bounds.contains(bj.label_at));
+        // Binjiang is named once: its context district carries no second label.
+        let district = s.zones.iter().find(|z| z.kind == ZoneKind::District && z.adcode_is("330108"));
+        assert!(!district.expect("330108 is a context district").labelled);
+        assert!(bj.labelled);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Smooth view changes: a fly-to along the viewport's zoom-pan curve, one
 //! animation frame at a time, cut short by any newer move.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 
@@ -11,11 +11,24 @@ thread_local! {
     /// Bumped by every new flight and every user gesture; a flight whose
     /// number is no longer current stops.
     static FLIGHT: Cell<u32> = const { Cell::new(0) };
+    /// Where the flight under way will land.
+    static TARGET: RefCell<Option<Viewport>> = const { RefCell::new(None) };
 }
 
 /// Stops any flight under way (called when the visitor takes over).
 pub fn cancel_flight() {
     FLIGHT.with(|f| f.set(f.get().wrapping_add(1)));
+    TARGET.with(|t| t.borrow_mut().take());
+}
+
+/// The view as it will be once any flight under way has landed, so that a
+/// second click on "zoom in" during a flight zooms from where the first lands.
+pub fn settled(view: RwSignal<Viewport>) -> Viewport {
+    let cur = view.get_untracked();
+    TARGET
+        .with(|t| *t.borrow())
+        .map(|t| t.with_size(cur.width(), cur.height()))
+        .unwrap_or(cur)
 }
 
 fn now_ms() -> f64 {
@@ -42,6 +55,7 @@ pub fn fly_to(view: RwSignal<Viewport>, target: Viewport, ms: f64) {
     }
     let from = view.get_untracked();
     let id = FLIGHT.with(|f| f.get());
+    TARGET.with(|t| *t.borrow_mut() = Some(target));
     step(view, from, target, now_ms(), ms, id);
 }
 
@@ -58,6 +72,8 @@ fn step(view: RwSignal<Viewport>, from: Viewport, to: Viewport, start: f64, ms: 
         view.set(from.interpolate(&to, e).with_size(cur.width(), cur.height()));
         if t < 1.0 {
             step(view, from, to, start, ms, id);
+        } else {
+            TARGET.with(|t| t.borrow_mut().take());
         }
     });
 }

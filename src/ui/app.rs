@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
     let (w, h) = window_size();
     let limits = ViewLimits { min_zoom: MIN_ZOOM, max_zoom: MAX_ZOOM, extent: scene.extent };
     let view = Viewport::new(scene.home.center(), 11.0, w, h, limits)
-        .map(|v| v.fit_bounds(scene.home, 24.0))
+        .map(|v| v.fit_bounds(scene.home, super::map_view::HOME_PADDING_PX))
         .expect("the scene's extent is finite and the window has a size");
     provide_context(Ctx::new(view, Data { atlas, scene, problems }));
     let c = ctx();

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::animate::fly_to;
+use super::animate::{fly_to, settled};
 use super::context::ctx;
 use super::map_view::go_home;
 use crate::atlas::Lang;
@@ -15,7 +15,7 @@ use crate::state::text::T;
 pub fn ZoomControls() -> impl IntoView {
     let c = ctx();
     let zoom = move |dz: f64| {
-        let v = c.view.get_untracked();
+        let v = settled(c.view);
         let centre = ScreenPoint::new(v.width() / 2.0, v.height() / 2.0);
         fly_to(c.view, v.zoom_by(centre, dz), 250.0);
     };

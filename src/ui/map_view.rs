@@ -14,26 +14,44 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
 
-use super::animate::{cancel_flight, fly_to};
+use super::animate::{cancel_flight, fly_to, settled};
 use super::context::{ctx, Ctx};
 use crate::atlas::layers::ZoneKind;
-use crate::carto::labels::{self, LabelCandidate};
-use crate::carto::scene::{Hit, Scene};
+use crate::atlas::Lang;
+use crate::carto::labels::{self, LabelCandidate, Rect};
+use crate::carto::scene::{Hit, Scene, SceneSite};
 use crate::carto::style;
 use crate::spatial::ScreenPoint;
 use crate::state::gesture::{Gesture, GestureOp};
 use crate::state::text::T;
 use crate::state::Selection;
 
+/// Room left around Binjiang when the map opens or returns home.
+pub const HOME_PADDING_PX: f64 = 40.0;
 const KEY_PAN_PX: f64 = 80.0;
 const MOUSE_TOLERANCE_PX: f64 = 6.0;
 const TOUCH_TOLERANCE_PX: f64 = 16.0;
 const DOUBLE_TAP_MS: f64 = 320.0;
+/// Gap between a marker's centre and the near edge of its label.
+const SITE_LABEL_OFFSET: f64 = 17.0;
+/// The attribution line covers the bottom of the map; labels stay above it.
+const ATTRIBUTION_PX: f64 = 26.0;
 
-/// The map point of a pointer event, in px from the container's corner.
-fn local_point(root: &web_sys::HtmlElement, x: i32, y: i32) -> ScreenPoint {
+/// A site's map label; an estimated position is marked "≈".
+fn site_label(site: &SceneSite, lang: Lang) -> String {
+    let name = site.names.get(lang);
+    if style::is_estimate(site.confidence) { format!("≈ {name}") } else { name.to_string() }
+}
+
+/// The map point of a mouse, pointer or wheel event, in px from the
+/// container's corner. `clientX`/`clientY` are read as the doubles they are
+/// (web-sys rounds them to integers), so zooming about the cursor stays exact.
+fn local_point(root: &web_sys::HtmlElement, ev: &web_sys::MouseEvent) -> ScreenPoint {
+    let get = |k: &str| js_sys::Reflect::get(ev, &JsValue::from_str(k)).ok().and_then(|v| v.as_f64());
+    let x = get("clientX").unwrap_or(ev.client_x() as f64);
+    let y = get("clientY").unwrap_or(ev.client_y() as f64);
     let r = root.get_bounding_client_rect();
-    ScreenPoint::new(x as f64 - r.left(), y as f64 - r.top())
+    ScreenPoint::new(x - r.left(), y - r.top())
 }
 
 /// Selects what a hit names; zones that are context only are not selectable.
@@ -50,7 +68,7 @@ fn selection_of(scene: &Scene, hit: Hit) -> Option<Selection> {
 /// Flies the view to the home extent (Binjiang).
 pub fn go_home(c: Ctx) {
     let home = c.data().scene.home;
-    let target = c.view.get_untracked().fit_bounds(home, 24.0);
+    let target = c.view.get_untracked().fit_bounds(home, HOME_PADDING_PX);
     fly_to(c.view, target, 700.0);
 }
 
@@ -85,7 +103,7 @@ pub fn MapView() -> impl IntoView {
             let (w, h) = (el.client_width() as f64, el.client_height() as f64);
             let home = c.data().scene.home;
             if w > 0.0 && h > 0.0 {
-                c.view.update(|v| *v = v.with_size(w, h).fit_bounds(home, 24.0));
+                c.view.update(|v| *v = v.with_size(w, h).fit_bounds(home, HOME_PADDING_PX));
             }
             observe_size(&el, c);
         }
@@ -99,7 +117,7 @@ pub fn MapView() -> impl IntoView {
         }
         let Some(el) = el() else { return };
         cancel_flight();
-        let p = local_point(&el, ev.client_x(), ev.client_y());
+        let p = local_point(&el, &ev);
         gesture.update_value(|g| g.down(ev.pointer_id(), p));
         let _ = el.set_pointer_capture(ev.pointer_id());
         hover.set(None);
@@ -107,7 +125,7 @@ pub fn MapView() -> impl IntoView {
 
     let on_pointermove = move |ev: PointerEvent| {
         let Some(el) = el() else { return };
-        let p = local_point(&el, ev.client_x(), ev.client_y());
+        let p = local_point(&el, &ev);
         if gesture.with_value(|g| g.is_active()) {
             let mut op = None;
             gesture.update_value(|g| op = g.moved(ev.pointer_id(), p));
@@ -127,7 +145,7 @@ pub fn MapView() -> impl IntoView {
 
     let on_pointerup = move |ev: PointerEvent| {
         let Some(el) = el() else { return };
-        let p = local_point(&el, ev.client_x(), ev.client_y());
+        let p = local_point(&el, &ev);
         let mut click = false;
         gesture.update_value(|g| click = g.up(ev.pointer_id()));
         if !click {
@@ -167,16 +185,16 @@ pub fn MapView() -> impl IntoView {
         // ctrl+wheel is a trackpad pinch: finer deltas
         let per_level = if ev.ctrl_key() { 100.0 } else { 300.0 };
         let dz = (-ev.delta_y() * unit / per_level).clamp(-1.0, 1.0);
-        let p = local_point(&el, ev.client_x(), ev.client_y());
+        let p = local_point(&el, &ev);
         c.view.update(|v| *v = v.zoom_by(p, dz));
     };
 
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         let Some(el) = el() else { return };
         ev.prevent_default();
-        let p = local_point(&el, ev.client_x(), ev.client_y());
+        let p = local_point(&el, &ev);
         let dz = if ev.shift_key() { -1.0 } else { 1.0 };
-        let target = c.view.get_untracked().zoom_by(p, dz);
+        let target = settled(c.view).zoom_by(p, dz);
         fly_to(c.view, target, 250.0);
     };
 
@@ -307,46 +325,54 @@ pub fn MapView() -> impl IntoView {
         })
         .collect_view();
 
-    // Labels: zones and sites compete for space; the focus zone first.
+    // Labels: zones and sites compete for space, the focus zone first; markers
+    // are obstacles no label may cover.
     let scene = Arc::clone(&data);
     let placement = Memo::new(move |_| {
         let v = c.view.get();
         let lang = c.lang.get();
         let layers = c.layers.get();
         let s = &scene.scene;
+        let none = ScreenPoint::new(f64::NAN, f64::NAN);
         let mut cands = Vec::with_capacity(s.zones.len() + s.sites.len());
-        let mut texts = Vec::with_capacity(cands.capacity());
         for z in &s.zones {
             let (font, priority) = match z.kind {
                 ZoneKind::Focus => (17.0, 0),
                 ZoneKind::Cooperation => (14.0, 1),
                 ZoneKind::District => (13.0, 3),
             };
-            let at = v.project(z.label_at).filter(|_| layers.contains(z.layer));
-            let name = z.names.get(lang);
+            let at = v.project(z.label_at).filter(|_| z.labelled && layers.contains(z.layer)).unwrap_or(none);
+            let h = font * 1.3;
+            let step = |k: f64| ScreenPoint::new(at.x, at.y + h * k);
             cands.push(LabelCandidate {
-                anchor: at.unwrap_or(ScreenPoint::new(f64::NAN, f64::NAN)),
-                width: labels::text_width(name, font),
-                height: font * 1.3,
+                anchors: vec![at, step(-1.6), step(1.6), step(-3.2), step(3.2)],
+                width: labels::text_width(z.names.get(lang), font),
+                height: h,
                 priority,
             });
-            texts.push(at.map(|p| (p.x, p.y)));
         }
+        let mut obstacles = Vec::with_capacity(s.sites.len());
         for site in &s.sites {
             let font = 12.0;
-            let name = site.names.get(lang);
-            let w = labels::text_width(name, font);
-            let at = v.project(site.position).filter(|_| layers.contains(site.layer));
+            let w = labels::text_width(&site_label(site, lang), font);
+            let at = v.project(site.position).filter(|_| layers.contains(site.layer)).unwrap_or(none);
+            if at.x.is_finite() {
+                obstacles.push(Rect::centred(at, 22.0, 22.0, 0.0));
+            }
+            let off = SITE_LABEL_OFFSET + w / 2.0;
             cands.push(LabelCandidate {
-                anchor: at.map(|p| ScreenPoint::new(p.x + 12.0 + w / 2.0, p.y)).unwrap_or(ScreenPoint::new(f64::NAN, f64::NAN)),
+                anchors: vec![
+                    ScreenPoint::new(at.x + off, at.y),
+                    ScreenPoint::new(at.x - off, at.y),
+                    ScreenPoint::new(at.x, at.y - 18.0),
+                    ScreenPoint::new(at.x, at.y + 18.0),
+                ],
                 width: w,
                 height: font * 1.3,
                 priority: 2,
             });
-            texts.push(at.map(|p| (p.x + 12.0, p.y)));
         }
-        let shown = labels::place(&cands, v.width(), v.height(), 3.0);
-        texts.into_iter().zip(shown).map(|(t, ok)| t.filter(|_| ok)).collect::<Vec<_>>()
+        labels::place(&cands, &obstacles, v.width(), v.height() - ATTRIBUTION_PX, 3.0)
     });
 
     let zone_labels = data
@@ -365,8 +391,8 @@ pub fn MapView() -> impl IntoView {
             view! {
                 <text
                     class=class
-                    x=move || pos().map(|p| format!("{:.1}", p.0))
-                    y=move || pos().map(|p| format!("{:.1}", p.1))
+                    x=move || pos().map(|p| format!("{:.1}", p.x))
+                    y=move || pos().map(|p| format!("{:.1}", p.y))
                     visibility=move || if pos().is_some() { "visible" } else { "hidden" }
                     text-anchor="middle"
                     dominant-baseline="central"
@@ -384,21 +410,19 @@ pub fn MapView() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let names = s.names.clone();
+            let site = s.clone();
             let estimate = style::is_estimate(s.confidence);
             let pos = move || placement.with(|p| p.get(n_zones + i).copied().flatten());
             view! {
                 <text
                     class=if estimate { "label label--site label--estimate" } else { "label label--site" }
-                    x=move || pos().map(|p| format!("{:.1}", p.0))
-                    y=move || pos().map(|p| format!("{:.1}", p.1))
+                    x=move || pos().map(|p| format!("{:.1}", p.x))
+                    y=move || pos().map(|p| format!("{:.1}", p.y))
                     visibility=move || if pos().is_some() { "visible" } else { "hidden" }
+                    text-anchor="middle"
                     dominant-baseline="central"
                 >
-                    {move || {
-                        let name = names.get(c.lang.get());
-                        if estimate { format!("≈ {name}") } else { name.to_string() }
-                    }}
+                    {move || site_label(&site, c.lang.get())}
                 </text>
             }
         })

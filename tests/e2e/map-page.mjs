@@ -1,0 +1,61 @@
+// Page object for the map: stable test ids and roles, shared by every spec.
+import { expect } from '@playwright/test';
+
+export class MapPage {
+  constructor(page) {
+    this.page = page;
+    this.errors = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    this.map = page.getByTestId('map');
+    this.svg = page.getByTestId('map-svg');
+    this.scaleLabel = page.getByTestId('scale-label');
+    this.geometry = page.locator('g.layer--geometry');
+  }
+
+  async open(query = '') {
+    await this.page.goto(`./${query}`);
+    await expect(this.zone('binjiang')).toBeVisible();
+    // the first frame after the size is known
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+
+  zone(id) {
+    return this.page.getByTestId(`zone-${id}`);
+  }
+
+  site(id) {
+    return this.page.getByTestId(`site-${id}`);
+  }
+
+  async transform() {
+    return this.geometry.getAttribute('transform');
+  }
+
+  /** The map's scale factor, from the geometry group's SVG matrix. */
+  async scale() {
+    const t = await this.transform();
+    return Number(/matrix\(([^ ]+)/.exec(t)[1]);
+  }
+
+  async box(locator) {
+    const b = await locator.boundingBox();
+    expect(b, 'element has a box').not.toBeNull();
+    return b;
+  }
+
+  /** A site marker's anchor (its exact map position) in page pixels. */
+  async anchorOf(id) {
+    const t = await this.site(id).getAttribute('transform');
+    const [, x, y] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(t);
+    const svg = await this.box(this.svg);
+    return { x: svg.x + Number(x), y: svg.y + Number(y) };
+  }
+
+  async centreOf(locator) {
+    const b = await this.box(locator);
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }
+}
