@@ -1,1 +1,561 @@
-//! Facts, sources and themes.
+//! Facts, sources and themes: what the details panel says about a zone, a
+//! site or a theme, and where each statement comes from.
+//!
+//! Three hand-edited files under `geodata/` hold the catalogue:
+//!
+//! | file | records |
+//! |---|---|
+//! | [`SOURCES_FILE`] | `[[source]]`: the articles every fact comes from |
+//! | [`FACTS_FILE`] | `[[fact]]`: one statement in three languages, maybe with a figure |
+//! | [`THEMES_FILE`] | `[[theme]]`: programmes linking several zones and sites |
+//!
+//! `build.rs` turns them into one JSON document (`{"sources": …, "facts": …,
+//! "themes": …}`, each file's table as it is), which [`Catalogue::bundled`]
+//! embeds, so the binary carries no TOML parser. [`Catalogue::from_json`]
+//! refuses what cannot be a catalogue at all (a field of the wrong type, an
+//! unknown key, an unknown unit, half a figure); [`Catalogue::validate`] then
+//! lists every remaining fault (unknown source or subject, blank text, a value
+//! that disagrees with its printed figure, a one-sided conflict), each naming
+//! its file and record.
+//!
+//! Texts are plain text: nothing here interprets markup, and the UI sets them
+//! as text, never as HTML.
+
+use serde_json::{Map, Value};
+
+use super::figures::check_figure;
+pub use super::figures::{format_figure, Figure, Unit};
+use super::{DataError, Names};
+
+pub const SOURCES_FILE: &str = "geodata/sources.toml";
+pub const FACTS_FILE: &str = "geodata/facts.toml";
+pub const THEMES_FILE: &str = "geodata/themes.toml";
+
+/// The catalogue as built from `geodata/` by `build.rs` (JSON).
+pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
+
+/// An article facts are taken from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// "s000" … ; facts name their source by it.
+    pub id: String,
+    /// The headline as published.
+    pub title: String,
+    pub publisher: String,
+    /// ISO date, as precise as known: "2023-05-05" or "2023-08".
+    pub date: String,
+    /// The file in `shared/seeds/` holding the article's text.
+    pub seed: String,
+    /// "Hans" or "Hant": the script the article is printed in.
+    pub script: String,
+    /// A short English remark about the source (how its date was inferred, its scope).
+    pub note: Option<String>,
+}
+
+/// One statement about a zone, site or theme, from one source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    pub id: String,
+    /// A zone id, a site id or a theme id.
+    pub subject: String,
+    /// One of the few headline figures of its subject.
+    pub key: bool,
+    /// The id of the [`Source`] it comes from.
+    pub source: String,
+    /// The time the statement is about: "2022", "2023-H1", "2023-01..05", "as of 2023-08".
+    pub period: Option<String>,
+    /// The statement, written for this map in each language.
+    pub text: Names,
+    pub figure: Option<Figure>,
+    /// Another fact, from another source, that says something different about the same thing.
+    pub conflicts_with: Option<String>,
+}
+
+/// A programme or framework that links several zones and sites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Theme {
+    pub id: String,
+    pub names: Names,
+    /// Zone and site ids.
+    pub members: Vec<String>,
+}
+
+/// Everything the details panels say, with its sources.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Catalogue {
+    pub sources: Vec<Source>,
+    pub facts: Vec<Fact>,
+    pub themes: Vec<Theme>,
+}
+
+impl Catalogue {
+    /// The catalogue committed under `geodata/`, built into the binary.
+    pub fn bundled() -> Result<Catalogue, DataError> {
+        Self::from_json(BUNDLED_JSON)
+    }
+
+    /// Reads the JSON `build.rs` writes. Missing or blank text is accepted here
+    /// and reported by [`Catalogue::validate`]; a value of the wrong type, an
+    /// unknown key or an unknown unit is refused with the file and record named.
+    pub fn from_json(json: &str) -> Result<Catalogue, DataError> {
+        let root: Value = serde_json::from_str(json)
+            .map_err(|e| DataError::new("catalogue.json", None, format!("expected JSON, got a parse error ({e})")))?;
+        let sources = records(&root, "sources", "source", SOURCES_FILE)?
+            .into_iter()
+            .map(read_source)
+            .collect::<Result<_, _>>()?;
+        let facts = records(&root, "facts", "fact", FACTS_FILE)?.into_iter().map(read_fact).collect::<Result<_, _>>()?;
+        let themes =
+            records(&root, "themes", "theme", THEMES_FILE)?.into_iter().map(read_theme).collect::<Result<_, _>>()?;
+        Ok(Catalogue { sources, facts, themes })
+    }
+
+    /// The facts about `subject`: its key facts first, then the rest, each in file order.
+    pub fn facts_for<'a>(&'a self, subject: &'a str) -> impl Iterator<Item = &'a Fact> + 'a {
+        let with_key = move |key: bool| self.facts.iter().filter(move |f| f.subject == subject && f.key == key);
+        with_key(true).chain(with_key(false))
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// The themes a zone or site belongs to, in file order.
+    pub fn themes_of<'a>(&'a self, member: &'a str) -> impl Iterator<Item = &'a Theme> + 'a {
+        self.themes.iter().filter(move |t| t.members.iter().any(|m| m == member))
+    }
+
+    /// Every fault in the catalogue; empty when it is sound. `subject_exists`
+    /// says whether a zone or site id is on the map (see `Atlas`).
+    pub fn validate(&self, subject_exists: &dyn Fn(&str) -> bool) -> Vec<DataError> {
+        let mut errors = Vec::new();
+        self.validate_sources(&mut errors);
+        self.validate_themes(subject_exists, &mut errors);
+        self.validate_facts(subject_exists, &mut errors);
+        errors
+    }
+
+    fn validate_sources(&self, errors: &mut Vec<DataError>) {
+        let file = SOURCES_FILE;
+        for (i, s) in self.sources.iter().enumerate() {
+            let Some(id) = record_id(file, "source", i, &s.id, errors) else { continue };
+            if self.sources[..i].iter().any(|o| o.id == s.id) {
+                errors.push(DataError::new(file, Some(id), "expected a unique id, got a second source with this id"));
+            }
+            for (field, v) in
+                [("title", &s.title), ("publisher", &s.publisher), ("date", &s.date), ("seed", &s.seed), ("script", &s.script)]
+            {
+                if v.trim().is_empty() {
+                    errors.push(DataError::new(file, Some(id), format!("expected a {field}, got none")));
+                }
+            }
+            if !s.script.trim().is_empty() && s.script != "Hans" && s.script != "Hant" {
+                errors.push(DataError::new(file, Some(id), format!("expected script \"Hans\" or \"Hant\", got \"{}\"", s.script)));
+            }
+            if !s.date.trim().is_empty() && !is_iso_date(&s.date) {
+                errors.push(DataError::new(file, Some(id), format!("expected an ISO date (2023-05-05 or 2023-08), got \"{}\"", s.date)));
+            }
+        }
+    }
+
+    fn validate_themes(&self, subject_exists: &dyn Fn(&str) -> bool, errors: &mut Vec<DataError>) {
+        let file = THEMES_FILE;
+        for (i, t) in self.themes.iter().enumerate() {
+            let Some(id) = record_id(file, "theme", i, &t.id, errors) else { continue };
+            if self.themes[..i].iter().any(|o| o.id == t.id) {
+                errors.push(DataError::new(file, Some(id), "expected a unique id, got a second theme with this id"));
+            }
+            if subject_exists(id) {
+                errors.push(DataError::new(file, Some(id), "expected an id of its own, got the id of a zone or site"));
+            }
+            for lang in t.names.missing() {
+                errors.push(DataError::new(file, Some(id), format!("expected a name in {}, got none", lang.tag())));
+            }
+            if t.members.is_empty() {
+                errors.push(DataError::new(file, Some(id), "expected members, got none"));
+            }
+            for (j, m) in t.members.iter().enumerate() {
+                if !subject_exists(m) {
+                    errors.push(DataError::new(file, Some(id), format!("expected zone or site ids as members, got unknown '{m}'")));
+                } else if t.members[..j].contains(m) {
+                    errors.push(DataError::new(file, Some(id), format!("expected each member once, got '{m}' twice")));
+                }
+            }
+        }
+    }
+
+    fn validate_facts(&self, subject_exists: &dyn Fn(&str) -> bool, errors: &mut Vec<DataError>) {
+        let file = FACTS_FILE;
+        for (i, f) in self.facts.iter().enumerate() {
+            let Some(id) = record_id(file, "fact", i, &f.id, errors) else { continue };
+            if self.facts[..i].iter().any(|o| o.id == f.id) {
+                errors.push(DataError::new(file, Some(id), "expected a unique id, got a second fact with this id"));
+            }
+            if f.subject.trim().is_empty() {
+                errors.push(DataError::new(file, Some(id), "expected a subject, got none"));
+            } else if !subject_exists(&f.subject) && self.theme(&f.subject).is_none() {
+                errors.push(DataError::new(
+                    file,
+                    Some(id),
+                    format!("expected a zone, site or theme id as subject, got unknown '{}'", f.subject),
+                ));
+            }
+            if f.source.trim().is_empty() {
+                errors.push(DataError::new(file, Some(id), "expected a source, got none"));
+            } else if self.source(&f.source).is_none() {
+                errors.push(DataError::new(
+                    file,
+                    Some(id),
+                    format!("expected a source id from {SOURCES_FILE}, got unknown '{}'", f.source),
+                ));
+            }
+            for lang in f.text.missing() {
+                errors.push(DataError::new(file, Some(id), format!("expected text in {}, got none", lang.tag())));
+            }
+            if let Some(figure) = &f.figure {
+                if let Err(message) = check_figure(figure) {
+                    errors.push(DataError::new(file, Some(id), message));
+                }
+            }
+            if let Some(other) = &f.conflicts_with {
+                match self.fact(other) {
+                    _ if other == &f.id => {
+                        errors.push(DataError::new(file, Some(id), "expected another fact in conflicts_with, got itself"))
+                    }
+                    None => errors.push(DataError::new(
+                        file,
+                        Some(id),
+                        format!("expected a fact id in conflicts_with, got unknown '{other}'"),
+                    )),
+                    Some(o) if o.conflicts_with.as_deref() != Some(f.id.as_str()) => errors.push(DataError::new(
+                        file,
+                        Some(id),
+                        format!("expected '{other}' to name this fact in its conflicts_with too"),
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+}
+
+/// The record's id when it has a well-formed one; otherwise reports it.
+fn record_id<'a>(file: &str, what: &str, index: usize, id: &'a str, errors: &mut Vec<DataError>) -> Option<&'a str> {
+    if id.trim().is_empty() {
+        errors.push(DataError::new(file, None, format!("expected an id, got none in [[{what}]] number {}", index + 1)));
+        return None;
+    }
+    if !is_kebab(id) {
+        errors.push(DataError::new(file, Some(id), "expected an id in lower-case kebab-case (a-z, 0-9, -)"));
+    }
+    Some(id)
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty() && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// "2023", "2023-08" or "2023-05-05".
+fn is_iso_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |s: &str, max: u32| s.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v));
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 12),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && in_range(m, 12) && digits(d, 2) && in_range(d, 31),
+        _ => false,
+    }
+}
+
+/// One `[[what]]` table of a file, with what is needed to name it in errors.
+struct Record<'a> {
+    file: &'static str,
+    map: &'a Map<String, Value>,
+    id: Option<String>,
+}
+
+/// The `[[what]]` tables of the file stored under `key` in the JSON.
+fn records<'a>(root: &'a Value, key: &str, what: &str, file: &'static str) -> Result<Vec<Record<'a>>, DataError> {
+    let Some(table) = root.get(key) else {
+        return Err(DataError::new(file, None, "expected the file in the catalogue, got nothing"));
+    };
+    let Some(table) = table.as_object() else {
+        return Err(DataError::new(file, None, format!("expected a table, got {}", describe(table))));
+    };
+    if let Some(other) = table.keys().find(|k| k.as_str() != what) {
+        return Err(DataError::new(file, None, format!("expected only [[{what}]] tables, got '{other}'")));
+    }
+    let items = match table.get(what) {
+        None => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(DataError::new(file, None, format!("expected [[{what}]] tables, got {}", describe(other))));
+        }
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| match item.as_object() {
+            Some(map) => Ok(Record { file, map, id: map.get("id").and_then(Value::as_str).map(str::to_owned) }),
+            None => Err(DataError::new(file, None, format!("expected [[{what}]] number {} to be a table, got {}", i + 1, describe(item)))),
+        })
+        .collect()
+}
+
+impl Record<'_> {
+    fn error(&self, message: String) -> DataError {
+        DataError::new(self.file, self.id.as_deref(), message)
+    }
+
+    /// Refuses keys the record kind does not have (a misspelt key would otherwise vanish).
+    fn only(&self, allowed: &[&str]) -> Result<(), DataError> {
+        match self.map.keys().find(|k| !allowed.contains(&k.as_str())) {
+            Some(k) => Err(self.error(format!("expected keys {}, got unknown key '{k}'", allowed.join(", ")))),
+            None => Ok(()),
+        }
+    }
+
+    /// A text field; missing is empty (validation reports it).
+    fn text(&self, key: &str) -> Result<String, DataError> {
+        Ok(self.opt_text(key)?.unwrap_or_default())
+    }
+
+    /// An optional text field; blank counts as absent.
+    fn opt_text(&self, key: &str) -> Result<Option<String>, DataError> {
+        match self.map.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(self.error(format!("expected {key} to be a quoted text, got {}", describe(other)))),
+        }
+    }
+
+    fn flag(&self, key: &str) -> Result<bool, DataError> {
+        match self.map.get(key) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(other) => Err(self.error(format!("expected {key} to be true or false, got {}", describe(other)))),
+        }
+    }
+
+    fn number(&self, key: &str) -> Result<Option<f64>, DataError> {
+        match self.map.get(key) {
+            None => Ok(None),
+            Some(Value::Number(n)) => match n.as_f64() {
+                Some(v) if v.is_finite() => Ok(Some(v)),
+                _ => Err(self.error(format!("expected {key} to be a finite number, got {n}"))),
+            },
+            Some(other) => Err(self.error(format!("expected {key} to be a finite number, got {}", describe(other)))),
+        }
+    }
+
+    fn list(&self, key: &str) -> Result<Vec<String>, DataError> {
+        match self.map.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s.clone()),
+                    other => Err(self.error(format!("expected {key} to list quoted ids, got {}", describe(other)))),
+                })
+                .collect(),
+            Some(other) => Err(self.error(format!("expected {key} to be a list, got {}", describe(other)))),
+        }
+    }
+}
+
+const SOURCE_KEYS: [&str; 7] = ["id", "title", "publisher", "date", "seed", "script", "note"];
+const FACT_KEYS: [&str; 12] =
+    ["id", "subject", "key", "source", "period", "zh_hans", "zh_hant", "en", "value", "unit", "figure", "conflicts_with"];
+const THEME_KEYS: [&str; 5] = ["id", "name_zh_hans", "name_zh_hant", "name_en", "members"];
+
+fn read_source(r: Record<'_>) -> Result<Source, DataError> {
+    r.only(&SOURCE_KEYS)?;
+    Ok(Source {
+        id: r.text("id")?,
+        title: r.text("title")?,
+        publisher: r.text("publisher")?,
+        date: r.text("date")?,
+        seed: r.text("seed")?,
+        script: r.text("script")?,
+        note: r.opt_text("note")?,
+    })
+}
+
+fn read_fact(r: Record<'_>) -> Result<Fact, DataError> {
+    r.only(&FACT_KEYS)?;
+    let value = r.number("value")?;
+    let unit = r.opt_text("unit")?;
+    let printed = r.opt_text("figure")?;
+    let figure = match (value, unit, printed) {
+        (None, None, None) => None,
+        (Some(value), Some(unit), Some(printed)) => {
+            let unit = Unit::from_key(&unit).ok_or_else(|| {
+                let known: Vec<&str> = Unit::ALL.iter().map(|u| u.key()).collect();
+                r.error(format!("expected unit to be one of {}, got '{unit}'", known.join(", ")))
+            })?;
+            Some(Figure { value, unit, printed })
+        }
+        (value, unit, printed) => {
+            let given: Vec<&str> = [("value", value.is_some()), ("unit", unit.is_some()), ("figure", printed.is_some())]
+                .into_iter()
+                .filter_map(|(k, present)| present.then_some(k))
+                .collect();
+            return Err(r.error(format!("expected value, unit and figure together, got only {}", given.join(" and "))));
+        }
+    };
+    Ok(Fact {
+        id: r.text("id")?,
+        subject: r.text("subject")?,
+        key: r.flag("key")?,
+        source: r.text("source")?,
+        period: r.opt_text("period")?,
+        text: Names { zh_hans: r.text("zh_hans")?, zh_hant: r.text("zh_hant")?, en: r.text("en")? },
+        figure,
+        conflicts_with: r.opt_text("conflicts_with")?,
+    })
+}
+
+fn read_theme(r: Record<'_>) -> Result<Theme, DataError> {
+    r.only(&THEME_KEYS)?;
+    Ok(Theme {
+        id: r.text("id")?,
+        names: Names { zh_hans: r.text("name_zh_hans")?, zh_hant: r.text("name_zh_hant")?, en: r.text("name_en")? },
+        members: r.list("members")?,
+    })
+}
+
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a quoted text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::atlas::Lang;
+
+    const SOURCE: &str = r#"{"id":"s1","title":"T","publisher":"P","date":"2023-05-05","seed":"a.txt","script":"Hans"}"#;
+
+    fn catalogue(facts: &str, themes: &str) -> String {
+        format!(r#"{{"sources":{{"source":[{SOURCE}]}},"facts":{{"fact":[{facts}]}},"themes":{{"theme":[{themes}]}}}}"#)
+    }
+
+    fn fact(id: &str, extra: &str) -> String {
+        format!(r#"{{"id":"{id}","subject":"binjiang","source":"s1","zh_hans":"甲","zh_hant":"甲","en":"A"{extra}}}"#)
+    }
+
+    fn known(id: &str) -> bool {
+        ["binjiang", "binxiao"].contains(&id)
+    }
+
+    #[test]
+    fn facts_for_lists_key_facts_first_then_file_order() {
+        let json = catalogue(
+            &[fact("a", ""), fact("b", r#","key":true"#), fact("c", ""), fact("d", r#","key":true"#)].join(","),
+            "",
+        );
+        let c = Catalogue::from_json(&json).unwrap();
+        let ids: Vec<&str> = c.facts_for("binjiang").map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["b", "d", "a", "c"]);
+        assert_eq!(c.facts_for("binxiao").count(), 0);
+        assert!(c.validate(&known).is_empty());
+    }
+
+    #[test]
+    fn themes_are_found_by_member() {
+        let theme = r#"{"id":"t","name_zh_hans":"甲","name_zh_hant":"甲","name_en":"A","members":["binjiang","binxiao"]}"#;
+        let c = Catalogue::from_json(&catalogue("", theme)).unwrap();
+        assert_eq!(c.themes_of("binxiao").map(|t| t.id.as_str()).collect::<Vec<_>>(), ["t"]);
+        assert_eq!(c.themes_of("nowhere").count(), 0);
+        assert_eq!(c.theme("t").map(|t| t.names.get(Lang::En)), Some("A"));
+    }
+
+    #[test]
+    fn a_theme_is_a_valid_subject() {
+        let theme = r#"{"id":"t","name_zh_hans":"甲","name_zh_hant":"甲","name_en":"A","members":["binjiang"]}"#;
+        let f = r#"{"id":"x","subject":"t","source":"s1","zh_hans":"甲","zh_hant":"甲","en":"A"}"#;
+        let c = Catalogue::from_json(&catalogue(f, theme)).unwrap();
+        assert!(c.validate(&known).is_empty());
+    }
+
+    #[test]
+    fn figures_are_read_and_checked() {
+        let good = fact("g", r#","value":218480000000,"unit":"cny","figure":"2184.8亿元""#);
+        let bad = fact("b", r#","value":2184.8,"unit":"cny","figure":"2184.8亿元""#);
+        let c = Catalogue::from_json(&catalogue(&[good, bad].join(","), "")).unwrap();
+        assert_eq!(c.fact("g").and_then(|f| f.figure.as_ref()).map(|f| f.unit), Some(Unit::Cny));
+        let errors = c.validate(&known);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].id.as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn half_a_figure_or_an_unknown_unit_is_refused() {
+        let half = fact("h", r#","value":65"#);
+        let e = Catalogue::from_json(&catalogue(&half, "")).unwrap_err();
+        assert_eq!((e.file.as_str(), e.id.as_deref()), (FACTS_FILE, Some("h")));
+        let unit = fact("u", r#","value":65,"unit":"firms","figure":"65家""#);
+        let e = Catalogue::from_json(&catalogue(&unit, "")).unwrap_err();
+        assert!(e.message.contains("firms"), "{e}");
+    }
+
+    #[test]
+    fn wrong_types_and_unknown_keys_are_refused_naming_the_record() {
+        let e = Catalogue::from_json(&catalogue(&fact("k", r#","key":"yes""#), "")).unwrap_err();
+        assert_eq!(e.id.as_deref(), Some("k"));
+        let e = Catalogue::from_json(&catalogue(&fact("t", r#","zh_hnas":"甲""#), "")).unwrap_err();
+        assert!(e.message.contains("zh_hnas"), "{e}");
+        assert!(Catalogue::from_json("not json").is_err());
+        assert!(Catalogue::from_json(r#"{"sources":{"source":[]}}"#).is_err());
+    }
+
+    #[test]
+    fn conflicts_must_be_mutual() {
+        let a = fact("a", r#","conflicts_with":"b""#);
+        let b = fact("b", "");
+        let c = Catalogue::from_json(&catalogue(&[a.clone(), b].join(","), "")).unwrap();
+        let errors = c.validate(&known);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("'b'"), "{}", errors[0]);
+        let b = fact("b", r#","conflicts_with":"a""#);
+        let c = Catalogue::from_json(&catalogue(&[a, b].join(","), "")).unwrap();
+        assert!(c.validate(&known).is_empty());
+    }
+
+    #[test]
+    fn sources_need_a_known_script_and_an_iso_date() {
+        let json = r#"{"sources":{"source":[{"id":"s1","title":"T","publisher":"P","date":"May 2023","seed":"a","script":"Latn"}]},"facts":{},"themes":{}}"#;
+        let c = Catalogue::from_json(json).unwrap();
+        let errors = c.validate(&known);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors.iter().all(|e| e.file == SOURCES_FILE && e.id.as_deref() == Some("s1")));
+    }
+
+    #[test]
+    fn iso_dates_and_kebab_ids() {
+        for d in ["2023", "2023-08", "2023-05-05"] {
+            assert!(is_iso_date(d), "{d}");
+        }
+        for d in ["23-08", "2023-13", "2023-5-5", "2023-05-00", ""] {
+            assert!(!is_iso_date(d), "{d}");
+        }
+        assert!(is_kebab("bj-gdp-2022"));
+        assert!(!is_kebab("bj_gdp") && !is_kebab("-a") && !is_kebab("a--b") && !is_kebab("Bj"));
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod error;
+pub mod figures;
 pub mod lang;
 pub mod layers;
 pub mod validate;
