@@ -8,7 +8,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
-export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$root/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
