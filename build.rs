@@ -11,11 +11,8 @@ use std::path::Path;
 use std::{env, fs, process};
 
 /// The catalogue's files: key in the JSON, path from the crate root.
-const FILES: [(&str, &str); 3] = [
-    ("sources", "geodata/sources.toml"),
-    ("facts", "geodata/facts.toml"),
-    ("themes", "geodata/themes.toml"),
-];
+const FILES: [(&str, &str); 3] =
+    [("sources", "geodata/sources.toml"), ("facts", "geodata/facts.toml"), ("themes", "geodata/themes.toml")];
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

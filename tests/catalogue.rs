@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
-use binjiang_map::atlas::catalogue::{Catalogue, BUNDLED_JSON, FACTS_FILE};
+use binjiang_map::atlas::catalogue::{format_figure, Catalogue, BUNDLED_JSON, FACTS_FILE};
 use binjiang_map::atlas::figures::{check_figure, parse_printed};
 use binjiang_map::atlas::layers::Atlas;
 use binjiang_map::atlas::{DataError, Lang};
@@ -42,6 +42,9 @@ fn seed_text(seed: &str) -> String {
     let path = PathBuf::from(SEEDS_DIR).join(seed);
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("seed {} is readable: {e}", path.display()))
 }
+
+/// A change to one fact's JSON record.
+type Edit = Box<dyn FnOnce(&mut serde_json::Map<String, Value>)>;
 
 /// The bundled JSON with one fact changed by `edit`, loaded and validated.
 fn with_fact(id: &str, edit: impl FnOnce(&mut serde_json::Map<String, Value>)) -> Result<Vec<DataError>, DataError> {
@@ -111,11 +114,26 @@ fn every_figure_says_what_its_value_says() {
 }
 
 #[test]
+fn every_figure_reads_in_each_script_and_in_english() {
+    for f in &catalogue().facts {
+        let Some(figure) = &f.figure else { continue };
+        let hans = format_figure(figure, Lang::ZhHans);
+        let hant = format_figure(figure, Lang::ZhHant);
+        let en = format_figure(figure, Lang::En);
+        assert!(!hans.contains(['億', '萬', '個']), "{}: '{hans}' is not Simplified", f.id);
+        assert!(!hant.contains(['亿', '万', '个']), "{}: '{hant}' is not Traditional", f.id);
+        assert!(en.is_ascii() || en.contains(['²', '×']), "{}: '{en}' is not English", f.id);
+        assert!(en.chars().any(|c| c.is_ascii_digit()), "{}: '{en}' has no number", f.id);
+    }
+}
+
+#[test]
 fn every_subject_is_on_the_map_or_a_theme() {
     let atlas = atlas();
     let c = catalogue();
     for f in &c.facts {
-        let known = atlas.zone(&f.subject).is_some() || atlas.site(&f.subject).is_some() || c.theme(&f.subject).is_some();
+        let known =
+            atlas.zone(&f.subject).is_some() || atlas.site(&f.subject).is_some() || c.theme(&f.subject).is_some();
         assert!(known, "{}: unknown subject {}", f.id, f.subject);
     }
     for t in &c.themes {
@@ -181,7 +199,7 @@ fn disagreeing_sources_are_both_shown() {
 #[test]
 fn broken_facts_are_reported_with_file_and_id() {
     let id = "bj-gdp-2022";
-    let cases: [(&str, Box<dyn FnOnce(&mut serde_json::Map<String, Value>)>); 4] = [
+    let cases: [(&str, Edit); 4] = [
         ("missing source", Box::new(|f| drop(f.insert("source".into(), "s999".into())))),
         ("unknown subject", Box::new(|f| drop(f.insert("subject".into(), "atlantis".into())))),
         ("bad figure", Box::new(|f| drop(f.insert("value".into(), 2184.8.into())))),
@@ -215,7 +233,8 @@ fn markup_in_a_text_stays_plain_text() {
 #[test]
 fn fact_texts_are_not_copied_from_the_sources() {
     let ours = cjk_only(FACTS_TOML);
-    let seeds: Vec<String> = catalogue().sources.iter().map(|s| cjk_only(&seed_text(&s.seed)).into_iter().collect()).collect();
+    let seeds: Vec<String> =
+        catalogue().sources.iter().map(|s| cjk_only(&seed_text(&s.seed)).into_iter().collect()).collect();
     let mut copied = Vec::new();
     for run in ours.windows(COPY_RUN) {
         let run: String = run.iter().collect();

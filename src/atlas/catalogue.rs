@@ -104,7 +104,8 @@ impl Catalogue {
             .into_iter()
             .map(read_source)
             .collect::<Result<_, _>>()?;
-        let facts = records(&root, "facts", "fact", FACTS_FILE)?.into_iter().map(read_fact).collect::<Result<_, _>>()?;
+        let facts =
+            records(&root, "facts", "fact", FACTS_FILE)?.into_iter().map(read_fact).collect::<Result<_, _>>()?;
         let themes =
             records(&root, "themes", "theme", THEMES_FILE)?.into_iter().map(read_theme).collect::<Result<_, _>>()?;
         Ok(Catalogue { sources, facts, themes })
@@ -150,18 +151,30 @@ impl Catalogue {
             if self.sources[..i].iter().any(|o| o.id == s.id) {
                 errors.push(DataError::new(file, Some(id), "expected a unique id, got a second source with this id"));
             }
-            for (field, v) in
-                [("title", &s.title), ("publisher", &s.publisher), ("date", &s.date), ("seed", &s.seed), ("script", &s.script)]
-            {
+            for (field, v) in [
+                ("title", &s.title),
+                ("publisher", &s.publisher),
+                ("date", &s.date),
+                ("seed", &s.seed),
+                ("script", &s.script),
+            ] {
                 if v.trim().is_empty() {
                     errors.push(DataError::new(file, Some(id), format!("expected a {field}, got none")));
                 }
             }
             if !s.script.trim().is_empty() && s.script != "Hans" && s.script != "Hant" {
-                errors.push(DataError::new(file, Some(id), format!("expected script \"Hans\" or \"Hant\", got \"{}\"", s.script)));
+                errors.push(DataError::new(
+                    file,
+                    Some(id),
+                    format!("expected script \"Hans\" or \"Hant\", got \"{}\"", s.script),
+                ));
             }
             if !s.date.trim().is_empty() && !is_iso_date(&s.date) {
-                errors.push(DataError::new(file, Some(id), format!("expected an ISO date (2023-05-05 or 2023-08), got \"{}\"", s.date)));
+                errors.push(DataError::new(
+                    file,
+                    Some(id),
+                    format!("expected an ISO date (2023-05-05 or 2023-08), got \"{}\"", s.date),
+                ));
             }
         }
     }
@@ -184,7 +197,11 @@ impl Catalogue {
             }
             for (j, m) in t.members.iter().enumerate() {
                 if !subject_exists(m) {
-                    errors.push(DataError::new(file, Some(id), format!("expected zone or site ids as members, got unknown '{m}'")));
+                    errors.push(DataError::new(
+                        file,
+                        Some(id),
+                        format!("expected zone or site ids as members, got unknown '{m}'"),
+                    ));
                 } else if t.members[..j].contains(m) {
                     errors.push(DataError::new(file, Some(id), format!("expected each member once, got '{m}' twice")));
                 }
@@ -227,9 +244,11 @@ impl Catalogue {
             }
             if let Some(other) = &f.conflicts_with {
                 match self.fact(other) {
-                    _ if other == &f.id => {
-                        errors.push(DataError::new(file, Some(id), "expected another fact in conflicts_with, got itself"))
-                    }
+                    _ if other == &f.id => errors.push(DataError::new(
+                        file,
+                        Some(id),
+                        "expected another fact in conflicts_with, got itself",
+                    )),
                     None => errors.push(DataError::new(
                         file,
                         Some(id),
@@ -260,7 +279,10 @@ fn record_id<'a>(file: &str, what: &str, index: usize, id: &'a str, errors: &mut
 }
 
 fn is_kebab(id: &str) -> bool {
-    !id.is_empty() && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// "2023", "2023-08" or "2023-05-05".
@@ -306,7 +328,11 @@ fn records<'a>(root: &'a Value, key: &str, what: &str, file: &'static str) -> Re
         .enumerate()
         .map(|(i, item)| match item.as_object() {
             Some(map) => Ok(Record { file, map, id: map.get("id").and_then(Value::as_str).map(str::to_owned) }),
-            None => Err(DataError::new(file, None, format!("expected [[{what}]] number {} to be a table, got {}", i + 1, describe(item)))),
+            None => Err(DataError::new(
+                file,
+                None,
+                format!("expected [[{what}]] number {} to be a table, got {}", i + 1, describe(item)),
+            )),
         })
         .collect()
 }
@@ -374,8 +400,20 @@ impl Record<'_> {
 }
 
 const SOURCE_KEYS: [&str; 7] = ["id", "title", "publisher", "date", "seed", "script", "note"];
-const FACT_KEYS: [&str; 12] =
-    ["id", "subject", "key", "source", "period", "zh_hans", "zh_hant", "en", "value", "unit", "figure", "conflicts_with"];
+const FACT_KEYS: [&str; 12] = [
+    "id",
+    "subject",
+    "key",
+    "source",
+    "period",
+    "zh_hans",
+    "zh_hant",
+    "en",
+    "value",
+    "unit",
+    "figure",
+    "conflicts_with",
+];
 const THEME_KEYS: [&str; 5] = ["id", "name_zh_hans", "name_zh_hant", "name_en", "members"];
 
 fn read_source(r: Record<'_>) -> Result<Source, DataError> {
@@ -406,10 +444,11 @@ fn read_fact(r: Record<'_>) -> Result<Fact, DataError> {
             Some(Figure { value, unit, printed })
         }
         (value, unit, printed) => {
-            let given: Vec<&str> = [("value", value.is_some()), ("unit", unit.is_some()), ("figure", printed.is_some())]
-                .into_iter()
-                .filter_map(|(k, present)| present.then_some(k))
-                .collect();
+            let given: Vec<&str> =
+                [("value", value.is_some()), ("unit", unit.is_some()), ("figure", printed.is_some())]
+                    .into_iter()
+                    .filter_map(|(k, present)| present.then_some(k))
+                    .collect();
             return Err(r.error(format!("expected value, unit and figure together, got only {}", given.join(" and "))));
         }
     };
@@ -450,7 +489,8 @@ mod test {
     use super::*;
     use crate::atlas::Lang;
 
-    const SOURCE: &str = r#"{"id":"s1","title":"T","publisher":"P","date":"2023-05-05","seed":"a.txt","script":"Hans"}"#;
+    const SOURCE: &str =
+        r#"{"id":"s1","title":"T","publisher":"P","date":"2023-05-05","seed":"a.txt","script":"Hans"}"#;
 
     fn catalogue(facts: &str, themes: &str) -> String {
         format!(r#"{{"sources":{{"source":[{SOURCE}]}},"facts":{{"fact":[{facts}]}},"themes":{{"theme":[{themes}]}}}}"#)
@@ -479,7 +519,8 @@ mod test {
 
     #[test]
     fn themes_are_found_by_member() {
-        let theme = r#"{"id":"t","name_zh_hans":"甲","name_zh_hant":"甲","name_en":"A","members":["binjiang","binxiao"]}"#;
+        let theme =
+            r#"{"id":"t","name_zh_hans":"甲","name_zh_hant":"甲","name_en":"A","members":["binjiang","binxiao"]}"#;
         let c = Catalogue::from_json(&catalogue("", theme)).unwrap();
         assert_eq!(c.themes_of("binxiao").map(|t| t.id.as_str()).collect::<Vec<_>>(), ["t"]);
         assert_eq!(c.themes_of("nowhere").count(), 0);

@@ -114,7 +114,7 @@ const UNIT_WORDS: [(&str, Unit); 24] = [
     ("名", Unit::Count),
 ];
 
-/// Reads a printed figure: an optional 近/约/超 before the number, the number
+/// Reads a printed figure: an optional 近/约/超(过了) before the number, the number
 /// (arabic digits, or 第 and a numeral for a rank), an optional 余/多, an
 /// optional 万/亿/万亿, the unit word, and an optional 左右/以上.
 pub fn parse_printed(printed: &str) -> Result<Printed, String> {
@@ -128,7 +128,16 @@ pub fn parse_printed(printed: &str) -> Result<Printed, String> {
     }
     let mut approx = Approx::Exact;
     let mut rest = s;
-    for (word, a) in [("超过", Approx::Over), ("超過", Approx::Over), ("超", Approx::Over), ("近", Approx::Nearly), ("约", Approx::About), ("約", Approx::About)] {
+    for (word, a) in [
+        ("超过了", Approx::Over),
+        ("超過了", Approx::Over),
+        ("超过", Approx::Over),
+        ("超過", Approx::Over),
+        ("超", Approx::Over),
+        ("近", Approx::Nearly),
+        ("约", Approx::About),
+        ("約", Approx::About),
+    ] {
         if let Some(r) = rest.strip_prefix(word) {
             approx = a;
             rest = r;
@@ -155,8 +164,9 @@ pub fn parse_printed(printed: &str) -> Result<Printed, String> {
         }
     }
     // Scaling in decimal ("2184.8e8") keeps 2184.8亿 exactly 218 480 000 000.
-    let value: f64 =
-        format!("{digits}e{exponent}").parse().map_err(|_| format!("expected a number in '{printed}', got '{digits}'"))?;
+    let value: f64 = format!("{digits}e{exponent}")
+        .parse()
+        .map_err(|_| format!("expected a number in '{printed}', got '{digits}'"))?;
     let (unit, rest) = UNIT_WORDS
         .iter()
         .find_map(|(word, unit)| rest.strip_prefix(word).map(|r| (*unit, r)))
@@ -308,7 +318,11 @@ fn english_number(v: f64) -> String {
 fn plain_number(v: f64) -> String {
     let s = format!("{v:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -336,6 +350,7 @@ mod test {
         assert_eq!(p("340余家").approx, Approx::Over);
         assert_eq!(p("近30家").approx, Approx::Nearly);
         assert_eq!(p("10%左右").approx, Approx::About);
+        assert_eq!((p("超过了20%").value, p("超过了20%").approx), (20.0, Approx::Over));
     }
 
     #[test]
