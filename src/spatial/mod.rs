@@ -6,6 +6,7 @@ pub mod datum;
 pub mod hit;
 pub mod lonlat;
 pub mod mercator;
+pub mod reveal;
 pub mod scale;
 pub mod viewport;
 

@@ -2,10 +2,13 @@
 //! layers show, what a gesture is doing, the interface's words. Signals in the
 //! Leptos layer hold these values; the logic is here and tested natively.
 
+pub mod details;
 pub mod gesture;
 pub mod layers;
+pub mod search;
 pub mod selection;
 pub mod text;
+pub mod url;
 
 pub use layers::{Layer, LayerSet};
 pub use selection::Selection;

@@ -38,6 +38,25 @@ pub enum T {
     Area,
     DistrictLayer,
     Loading,
+    KindFocus,
+    KindCooperation,
+    KindDistrict,
+    KindTheme,
+    CatLab,
+    CatScience,
+    CatPark,
+    CatTown,
+    CatVenue,
+    CatProject,
+    ConfSurveyed,
+    ConfHigh,
+    ConfMedium,
+    ConfLow,
+    MeasuredArea,
+    SourcesDiffer,
+    PartOfThemes,
+    Period,
+    DrawnPart,
 }
 
 impl T {
@@ -91,15 +110,37 @@ impl T {
             T::Area => ("面积", "面積", "Area"),
             T::DistrictLayer => ("杭州各区县", "杭州各區縣", "Hangzhou districts"),
             T::Loading => ("地图加载中…", "地圖載入中…", "Loading the map…"),
+            T::KindFocus => ("高新区（行政区）", "高新區（行政區）", "Hi-tech zone (district)"),
+            T::KindCooperation => ("特别合作园区", "特別合作園區", "Special cooperation zone"),
+            T::KindDistrict => ("行政区", "行政區", "District"),
+            T::KindTheme => ("主题", "主題", "Theme"),
+            T::CatLab => ("实验室与研究院", "實驗室與研究院", "Laboratory or institute"),
+            T::CatScience => ("大科学装置", "大科學裝置", "Science facility"),
+            T::CatPark => ("产业园区", "產業園區", "Industrial park"),
+            T::CatTown => ("特色小镇与片区", "特色小鎮與片區", "Town or quarter"),
+            T::CatVenue => ("场馆与街区", "場館與街區", "Venue"),
+            T::CatProject => ("产业项目与平台", "產業項目與平台", "Project or platform"),
+            T::ConfSurveyed => ("行政边界（数字化）", "行政邊界（數字化）", "Administrative boundary (digitised)"),
+            T::ConfHigh => ("位置可信度：高", "位置可信度：高", "Position confidence: high"),
+            T::ConfMedium => ("位置可信度：中（估计）", "位置可信度：中（估計）", "Position confidence: medium (estimated)"),
+            T::ConfLow => ("位置可信度：低（粗略估计）", "位置可信度：低（粗略估計）", "Position confidence: low (rough estimate)"),
+            T::MeasuredArea => ("按边界测算面积", "按邊界測算面積", "Area measured on the boundary"),
+            T::SourcesDiffer => ("来源说法不一", "來源說法不一", "Sources differ"),
+            T::PartOfThemes => ("所属主题", "所屬主題", "Part of"),
+            T::Period => ("时期", "時期", "Period"),
+            T::DrawnPart => ("图上所绘", "圖上所繪", "Drawn on the map"),
         }
     }
 
-    pub const ALL: [T; 30] = [
+    pub const ALL: [T; 49] = [
         T::AppTitle, T::MapLabel, T::MapDescription, T::ZoomIn, T::ZoomOut, T::ResetView, T::North,
         T::Close, T::Layers, T::Language, T::Schematic, T::SchematicNote, T::Surveyed, T::Estimated,
         T::PositionUnknown, T::Confidence, T::Source, T::KeyFigures, T::MoreFacts, T::NoFacts,
         T::DataProblem, T::Attribution, T::Search, T::SearchPlaceholder, T::NoResults, T::Themes,
-        T::Members, T::Area, T::DistrictLayer, T::Loading,
+        T::Members, T::Area, T::DistrictLayer, T::Loading, T::KindFocus, T::KindCooperation,
+        T::KindDistrict, T::KindTheme, T::CatLab, T::CatScience, T::CatPark, T::CatTown, T::CatVenue,
+        T::CatProject, T::ConfSurveyed, T::ConfHigh, T::ConfMedium, T::ConfLow, T::MeasuredArea,
+        T::SourcesDiffer, T::PartOfThemes, T::Period, T::DrawnPart,
     ];
 }
 

@@ -1,0 +1,292 @@
+//! What the details panel says about a selection, as a plain value: the
+//! name, what kind of thing it is, how its outline or position is known, the
+//! key figures first and the other facts after, each with its source.
+//!
+//! The UI renders this value as text; nothing here is HTML.
+
+use crate::atlas::catalogue::{Catalogue, Fact, Source};
+use crate::atlas::figures::format_figure;
+use crate::atlas::layers::{Atlas, Confidence, SiteCategory, ZoneKind};
+use crate::atlas::Lang;
+use crate::state::text::T;
+use crate::state::Selection;
+
+/// How the selected thing's outline or position is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nature {
+    Surveyed,
+    Schematic,
+    Placed(Confidence),
+    Unplaced,
+    Theme,
+}
+
+impl Nature {
+    /// A class name for styling (`surveyed`, `schematic`, `high`, `low`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Nature::Surveyed => "surveyed",
+            Nature::Schematic => "schematic",
+            Nature::Placed(c) => c.key(),
+            Nature::Unplaced => "unplaced",
+            Nature::Theme => "theme",
+        }
+    }
+}
+
+/// One fact as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactView {
+    pub id: String,
+    /// The figure, formatted for the language ("72平方公里", "72 km²").
+    pub figure: Option<String>,
+    pub text: String,
+    pub period: Option<String>,
+    /// "《title》，publisher，date" (or the English form).
+    pub source: String,
+    /// Where another source says otherwise: that fact's text and source.
+    pub differs: Option<String>,
+}
+
+/// A zone, site or theme mentioned in the panel, which the visitor can open.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub target: Selection,
+    pub name: String,
+    /// False for a site with no known position (it is listed, not drawn).
+    pub on_map: bool,
+}
+
+/// Everything the details panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Details {
+    pub selection: Selection,
+    pub title: String,
+    pub kind: String,
+    pub nature: Nature,
+    /// How the outline or position is known, in words.
+    pub nature_text: String,
+    /// Where the outline or position comes from (data file basis), if stated.
+    pub basis: Option<String>,
+    pub key_facts: Vec<FactView>,
+    pub other_facts: Vec<FactView>,
+    pub themes: Vec<Link>,
+    pub members: Vec<Link>,
+}
+
+/// A source as cited under a fact.
+pub fn cite(s: &Source, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("“{}”, {}, {}", s.title, s.publisher, s.date),
+        _ => format!("《{}》，{}，{}", s.title, s.publisher, s.date),
+    }
+}
+
+fn category_text(c: SiteCategory) -> T {
+    match c {
+        SiteCategory::Lab => T::CatLab,
+        SiteCategory::ScienceFacility => T::CatScience,
+        SiteCategory::IndustrialPark => T::CatPark,
+        SiteCategory::Town => T::CatTown,
+        SiteCategory::Venue => T::CatVenue,
+        SiteCategory::Project => T::CatProject,
+    }
+}
+
+/// The words for a position's confidence.
+pub fn confidence_text(c: Confidence) -> T {
+    match c {
+        Confidence::Surveyed => T::ConfSurveyed,
+        Confidence::High => T::ConfHigh,
+        Confidence::Medium => T::ConfMedium,
+        Confidence::Low => T::ConfLow,
+        Confidence::Unplaced => T::PositionUnknown,
+    }
+}
+
+fn fact_view(cat: &Catalogue, f: &Fact, lang: Lang) -> FactView {
+    let source = cat.source(&f.source).map(|s| cite(s, lang)).unwrap_or_else(|| f.source.clone());
+    let differs = f.conflicts_with.as_deref().and_then(|id| cat.fact(id)).map(|o| {
+        let other_source = cat.source(&o.source).map(|s| cite(s, lang)).unwrap_or_default();
+        format!("{}: {} ({})", T::SourcesDiffer.get(lang), o.text.get(lang), other_source)
+    });
+    FactView {
+        id: f.id.clone(),
+        figure: f.figure.as_ref().map(|fig| format_figure(fig, lang)),
+        text: f.text.get(lang).to_string(),
+        period: f.period.clone(),
+        source,
+        differs,
+    }
+}
+
+/// A link to a zone, site or theme by id; `None` for an id nobody knows.
+pub fn link(atlas: &Atlas, cat: &Catalogue, id: &str, lang: Lang) -> Option<Link> {
+    if let Some(z) = atlas.zone(id) {
+        return Some(Link { target: Selection::Zone(z.id.clone()), name: z.names.get(lang).to_string(), on_map: true });
+    }
+    if let Some(s) = atlas.site(id) {
+        return Some(Link {
+            target: Selection::Site(s.id.clone()),
+            name: s.names.get(lang).to_string(),
+            on_map: s.position.is_some(),
+        });
+    }
+    cat.theme(id).map(|t| Link { target: Selection::Theme(t.id.clone()), name: t.names.get(lang).to_string(), on_map: true })
+}
+
+impl Details {
+    /// The panel for `sel`, or `None` when the id is unknown.
+    pub fn build(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Details> {
+        let (title, kind, nature, nature_text, basis, members) = match sel {
+            Selection::Zone(id) => {
+                let z = atlas.zone(id)?;
+                let kind = match z.kind {
+                    ZoneKind::Focus => T::KindFocus,
+                    ZoneKind::Cooperation => T::KindCooperation,
+                    ZoneKind::District => T::KindDistrict,
+                };
+                let (nature, text) = if z.schematic {
+                    let mut t = T::SchematicNote.get(lang).to_string();
+                    if let Some(part) = &z.drawn_part {
+                        t = format!("{t}。{}：{}", T::DrawnPart.get(lang), part.get(lang));
+                        if lang == Lang::En {
+                            t = format!("{}. {}: {}", T::SchematicNote.get(lang), T::DrawnPart.get(lang), part.get(lang));
+                        }
+                    }
+                    (Nature::Schematic, t)
+                } else {
+                    let area = format!("{:.1} km²", z.area_km2);
+                    (Nature::Surveyed, format!("{} · {} {}", T::ConfSurveyed.get(lang), T::MeasuredArea.get(lang), area))
+                };
+                (z.names.get(lang).to_string(), kind.get(lang).to_string(), nature, text, z.basis.clone(), Vec::new())
+            }
+            Selection::Site(id) => {
+                let s = atlas.site(id)?;
+                let nature = if s.position.is_some() { Nature::Placed(s.confidence) } else { Nature::Unplaced };
+                let text = if s.position.is_some() { confidence_text(s.confidence) } else { T::PositionUnknown };
+                let basis = (!s.basis.trim().is_empty()).then(|| s.basis.clone());
+                (
+                    s.names.get(lang).to_string(),
+                    category_text(s.category).get(lang).to_string(),
+                    nature,
+                    text.get(lang).to_string(),
+                    basis,
+                    Vec::new(),
+                )
+            }
+            Selection::Theme(id) => {
+                let t = cat.theme(id)?;
+                let members = t.members.iter().filter_map(|m| link(atlas, cat, m, lang)).collect();
+                (
+                    t.names.get(lang).to_string(),
+                    T::KindTheme.get(lang).to_string(),
+                    Nature::Theme,
+                    T::Members.get(lang).to_string(),
+                    None,
+                    members,
+                )
+            }
+        };
+        let (key, other): (Vec<&Fact>, Vec<&Fact>) = cat.facts_for(sel.id()).partition(|f| f.key);
+        let themes = match sel {
+            Selection::Theme(_) => Vec::new(),
+            _ => cat.themes_of(sel.id()).filter_map(|t| link(atlas, cat, &t.id, lang)).collect(),
+        };
+        Some(Details {
+            selection: sel.clone(),
+            title,
+            kind,
+            nature,
+            nature_text,
+            basis,
+            key_facts: key.into_iter().map(|f| fact_view(cat, f, lang)).collect(),
+            other_facts: other.into_iter().map(|f| fact_view(cat, f, lang)).collect(),
+            themes,
+            members,
+        })
+    }
+
+    /// The sentence a screen reader hears when this is selected.
+    pub fn announcement(&self) -> String {
+        match self.key_facts.first().and_then(|f| f.figure.as_ref()) {
+            Some(fig) => format!("{} · {} · {}", self.title, self.kind, fig),
+            None => format!("{} · {}", self.title, self.kind),
+        }
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn data() -> (Atlas, Catalogue) {
+        let (atlas, errors) = Atlas::bundled();
+        assert!(errors.is_empty(), "{errors:?}");
+        (atlas, Catalogue::bundled().expect("the bundled catalogue loads"))
+    }
+
+    #[test]
+    fn binjiang_shows_its_72_km2_first_with_the_source_named() {
+        let (atlas, cat) = data();
+        let d = Details::build(&atlas, &cat, &Selection::Zone("binjiang".into()), Lang::ZhHans).unwrap();
+        assert_eq!(d.nature, Nature::Surveyed);
+        assert!(!d.key_facts.is_empty());
+        let area = d.key_facts.iter().chain(&d.other_facts).find(|f| f.figure.as_deref() == Some("72平方公里"));
+        let area = area.expect("a fact gives Binjiang's 72 km²");
+        assert!(area.source.starts_with('《'), "{}", area.source);
+        let en = Details::build(&atlas, &cat, &Selection::Zone("binjiang".into()), Lang::En).unwrap();
+        assert!(en.key_facts.iter().chain(&en.other_facts).any(|f| f.figure.as_deref() == Some("72 km²")));
+    }
+
+    #[test]
+    fn schematic_zones_say_they_are_not_legal_boundaries_in_every_language() {
+        let (atlas, cat) = data();
+        for id in ["binxiao", "binfu"] {
+            for lang in Lang::ALL {
+                let d = Details::build(&atlas, &cat, &Selection::Zone(id.into()), lang).unwrap();
+                assert_eq!(d.nature, Nature::Schematic);
+                assert!(d.nature_text.contains(T::SchematicNote.get(lang)), "{id} {lang:?}: {}", d.nature_text);
+            }
+        }
+    }
+
+    #[test]
+    fn an_unplaced_site_says_its_position_is_unknown() {
+        let (atlas, cat) = data();
+        let id = atlas.sites.iter().find(|s| s.position.is_none()).expect("an unplaced site").id.clone();
+        let d = Details::build(&atlas, &cat, &Selection::Site(id), Lang::En).unwrap();
+        assert_eq!(d.nature, Nature::Unplaced);
+        assert_eq!(d.nature_text, T::PositionUnknown.get(Lang::En));
+    }
+
+    #[test]
+    fn a_theme_lists_its_members_as_links() {
+        let (atlas, cat) = data();
+        let t = &cat.themes[0];
+        let d = Details::build(&atlas, &cat, &Selection::Theme(t.id.clone()), Lang::ZhHans).unwrap();
+        assert_eq!(d.members.len(), t.members.len());
+    }
+
+    #[test]
+    fn conflicting_facts_show_what_the_other_source_says() {
+        let (atlas, cat) = data();
+        let f = cat.facts.iter().find(|f| f.conflicts_with.is_some()).expect("a recorded disagreement");
+        let sel = if atlas.zone(&f.subject).is_some() {
+            Selection::Zone(f.subject.clone())
+        } else if atlas.site(&f.subject).is_some() {
+            Selection::Site(f.subject.clone())
+        } else {
+            Selection::Theme(f.subject.clone())
+        };
+        let d = Details::build(&atlas, &cat, &sel, Lang::ZhHans).unwrap();
+        let v = d.key_facts.iter().chain(&d.other_facts).find(|v| v.id == f.id).unwrap();
+        assert!(v.differs.as_deref().is_some_and(|t| t.starts_with(T::SourcesDiffer.get(Lang::ZhHans))));
+    }
+
+    #[test]
+    fn unknown_ids_give_no_panel() {
+        let (atlas, cat) = data();
+        assert!(Details::build(&atlas, &cat, &Selection::Zone("nowhere".into()), Lang::En).is_none());
+    }
+}
