@@ -1,7 +1,7 @@
 // End-to-end tests in Debian's headless Chromium against the release build in dist/.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -104,6 +104,66 @@ pub fn confidence_text(c: Confidence) -> T {
     }
 }
 
+/// A period as written in the data ("2023-H1", "as of 2023-08", "target 2027",
+/// "2023-01..05", "2020..2022") in the reader's language; anything else as is.
+pub fn format_period(p: &str, lang: Lang) -> String {
+    let p = p.trim();
+    let zh = lang != Lang::En;
+    if let Some(rest) = p.strip_prefix("as of ") {
+        let inner = format_period(rest, lang);
+        return if zh { format!("截至{inner}") } else { format!("as of {inner}") };
+    }
+    if let Some(rest) = p.strip_prefix("target ") {
+        let inner = format_period(rest, lang);
+        return match lang {
+            Lang::ZhHans => format!("目标：{inner}"),
+            Lang::ZhHant => format!("目標：{inner}"),
+            Lang::En => format!("target for {inner}"),
+        };
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    let parts: Vec<&str> = p.split('-').collect();
+    match parts.as_slice() {
+        [y] if y.contains("..") => {
+            let (a, b) = y.split_once("..").unwrap_or((y, y));
+            if zh { format!("{a}—{b}年") } else { format!("{a}–{b}") }
+        }
+        [y] if num(y).is_some() => if zh { format!("{y}年") } else { y.to_string() },
+        [y, h] if *h == "H1" || *h == "H2" => match (zh, *h) {
+            (true, "H1") => format!("{y}年上半年"),
+            (true, _) => format!("{y}年下半年"),
+            (false, _) => format!("{h} {y}"),
+        },
+        [y, q] if q.len() == 2 && q.starts_with('Q') => {
+            if zh { format!("{y}年第{}季度", &q[1..]) } else { format!("{q} {y}") }
+        }
+        [y, m] if m.contains("..") => {
+            let (a, b) = m.split_once("..").unwrap_or((m, m));
+            match (num(a), num(b)) {
+                (Some(a), Some(b)) if zh => format!("{y}年{a}—{b}月"),
+                (Some(a), Some(b)) => format!("{}–{} {y}", month(a), month(b)),
+                _ => p.to_string(),
+            }
+        }
+        [y, m] => match num(m) {
+            Some(m) if zh => format!("{y}年{m}月"),
+            Some(m) => format!("{} {y}", month(m)),
+            None => p.to_string(),
+        },
+        [y, m, d] => match (num(m), num(d)) {
+            (Some(m), Some(d)) if zh => format!("{y}年{m}月{d}日"),
+            (Some(m), Some(d)) => format!("{d} {} {y}", month(m)),
+            _ => p.to_string(),
+        },
+        _ => p.to_string(),
+    }
+}
+
+fn month(m: u32) -> &'static str {
+    const M: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    M.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")
+}
+
 fn fact_view(cat: &Catalogue, f: &Fact, lang: Lang) -> FactView {
     let source = cat.source(&f.source).map(|s| cite(s, lang)).unwrap_or_else(|| f.source.clone());
     let differs = f.conflicts_with.as_deref().and_then(|id| cat.fact(id)).map(|o| {
@@ -114,7 +174,7 @@ fn fact_view(cat: &Catalogue, f: &Fact, lang: Lang) -> FactView {
         id: f.id.clone(),
         figure: f.figure.as_ref().map(|fig| format_figure(fig, lang)),
         text: f.text.get(lang).to_string(),
-        period: f.period.clone(),
+        period: f.period.as_deref().map(|p| format_period(p, lang)),
         source,
         differs,
     }
@@ -282,6 +342,21 @@ mod test {
         let d = Details::build(&atlas, &cat, &sel, Lang::ZhHans).unwrap();
         let v = d.key_facts.iter().chain(&d.other_facts).find(|v| v.id == f.id).unwrap();
         assert!(v.differs.as_deref().is_some_and(|t| t.starts_with(T::SourcesDiffer.get(Lang::ZhHans))));
+    }
+
+    #[test]
+    fn periods_read_naturally_in_each_language() {
+        assert_eq!(format_period("2023-H1", Lang::ZhHans), "2023年上半年");
+        assert_eq!(format_period("2023-H1", Lang::En), "H1 2023");
+        assert_eq!(format_period("as of 2023-08", Lang::ZhHant), "截至2023年8月");
+        assert_eq!(format_period("as of 2023-08", Lang::En), "as of Aug 2023");
+        assert_eq!(format_period("2023-01..05", Lang::ZhHans), "2023年1—5月");
+        assert_eq!(format_period("2023-01..05", Lang::En), "Jan–May 2023");
+        assert_eq!(format_period("target 2026..2028", Lang::En), "target for 2026–2028");
+        assert_eq!(format_period("2023-02-24", Lang::ZhHans), "2023年2月24日");
+        assert_eq!(format_period("2023-Q1", Lang::En), "Q1 2023");
+        assert_eq!(format_period("someday", Lang::En), "someday");
+        assert_eq!(format_period("2023-13", Lang::En), "? 2023");
     }
 
     #[test]

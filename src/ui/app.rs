@@ -5,10 +5,18 @@ use leptos::prelude::*;
 
 use super::context::{ctx, Ctx, Data};
 use super::controls::{Attribution, LanguageSwitch, NorthArrow, ScaleBar, ZoomControls};
-use super::map_view::MapView;
+use super::details::DetailsPanel;
+use super::legend::Legend;
+use super::map_view::{InitialView, MapView, HOME_PADDING_PX};
+use super::search::Search;
+use super::url_sync::{read_url, remembered_lang, sync_url};
+use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::Atlas;
 use crate::carto::scene::Scene;
 use crate::spatial::viewport::{ViewLimits, Viewport};
+use crate::spatial::LonLat;
+use crate::state::Selection;
+use crate::state::search::SearchIndex;
 use crate::state::text::T;
 
 /// Zoom range: from all of Hangzhou to street level.
@@ -26,6 +34,18 @@ pub fn App() -> impl IntoView {
     let (atlas, errors) = Atlas::bundled();
     let mut problems: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     problems.extend(atlas.validate().iter().map(|e| e.to_string()));
+    // Facts are optional to drawing: a broken catalogue leaves the map working.
+    let catalogue = match Catalogue::bundled() {
+        Ok(c) => {
+            let known = |id: &str| atlas.zone(id).is_some() || atlas.site(id).is_some();
+            problems.extend(c.validate(&known).iter().map(|e| e.to_string()));
+            c
+        }
+        Err(e) => {
+            problems.push(e.to_string());
+            Catalogue::default()
+        }
+    };
     for p in &problems {
         leptos::logging::warn!("data problem: {p}");
     }
@@ -40,29 +60,70 @@ pub fn App() -> impl IntoView {
     };
     let (w, h) = window_size();
     let limits = ViewLimits { min_zoom: MIN_ZOOM, max_zoom: MAX_ZOOM, extent: scene.extent };
-    let view = Viewport::new(scene.home.center(), 11.0, w, h, limits)
-        .map(|v| v.fit_bounds(scene.home, super::map_view::HOME_PADDING_PX))
-        .expect("the scene's extent is finite and the window has a size");
-    provide_context(Ctx::new(view, Data { atlas, scene, problems }));
+    let view = match Viewport::new(scene.home.center(), 11.0, w, h, limits) {
+        Ok(v) => v.fit_bounds(scene.home, HOME_PADDING_PX),
+        Err(e) => {
+            return view! { <div class="fatal" role="alert"><p>"地图无法显示 · The map cannot be shown: " {e.to_string()}</p></div> }
+                .into_any()
+        }
+    };
+
+    // What the link asks for; anything unreadable is ignored with a notice.
+    let (url, ignored) = read_url();
+    let mut notices: Vec<String> = ignored
+        .iter()
+        .map(|i| format!("URL: '{}={}' ignored ({})", i.param, i.value, i.reason))
+        .collect();
+    let selection = url.selection.filter(|s| {
+        let known = match s {
+            Selection::Zone(id) => atlas.zone(id).is_some(),
+            Selection::Site(id) => atlas.site(id).is_some(),
+            Selection::Theme(id) => catalogue.theme(id).is_some(),
+        };
+        if !known {
+            notices.push(format!("URL: 'sel={}:{}' ignored (no such {})", s.kind(), s.id(), s.kind()));
+        }
+        known
+    });
+    let initial = match (url.center, url.zoom) {
+        (Some((lon, lat)), zoom) => InitialView::At(LonLat::new(lon, lat), zoom),
+        (None, Some(z)) => InitialView::At(scene.home.center(), Some(z)),
+        (None, None) if selection.is_some() => InitialView::Selection,
+        (None, None) => InitialView::Home,
+    };
+
+    let search = SearchIndex::build(&atlas, &catalogue);
+    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, search, problems }));
     let c = ctx();
+    c.lang.set(url.lang.or_else(remembered_lang).unwrap_or_default());
+    c.selected.set(selection);
+    if let Some(l) = url.layers {
+        c.layers.set(l);
+    }
+    sync_url(c);
 
     // The document's language follows the UI's, for screen readers and fonts.
     Effect::new(move |_| {
-        let tag = c.lang.get().tag();
+        let lang = c.lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", tag);
+            let _ = root.set_attribute("lang", lang.tag());
         }
-        document().set_title(T::AppTitle.get(c.lang.get()));
+        document().set_title(T::AppTitle.get(lang));
     });
 
+    let has_panel = move || c.selected.with(|s| s.is_some());
     view! {
         <div class="app">
             <header class="titlebar">
                 <h1 class="titlebar__name">{move || T::AppTitle.get(c.lang.get())}</h1>
+                <Search/>
                 <LanguageSwitch/>
             </header>
-            <main class="stage">
-                <MapView/>
+            <main class="stage" class:has-panel=has_panel>
+                <MapView initial=initial/>
+                <div class="furniture furniture--top-left">
+                    <Legend/>
+                </div>
                 <div class="furniture furniture--top-right">
                     <NorthArrow/>
                 </div>
@@ -73,11 +134,33 @@ pub fn App() -> impl IntoView {
                     <ScaleBar/>
                 </div>
                 <Attribution/>
+                <DetailsPanel/>
+                <Notices problems=notices/>
                 <DataProblems/>
             </main>
         </div>
     }
     .into_any()
+}
+
+/// Notices about the link: parameters that were ignored, and why.
+#[component]
+fn Notices(problems: Vec<String>) -> impl IntoView {
+    let shown = RwSignal::new(!problems.is_empty());
+    for p in &problems {
+        leptos::logging::warn!("{p}");
+    }
+    move || {
+        shown.get().then(|| {
+            let items = problems.clone();
+            view! {
+                <div class="notice notice--url" role="status" data-testid="url-notice">
+                    <ul>{items.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    <button type="button" class="btn" on:click=move |_| shown.set(false)>"OK"</button>
+                </div>
+            }
+        })
+    }
 }
 
 /// Problems in the data files, named by file and feature; the map still shows

@@ -4,16 +4,20 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::Atlas;
 use crate::atlas::Lang;
 use crate::carto::scene::Scene;
 use crate::spatial::viewport::Viewport;
+use crate::state::search::SearchIndex;
 use crate::state::{LayerSet, Selection};
 
 /// Loaded data: read-only after start-up.
 pub struct Data {
     pub atlas: Atlas,
     pub scene: Scene,
+    pub catalogue: Catalogue,
+    pub search: SearchIndex,
     /// Problems found while loading, as messages naming file and feature.
     pub problems: Vec<String>,
 }

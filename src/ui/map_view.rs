@@ -16,12 +16,14 @@ use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
 
 use super::animate::{cancel_flight, fly_to, settled};
 use super::context::{ctx, Ctx};
+use super::details::{clear_area, selection_bounds, show_selection};
 use crate::atlas::layers::ZoneKind;
 use crate::atlas::Lang;
 use crate::carto::labels::{self, LabelCandidate, Rect};
 use crate::carto::scene::{Hit, Scene, SceneSite};
 use crate::carto::style;
-use crate::spatial::ScreenPoint;
+use crate::spatial::reveal::reveal;
+use crate::spatial::{LonLat, ScreenPoint};
 use crate::state::gesture::{Gesture, GestureOp};
 use crate::state::text::T;
 use crate::state::Selection;
@@ -88,8 +90,19 @@ fn observe_size(el: &web_sys::HtmlElement, c: Ctx) {
     cb.forget();
 }
 
+/// Where the map opens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum InitialView {
+    /// Fitted to Binjiang.
+    Home,
+    /// A centre and, optionally, a zoom from the link.
+    At(LonLat, Option<f64>),
+    /// Showing the selection from the link.
+    Selection,
+}
+
 #[component]
-pub fn MapView() -> impl IntoView {
+pub fn MapView(initial: InitialView) -> impl IntoView {
     let c = ctx();
     let data = c.data();
     let root: NodeRef<html::Div> = NodeRef::new();
@@ -103,7 +116,22 @@ pub fn MapView() -> impl IntoView {
             let (w, h) = (el.client_width() as f64, el.client_height() as f64);
             let home = c.data().scene.home;
             if w > 0.0 && h > 0.0 {
-                c.view.update(|v| *v = v.with_size(w, h).fit_bounds(home, HOME_PADDING_PX));
+                c.view.update(|v| {
+                    let sized = v.with_size(w, h).fit_bounds(home, HOME_PADDING_PX);
+                    *v = match initial {
+                        InitialView::Home | InitialView::Selection => sized,
+                        InitialView::At(centre, zoom) => sized.with_center_zoom(centre, zoom.unwrap_or(sized.zoom())),
+                    };
+                });
+                if initial == InitialView::Selection {
+                    if let Some(sel) = c.selected.get_untracked() {
+                        if let Some(b) = selection_bounds(c, &sel) {
+                            let v = c.view.get_untracked();
+                            let clear = clear_area(v.width(), v.height());
+                            c.view.set(reveal(v, b, clear, 32.0, true, 15.0));
+                        }
+                    }
+                }
             }
             observe_size(&el, c);
         }
@@ -168,6 +196,9 @@ pub fn MapView() -> impl IntoView {
             .scene
             .hit(&c.view.get_untracked(), p, tol, c.layers.get_untracked(), false)
             .and_then(|h| selection_of(&data.scene, h));
+        if let Some(s) = &sel {
+            show_selection(c, s, false);
+        }
         c.selected.set(sel);
     };
 
@@ -208,16 +239,18 @@ pub fn MapView() -> impl IntoView {
             "ArrowDown" => v.pan_by_pixels(0.0, -KEY_PAN_PX),
             "+" | "=" => v.zoom_by(centre, 1.0),
             "-" | "_" => v.zoom_by(centre, -1.0),
-            "Escape" => {
-                c.selected.set(None);
-                return;
-            }
             _ => return,
         };
         ev.prevent_default();
         cancel_flight();
         c.view.set(next);
     };
+
+    // The zones and sites of the selected theme, highlighted together.
+    let theme_members = Memo::new(move |_| match c.selected.get() {
+        Some(Selection::Theme(t)) => c.data().catalogue.theme(&t).map(|t| t.members.clone()).unwrap_or_default(),
+        _ => Vec::new(),
+    });
 
     let scene = Arc::clone(&data);
     let transform = move || c.view.with(|v| v.local_transform(&scene.scene.frame).to_svg());
@@ -241,7 +274,12 @@ pub fn MapView() -> impl IntoView {
             let schematic = z.schematic;
             let class = move || {
                 let sel = c.selected.with(|s| s.as_ref().is_some_and(|s| s.is(&id)));
-                if sel { format!("{base} is-selected") } else { base.to_string() }
+                let member = theme_members.with(|m| m.iter().any(|m| *m == id));
+                match (sel, member) {
+                    (true, _) => format!("{base} is-selected"),
+                    (false, true) => format!("{base} is-member"),
+                    _ => base.to_string(),
+                }
             };
             let label = move || {
                 let lang = c.lang.get();
@@ -252,7 +290,9 @@ pub fn MapView() -> impl IntoView {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
                     ev.stop_propagation();
-                    c.selected.set(Some(Selection::Zone(id2.clone())));
+                    let sel = Selection::Zone(id2.clone());
+                    show_selection(c, &sel, false);
+                    c.selected.set(Some(sel));
                 }
             };
             let visibility = move || if c.layers.with(|l| l.contains(layer)) { "visible" } else { "hidden" };
@@ -291,7 +331,12 @@ pub fn MapView() -> impl IntoView {
             };
             let class = move || {
                 let sel = c.selected.with(|s| s.as_ref().is_some_and(|s| s.is(&id)));
-                if sel { format!("{base} is-selected") } else { base.clone() }
+                let member = theme_members.with(|m| m.iter().any(|m| *m == id));
+                match (sel, member) {
+                    (true, _) => format!("{base} is-selected"),
+                    (false, true) => format!("{base} is-member"),
+                    _ => base.clone(),
+                }
             };
             let label = move || {
                 let lang = c.lang.get();
@@ -302,7 +347,9 @@ pub fn MapView() -> impl IntoView {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
                     ev.stop_propagation();
-                    c.selected.set(Some(Selection::Site(id2.clone())));
+                    let sel = Selection::Site(id2.clone());
+                    show_selection(c, &sel, false);
+                    c.selected.set(Some(sel));
                 }
             };
             let visibility = move || if c.layers.with(|l| l.contains(layer)) { "visible" } else { "hidden" };

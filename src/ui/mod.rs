@@ -8,9 +8,13 @@
 
 mod animate;
 mod app;
-mod controls;
 mod context;
+mod controls;
+pub mod details;
+mod legend;
 mod map_view;
+mod search;
+mod url_sync;
 
 pub use app::App;
 

@@ -22,6 +22,13 @@ export class MapPage {
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 
+  /** Clicks Binjiang where nothing else is drawn: under its own label. */
+  async clickBinjiang() {
+    const label = this.page.locator('text.label--focus');
+    const b = await this.box(label);
+    await this.page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  }
+
   zone(id) {
     return this.page.getByTestId(`zone-${id}`);
   }
@@ -57,5 +64,20 @@ export class MapPage {
   async centreOf(locator) {
     const b = await this.box(locator);
     return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }
+}
+
+/** Details panel helpers. */
+export class Details {
+  constructor(page) {
+    this.page = page;
+    this.panel = page.getByTestId('details');
+    this.title = page.getByTestId('details-title');
+    this.close = page.getByTestId('details-close');
+    this.nature = page.getByTestId('details-nature');
+  }
+
+  fact(figure) {
+    return this.panel.locator('li', { has: this.page.locator('.fact__figure', { hasText: figure }) });
   }
 }

@@ -1,0 +1,243 @@
+//! The details panel: what the sources say about the selected zone, site or
+//! theme, each fact with its source. A side panel on wide screens, a bottom
+//! sheet under 600 px. Closes with ×, Esc or a click on empty map, and gives
+//! focus back to where it was.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::animate::{fly_to, settled};
+use super::context::{ctx, Ctx};
+use crate::spatial::bounds::Bounds;
+use crate::spatial::reveal::{is_revealed, reveal, ClearArea};
+use crate::state::details::{Details, FactView, Link};
+use crate::state::text::T;
+use crate::state::Selection;
+
+/// Width of the side panel on wide screens (see style.css `.details`).
+pub const PANEL_WIDTH_PX: f64 = 400.0;
+/// Below this width the details are a bottom sheet.
+pub const NARROW_PX: f64 = 600.0;
+
+thread_local! {
+    /// The element that had focus before the panel opened.
+    static RETURN_FOCUS: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// The part of the map the panel leaves visible.
+pub fn clear_area(width: f64, height: f64) -> ClearArea {
+    if width < NARROW_PX {
+        ClearArea { x0: 0.0, y0: 0.0, x1: width, y1: height * 0.48 }
+    } else {
+        ClearArea { x0: 0.0, y0: 0.0, x1: (width - PANEL_WIDTH_PX - 24.0).max(width * 0.3), y1: height - 30.0 }
+    }
+}
+
+/// The box a selection occupies on the map, if it is drawn.
+pub fn selection_bounds(c: Ctx, sel: &Selection) -> Option<Bounds> {
+    let data = c.data();
+    let scene = &data.scene;
+    let one = |id: &str| -> Option<Bounds> {
+        scene
+            .zone(id)
+            .map(|z| z.bounds)
+            .or_else(|| scene.site(id).and_then(|s| Bounds::from_points([s.position])))
+    };
+    match sel {
+        Selection::Zone(id) | Selection::Site(id) => one(id),
+        Selection::Theme(id) => {
+            let theme = data.catalogue.theme(id)?;
+            theme.members.iter().filter_map(|m| one(m)).reduce(Bounds::union)
+        }
+    }
+}
+
+/// Brings the selection into the part of the map the panel leaves clear;
+/// `zoom_in` when the visitor asked to go there (search, list), not on a click.
+pub fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
+    let Some(b) = selection_bounds(c, sel) else { return };
+    let v = settled(c.view);
+    let clear = clear_area(v.width(), v.height());
+    if !zoom_in && is_revealed(&v, b, clear) {
+        return;
+    }
+    let max_zoom = if zoom_in { 15.0 } else { v.limits().max_zoom };
+    fly_to(c.view, reveal(v, b, clear, 32.0, zoom_in, max_zoom), 600.0);
+}
+
+/// Focuses any element, HTML or SVG (`focus()` lives on both, not on `Element`).
+pub fn focus_element(el: &web_sys::Element) {
+    if let Ok(f) = js_sys::Reflect::get(el, &wasm_bindgen::JsValue::from_str("focus")) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(el);
+        }
+    }
+}
+
+fn focus_by_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        focus_element(&el);
+    }
+}
+
+#[component]
+pub fn DetailsPanel() -> impl IntoView {
+    let c = ctx();
+    let details = Memo::new(move |_| {
+        let sel = c.selected.get()?;
+        let lang = c.lang.get();
+        let data = c.data();
+        Details::build(&data.atlas, &data.catalogue, &sel, lang)
+    });
+
+    // Focus moves into the panel when it opens and back when it closes.
+    Effect::new(move |prev: Option<bool>| {
+        let open = c.selected.with(|s| s.is_some());
+        let was_open = prev.unwrap_or(false);
+        if open && !was_open {
+            RETURN_FOCUS.with(|r| *r.borrow_mut() = document().active_element());
+        }
+        if open {
+            request_animation_frame(|| focus_by_id("details-title"));
+        } else if was_open {
+            if let Some(el) = RETURN_FOCUS.with(|r| r.borrow_mut().take()) {
+                if el.is_connected() {
+                    focus_element(&el);
+                }
+            }
+        }
+        open
+    });
+
+    // Esc closes the panel wherever focus is.
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && c.selected.with_untracked(|s| s.is_some()) {
+            ev.prevent_default();
+            c.selected.set(None);
+        }
+    });
+    on_cleanup(move || esc.remove());
+
+    move || details.get().map(|d| view! { <Panel d=d/> })
+}
+
+#[component]
+fn Panel(d: Details) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang.get_untracked();
+    let has_facts = !d.key_facts.is_empty() || !d.other_facts.is_empty();
+    let key_facts = (!d.key_facts.is_empty()).then(|| {
+        view! {
+            <h3 class="details__section">{T::KeyFigures.get(lang)}</h3>
+            <ul class="figures" data-testid="key-facts">
+                {d.key_facts.into_iter().map(|f| view! { <FactItem f=f key_figure=true/> }).collect_view()}
+            </ul>
+        }
+    });
+    let other_facts = (!d.other_facts.is_empty()).then(|| {
+        view! {
+            <h3 class="details__section">{T::MoreFacts.get(lang)}</h3>
+            <ul class="facts" data-testid="other-facts">
+                {d.other_facts.into_iter().map(|f| view! { <FactItem f=f key_figure=false/> }).collect_view()}
+            </ul>
+        }
+    });
+    let themes = (!d.themes.is_empty()).then(|| {
+        view! {
+            <h3 class="details__section">{T::PartOfThemes.get(lang)}</h3>
+            <ul class="links">{d.themes.into_iter().map(|l| view! { <LinkItem l=l/> }).collect_view()}</ul>
+        }
+    });
+    let members = (!d.members.is_empty()).then(|| {
+        view! {
+            <h3 class="details__section">{T::Members.get(lang)}</h3>
+            <ul class="links" data-testid="theme-members">
+                {d.members.into_iter().map(|l| view! { <LinkItem l=l/> }).collect_view()}
+            </ul>
+        }
+    });
+    let basis = d.basis.map(|b| {
+        view! {
+            <details class="details__basis">
+                <summary>{T::Source.get(lang)} " · data note"</summary>
+                <p lang="en">{b}</p>
+            </details>
+        }
+    });
+    let nature_key = d.nature.key();
+    view! {
+        <section
+            class="details"
+            role="dialog"
+            aria-modal="false"
+            aria-labelledby="details-title"
+            data-testid="details"
+            data-selection=format!("{}:{}", d.selection.kind(), d.selection.id())
+        >
+            <header class="details__head">
+                <p class="details__kind">{d.kind}</p>
+                <h2 id="details-title" class="details__title" tabindex="-1" data-testid="details-title">{d.title}</h2>
+                <button
+                    type="button"
+                    class="btn btn--icon details__close"
+                    data-testid="details-close"
+                    aria-label=T::Close.get(lang)
+                    title=T::Close.get(lang)
+                    on:click=move |_| c.selected.set(None)
+                >
+                    "×"
+                </button>
+            </header>
+            <div class="details__body">
+                <p class=format!("details__nature nature--{nature_key}") data-testid="details-nature">{d.nature_text}</p>
+                {basis}
+                {key_facts}
+                {other_facts}
+                {(!has_facts && members.is_none()).then(|| view! { <p class="details__empty">{T::NoFacts.get(lang)}</p> })}
+                {members}
+                {themes}
+            </div>
+        </section>
+    }
+}
+
+/// One fact with its source. Every string is rendered as text, never as HTML.
+#[component]
+pub fn FactItem(f: FactView, key_figure: bool) -> impl IntoView {
+    let period = f.period.map(|p| view! { <span class="fact__period">{p}</span> " · " });
+    let differs = f.differs.map(|t| view! { <p class="fact__differs" data-testid="fact-differs">{t}</p> });
+    let class = if key_figure { "figure" } else { "fact" };
+    view! {
+        <li class=class data-fact=f.id>
+            {f.figure.map(|v| view! { <strong class="fact__figure">{v}</strong> })}
+            <span class="fact__text">{f.text}</span>
+            <span class="fact__meta">{period}<cite class="fact__source">{f.source}</cite></span>
+            {differs}
+        </li>
+    }
+}
+
+#[component]
+fn LinkItem(l: Link) -> impl IntoView {
+    let c = ctx();
+    let target = l.target.clone();
+    let testid = format!("link-{}", l.target.id());
+    view! {
+        <li>
+            <button
+                type="button"
+                class="btn btn--link"
+                data-testid=testid
+                on:click=move |_| {
+                    c.selected.set(Some(target.clone()));
+                    show_selection(c, &target, true);
+                }
+            >
+                {l.name}
+                {(!l.on_map).then(|| view! { <span class="link__note">" · " {T::PositionUnknown.get(c.lang.get_untracked())}</span> })}
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,126 @@
+//! Search as you type, in any language or by short name; the results are a
+//! listbox driven by the arrow keys (the ARIA combobox pattern). Choosing a
+//! result flies to it and opens its details.
+
+use leptos::prelude::*;
+use web_sys::KeyboardEvent;
+
+use super::context::ctx;
+use super::details::show_selection;
+use crate::state::search::Hit;
+use crate::state::text::T;
+
+const MAX_RESULTS: usize = 8;
+
+#[component]
+pub fn Search() -> impl IntoView {
+    let c = ctx();
+    let query = RwSignal::new(String::new());
+    let active = RwSignal::new(0usize);
+    let open = RwSignal::new(false);
+    let results = Memo::new(move |_| {
+        let q = query.get();
+        c.data().search.find(&q, c.lang.get(), MAX_RESULTS)
+    });
+    let choose = move |h: Hit| {
+        open.set(false);
+        query.set(h.name.clone());
+        c.selected.set(Some(h.target.clone()));
+        show_selection(c, &h.target, true);
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let n = results.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if n > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = (*a + 1) % n);
+            }
+            "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = (*a + n - 1) % n);
+            }
+            "Enter" => {
+                if let Some(h) = results.with(|r| r.get(active.get_untracked()).cloned()) {
+                    ev.prevent_default();
+                    choose(h);
+                }
+            }
+            "Escape" if open.get_untracked() => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                open.set(false);
+            }
+            _ => {}
+        }
+    };
+    let option_id = |i: usize| format!("search-option-{i}");
+    view! {
+        <div class="search" role="search">
+            <label class="visually-hidden" for="search-input">{move || T::Search.get(c.lang.get())}</label>
+            <input
+                id="search-input"
+                class="search__input"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                data-testid="search"
+                role="combobox"
+                aria-autocomplete="list"
+                aria-controls="search-results"
+                aria-expanded=move || if open.get() && !results.with(Vec::is_empty) { "true" } else { "false" }
+                aria-activedescendant=move || {
+                    (open.get() && !results.with(Vec::is_empty)).then(|| option_id(active.get()))
+                }
+                placeholder=move || T::SearchPlaceholder.get(c.lang.get())
+                prop:value=move || query.get()
+                on:input=move |ev| {
+                    query.set(event_target_value(&ev));
+                    active.set(0);
+                    open.set(true);
+                }
+                on:keydown=on_key
+                on:blur=move |_| {
+                    // let a click on a result land before the list closes
+                    set_timeout(move || open.set(false), std::time::Duration::from_millis(200));
+                }
+            />
+            <ul
+                id="search-results"
+                class="search__results"
+                role="listbox"
+                data-testid="search-results"
+                hidden=move || !open.get() || query.with(|q| q.trim().is_empty())
+            >
+                {move || {
+                    let hits = results.get();
+                    if hits.is_empty() {
+                        return view! { <li class="search__none" role="option" aria-disabled="true">{T::NoResults.get(c.lang.get())}</li> }.into_any();
+                    }
+                    hits.into_iter()
+                        .enumerate()
+                        .map(|(i, h)| {
+                            let h2 = h.clone();
+                            view! {
+                                <li
+                                    id=option_id(i)
+                                    role="option"
+                                    class="search__option"
+                                    aria-selected=move || if active.get() == i { "true" } else { "false" }
+                                    data-testid=format!("result-{}", h.target.id())
+                                    on:mousedown=move |ev| {
+                                        ev.prevent_default();
+                                        choose(h2.clone());
+                                    }
+                                >
+                                    {h.name}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+//! Keeps the page URL in step with the view (so a copied link reopens it) and
+//! remembers the language across visits. Selections push a history entry, so
+//! Back and Forward move between them; panning and zooming replace it.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+
+use super::context::Ctx;
+use crate::atlas::Lang;
+use crate::state::url::{Ignored, UrlState};
+
+const LANG_KEY: &str = "binjiang-map.lang";
+
+thread_local! {
+    /// Set while applying a history entry, so that applying it does not push another.
+    static APPLYING: Cell<bool> = const { Cell::new(false) };
+    static WRITE_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The language remembered from an earlier visit, if any.
+pub fn remembered_lang() -> Option<Lang> {
+    storage()?.get_item(LANG_KEY).ok().flatten().and_then(|t| Lang::from_tag(&t))
+}
+
+/// The state in the current URL, and what in it had to be ignored.
+pub fn read_url() -> (UrlState, Vec<Ignored>) {
+    let search = window().location().search().unwrap_or_default();
+    UrlState::decode(&search)
+}
+
+fn current_state(c: Ctx) -> UrlState {
+    let v = c.view.get_untracked();
+    UrlState {
+        lang: Some(c.lang.get_untracked()),
+        selection: c.selected.get_untracked(),
+        layers: Some(c.layers.get_untracked()).filter(|l| *l != crate::state::LayerSet::all()),
+        center: Some((v.center().lon, v.center().lat)),
+        zoom: Some(v.zoom()),
+    }
+}
+
+fn write(c: Ctx, push: bool) {
+    let Ok(history) = window().history() else { return };
+    let loc = window().location();
+    let path = loc.pathname().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    let url = format!("{path}?{}{hash}", current_state(c).encode());
+    if loc.search().ok().map(|s| format!("{path}{s}{hash}")) == Some(url.clone()) {
+        return;
+    }
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Starts syncing; call once after the shared state exists.
+pub fn sync_url(c: Ctx) {
+    // Selections: a history entry each.
+    Effect::new(move |prev: Option<()>| {
+        c.selected.track();
+        if prev.is_some() && !APPLYING.with(Cell::get) {
+            write(c, true);
+        }
+    });
+    // Language and layers: replace at once; remember the language.
+    Effect::new(move |_| {
+        let lang = c.lang.get();
+        c.layers.track();
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, lang.tag());
+        }
+        write(c, false);
+    });
+    // The view: at most a few writes a second while it moves.
+    Effect::new(move |_| {
+        c.view.track();
+        if WRITE_PENDING.with(|p| p.replace(true)) {
+            return;
+        }
+        set_timeout(
+            move || {
+                WRITE_PENDING.with(|p| p.set(false));
+                write(c, false);
+            },
+            std::time::Duration::from_millis(400),
+        );
+    });
+    // Back and Forward: apply the entry's selection.
+    let pop = window_event_listener(leptos::ev::popstate, move |_| {
+        let (st, _) = read_url();
+        APPLYING.with(|a| a.set(true));
+        c.selected.set(st.selection);
+        if let Some(l) = st.lang {
+            c.lang.set(l);
+        }
+        // effects run after this handler; clear the flag once they have
+        request_animation_frame(|| APPLYING.with(|a| a.set(false)));
+    });
+    on_cleanup(move || pop.remove());
+}

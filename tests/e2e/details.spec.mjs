@@ -1,0 +1,159 @@
+// Clicking a zone opens what the sources say about it, each fact with its source.
+import { test, expect } from '@playwright/test';
+import { MapPage, Details } from './map-page.mjs';
+
+const S001 = '“国际滨”如何二次攀登';
+
+test('clicking Binjiang shows 72 km² and the 2022 output with their sources', async ({ page }) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await map.open();
+  await map.clickBinjiang();
+  await expect(details.title).toHaveText('杭州高新区(滨江)');
+  await expect(details.nature).toContainText('行政边界');
+  const area = details.fact('72平方公里');
+  await expect(area).toBeVisible();
+  await expect(area.locator('cite')).toContainText(S001);
+  const output = details.fact('2184.8亿元');
+  await expect(output).toBeVisible();
+  await expect(output.locator('cite')).toContainText('2023');
+  await expect(map.zone('binjiang')).toHaveClass(/is-selected/);
+  expect(map.errors).toEqual([]);
+});
+
+test('the same details read in English and in Traditional Chinese', async ({ page }) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await map.open();
+  await map.clickBinjiang();
+  await page.getByTestId('lang-en').click();
+  await expect(details.title).toHaveText('Hangzhou Hi-tech Zone (Binjiang)');
+  await expect(details.fact('72 km²')).toBeVisible();
+  await expect(details.fact('CNY 218.48 bn')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByTestId('lang-zh-Hant').click();
+  await expect(details.title).toHaveText('杭州高新區(濱江)');
+  await expect(details.fact('2184.8億元')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+});
+
+test('schematic zones say they are not legal boundaries', async ({ page }) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await map.open('?lang=en');
+  await map.zone('binxiao').click();
+  await expect(details.nature).toContainText('Schematic extent, not a legal boundary');
+  await expect(details.panel.locator('.fact__figure', { hasText: '13.48 km²' })).toBeVisible();
+});
+
+test('Tab reaches a site, Enter opens it, Esc closes it and focus returns', async ({ page }) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await map.open();
+  await map.map.focus();
+  let id = '';
+  for (let i = 0; i < 10 && !id.startsWith('site-'); i++) {
+    await page.keyboard.press('Tab');
+    id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+  }
+  expect(id).toMatch(/^site-/);
+  await page.keyboard.press('Enter');
+  await expect(details.panel).toBeVisible();
+  await expect(details.title).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(details.panel).toHaveCount(0);
+  await expect(page.getByTestId(id)).toBeFocused();
+});
+
+test('the close button and a click on empty map close the details', async ({ page }) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await map.open();
+  await map.clickBinjiang();
+  await details.close.click();
+  await expect(details.panel).toHaveCount(0);
+  await map.clickBinjiang();
+  await expect(details.panel).toBeVisible();
+  // far outside Hangzhou's districts: zoom out, then click the empty corner
+  for (let i = 0; i < 4; i++) await page.getByTestId('zoom-out').click();
+  const box = await map.box(map.map);
+  await page.mouse.click(box.x + 8, box.y + box.height - 40);
+  await expect(details.panel).toHaveCount(0);
+});
+
+test('search for 滨富 flies to the Fuyang zone and opens it', async ({ page }) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await map.open();
+  await page.getByTestId('search').fill('滨富');
+  await expect(page.getByTestId('result-binfu')).toBeVisible();
+  await page.getByTestId('search').press('Enter');
+  await expect(details.title).toHaveText(/滨富/);
+  // after the flight the zone lies in the part of the map the panel leaves clear
+  await expect
+    .poll(async () => {
+      const z = await map.box(map.zone('binfu'));
+      const p = await map.box(details.panel);
+      const m = await map.box(map.map);
+      return z.x >= m.x && z.x + z.width <= p.x && z.y >= m.y && z.y + z.height <= m.y + m.height;
+    })
+    .toBe(true);
+});
+
+test('a theme highlights its zones and sites', async ({ page }) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await map.open();
+  await page.getByTestId('theme-china-vision-valley').click();
+  await expect(details.title).toHaveText('中国视谷');
+  await expect(page.getByTestId('theme-members')).toBeVisible();
+  await expect(map.zone('binxiao')).toHaveClass(/is-member/);
+});
+
+test('toggling a layer hides its features', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  await expect(map.zone('binfu')).toBeVisible();
+  await page.getByTestId('layer-binfu').uncheck();
+  await expect(map.zone('binfu')).toBeHidden();
+  await page.getByTestId('layer-venue').uncheck();
+  await expect(map.site('olympic-stadium')).toBeHidden();
+  await page.getByTestId('layer-binfu').check();
+  await expect(map.zone('binfu')).toBeVisible();
+});
+
+test('a phone shows the details as a bottom sheet that leaves the selection in view', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await map.open();
+  await map.site('olympic-stadium').click();
+  await expect(details.panel).toBeVisible();
+  const sheet = await map.box(details.panel);
+  expect(sheet.width).toBeGreaterThanOrEqual(370);
+  expect(sheet.y + sheet.height).toBeGreaterThanOrEqual(666);
+  await expect
+    .poll(async () => (await map.anchorOf('olympic-stadium')).y < sheet.y - 10)
+    .toBe(true);
+});
+
+test('the language comes from the URL and is remembered across reloads', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open('?lang=zh-Hant');
+  await expect(page.locator('h1')).toHaveText('杭州高新區(濱江)地圖');
+  await page.goto('./');
+  await expect(page.locator('h1')).toHaveText('杭州高新區(濱江)地圖');
+  await page.getByTestId('lang-en').click();
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('Hangzhou Hi-tech Zone (Binjiang) Map');
+});
+
+test('a bad URL parameter is ignored with a notice and the map still works', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open('?lang=xx&sel=zone:nowhere&z=abc');
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toContainText("'lang=xx'");
+  await expect(notice).toContainText("'sel=zone:nowhere'");
+  await expect(notice).toContainText("'z=abc'");
+  await expect(map.zone('binjiang')).toBeVisible();
+});
