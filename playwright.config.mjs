@@ -2,21 +2,32 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const HOST_ORIGIN = `http://127.0.0.1:${PORT + 1}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: /.*\.spec\.mjs/,
-  timeout: 30_000,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   retries: 0,
   workers: 2,
   reporter: [['list']],
   outputDir: 'test-results',
-  webServer: {
-    command: `node tests/e2e/server.mjs dist ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/server.mjs dist ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // a host page on another origin that embeds the map
+      command: `node tests/e2e/server.mjs tests/e2e/host ${PORT + 1} http://127.0.0.1:${PORT}`,
+      url: `http://127.0.0.1:${PORT + 1}/iframe.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 800 },

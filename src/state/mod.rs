@@ -3,7 +3,9 @@
 //! Leptos layer hold these values; the logic is here and tested natively.
 
 pub mod details;
+pub mod embed;
 pub mod gesture;
+pub mod host;
 pub mod layers;
 pub mod search;
 pub mod selection;

@@ -57,6 +57,20 @@ pub enum T {
     PartOfThemes,
     Period,
     DrawnPart,
+    HintWheel,
+    HintWheelMac,
+    HintTouch,
+    Share,
+    ShareTitle,
+    ShareLink,
+    EmbedIframe,
+    EmbedScript,
+    Copy,
+    Copied,
+    EmbedHeight,
+    EmbedInteractive,
+    EmbedSelection,
+    EmbedHelp,
 }
 
 impl T {
@@ -129,10 +143,28 @@ impl T {
             T::PartOfThemes => ("所属主题", "所屬主題", "Part of"),
             T::Period => ("时期", "時期", "Period"),
             T::DrawnPart => ("图上所绘", "圖上所繪", "Drawn on the map"),
+            T::HintWheel => ("按住 Ctrl 键滚动以缩放地图", "按住 Ctrl 鍵滾動以縮放地圖", "Hold Ctrl and scroll to zoom the map"),
+            T::HintWheelMac => ("按住 ⌘ 键滚动以缩放地图", "按住 ⌘ 鍵滾動以縮放地圖", "Hold ⌘ and scroll to zoom the map"),
+            T::HintTouch => ("用两根手指移动地图", "用兩根手指移動地圖", "Use two fingers to move the map"),
+            T::Share => ("分享 / 嵌入", "分享 / 嵌入", "Share / Embed"),
+            T::ShareTitle => ("分享或嵌入本地图", "分享或嵌入本地圖", "Share or embed this map"),
+            T::ShareLink => ("链接", "連結", "Link"),
+            T::EmbedIframe => ("嵌入代码（iframe）", "嵌入代碼（iframe）", "Embed code (iframe)"),
+            T::EmbedScript => ("嵌入代码（脚本，自动调整高度）", "嵌入代碼（腳本，自動調整高度）", "Embed code (script, keeps the height right)"),
+            T::Copy => ("复制", "複製", "Copy"),
+            T::Copied => ("已复制", "已複製", "Copied"),
+            T::EmbedHeight => ("高度（像素）", "高度（像素）", "Height (px)"),
+            T::EmbedInteractive => ("允许平移和缩放", "允許平移和縮放", "Visitors may pan and zoom"),
+            T::EmbedSelection => ("打开时显示当前选中的区域或地点", "打開時顯示當前選中的區域或地點", "Open on the current selection"),
+            T::EmbedHelp => (
+                "嵌入后的地图不会占用页面滚动：按住 Ctrl 滚动或双指操作才会移动地图。",
+                "嵌入後的地圖不會佔用頁面滾動：按住 Ctrl 滾動或雙指操作才會移動地圖。",
+                "An embedded map leaves page scrolling alone: Ctrl + scroll or two fingers move the map.",
+            ),
         }
     }
 
-    pub const ALL: [T; 49] = [
+    pub const ALL: [T; 63] = [
         T::AppTitle, T::MapLabel, T::MapDescription, T::ZoomIn, T::ZoomOut, T::ResetView, T::North,
         T::Close, T::Layers, T::Language, T::Schematic, T::SchematicNote, T::Surveyed, T::Estimated,
         T::PositionUnknown, T::Confidence, T::Source, T::KeyFigures, T::MoreFacts, T::NoFacts,
@@ -140,7 +172,9 @@ impl T {
         T::Members, T::Area, T::DistrictLayer, T::Loading, T::KindFocus, T::KindCooperation,
         T::KindDistrict, T::KindTheme, T::CatLab, T::CatScience, T::CatPark, T::CatTown, T::CatVenue,
         T::CatProject, T::ConfSurveyed, T::ConfHigh, T::ConfMedium, T::ConfLow, T::MeasuredArea,
-        T::SourcesDiffer, T::PartOfThemes, T::Period, T::DrawnPart,
+        T::SourcesDiffer, T::PartOfThemes, T::Period, T::DrawnPart, T::HintWheel, T::HintWheelMac,
+        T::HintTouch, T::Share, T::ShareTitle, T::ShareLink, T::EmbedIframe, T::EmbedScript, T::Copy,
+        T::Copied, T::EmbedHeight, T::EmbedInteractive, T::EmbedSelection, T::EmbedHelp,
     ];
 }
 

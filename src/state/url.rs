@@ -16,6 +16,14 @@ pub struct UrlState {
     /// Centre (lon, lat) and zoom.
     pub center: Option<(f64, f64)>,
     pub zoom: Option<f64>,
+    /// `embed=1`: running inside another page (cooperative gestures, host API).
+    pub embed: bool,
+    /// `interactive=0`: visitors may click for details but not pan or zoom.
+    pub fixed: bool,
+    /// `origins=`: host origins whose commands the map accepts (`*` for any).
+    pub origins: Vec<String>,
+    /// `h=`: the height in CSS px the map asks its host for when embedded.
+    pub height: Option<u32>,
 }
 
 /// A parameter that was present but ignored, and why.
@@ -101,6 +109,21 @@ fn parse_center(v: &str) -> Option<(f64, f64)> {
     (lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 85.0).then_some((lon, lat))
 }
 
+/// `*`, or origins (`scheme://host[:port]`, no path), comma-separated.
+fn parse_origins(v: &str) -> Option<Vec<String>> {
+    if v.trim() == "*" {
+        return Some(vec!["*".to_string()]);
+    }
+    let list: Vec<String> = v.split(',').map(|o| o.trim().trim_end_matches('/').to_string()).collect();
+    let valid = |o: &str| {
+        let Some((scheme, rest)) = o.split_once("://") else { return false };
+        matches!(scheme, "http" | "https")
+            && !rest.is_empty()
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+    };
+    (!list.is_empty() && list.iter().all(|o| valid(o))).then_some(list)
+}
+
 fn parse_zoom(v: &str) -> Option<f64> {
     let z: f64 = v.parse().ok()?;
     (z.is_finite() && (0.0..=22.0).contains(&z)).then_some(z)
@@ -140,6 +163,24 @@ impl UrlState {
                     Some(z) => st.zoom = Some(z),
                     None => bad("expected a zoom level from 0 to 22"),
                 },
+                "embed" => match value.as_str() {
+                    "1" | "true" => st.embed = true,
+                    "0" | "false" => st.embed = false,
+                    _ => bad("expected 1 or 0"),
+                },
+                "interactive" => match value.as_str() {
+                    "1" | "true" => st.fixed = false,
+                    "0" | "false" => st.fixed = true,
+                    _ => bad("expected 1 or 0"),
+                },
+                "origins" => match parse_origins(&value) {
+                    Some(o) => st.origins = o,
+                    None => bad("expected * or a comma-separated list of origins like https://www.example.gov.cn"),
+                },
+                "h" => match value.parse::<u32>() {
+                    Ok(h) if (150..=4000).contains(&h) => st.height = Some(h),
+                    _ => bad("expected a height in pixels from 150 to 4000"),
+                },
                 _ => {}
             }
         }
@@ -165,6 +206,18 @@ impl UrlState {
         }
         if let Some(z) = self.zoom {
             parts.push(format!("z={z:.2}"));
+        }
+        if self.embed {
+            parts.push("embed=1".to_string());
+        }
+        if self.fixed {
+            parts.push("interactive=0".to_string());
+        }
+        if !self.origins.is_empty() {
+            parts.push(format!("origins={}", percent_encode(&self.origins.join(","))));
+        }
+        if let Some(h) = self.height {
+            parts.push(format!("h={h}"));
         }
         parts.join("&")
     }
@@ -194,6 +247,10 @@ mod test {
             layers: Some(LayerSet::all().with(Layer::Districts, false)),
             center: Some((120.21, 30.19)),
             zoom: Some(13.25),
+            embed: true,
+            fixed: true,
+            origins: vec!["https://www.example.gov.cn".into(), "http://127.0.0.1:8081".into()],
+            height: Some(480),
         };
         assert_eq!(UrlState::decode(&st.encode()).0, st);
         assert_eq!(UrlState::decode(&UrlState::default().encode()).0, UrlState::default());
@@ -208,11 +265,88 @@ mod test {
     }
 
     #[test]
+    fn embed_options_decode_and_bad_origins_are_refused() {
+        let (st, ignored) = UrlState::decode("embed=1&interactive=0&origins=https://a.gov.cn,http://localhost:8081&h=480");
+        assert!(ignored.is_empty());
+        assert!(st.embed && st.fixed);
+        assert_eq!(st.origins, vec!["https://a.gov.cn", "http://localhost:8081"]);
+        assert_eq!(st.height, Some(480));
+        let (st, ignored) = UrlState::decode("origins=javascript:alert(1)&h=5&embed=maybe");
+        assert!(st.origins.is_empty() && st.height.is_none() && !st.embed);
+        assert_eq!(ignored.len(), 3);
+        assert_eq!(UrlState::decode("origins=*").0.origins, vec!["*"]);
+    }
+
+    #[test]
     fn percent_escapes_decode_and_broken_ones_survive() {
         assert_eq!(percent_decode("zh%2DHant"), "zh-Hant");
         assert_eq!(percent_decode("a+b"), "a b");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%E6%BB%A8"), "滨");
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn selection() -> impl Strategy<Value = Option<Selection>> {
+            let id = "[a-z0-9][a-z0-9_-]{0,30}";
+            prop_oneof![
+                Just(None),
+                id.prop_map(|i| Some(Selection::Zone(i))),
+                id.prop_map(|i| Some(Selection::Site(i))),
+                id.prop_map(|i| Some(Selection::Theme(i))),
+            ]
+        }
+
+        fn state() -> impl Strategy<Value = UrlState> {
+            (
+                prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
+                selection(),
+                prop::option::of(any::<u16>().prop_map(|bits| {
+                    Layer::ALL.iter().enumerate().fold(LayerSet::none(), |s, (i, l)| s.with(*l, bits & (1 << i) != 0))
+                })),
+                prop::option::of((-179_99999i64..=179_99999, -84_99999i64..=84_99999)),
+                prop::option::of(0u32..=2200),
+                (any::<bool>(), any::<bool>(), prop::option::of(150u32..=4000)),
+            )
+                .prop_map(|(lang, selection, layers, c, z, (embed, fixed, height))| UrlState {
+                    lang,
+                    selection,
+                    layers,
+                    // values the encoder writes exactly (5 and 2 decimals)
+                    center: c.map(|(a, b)| (a as f64 / 1e5, b as f64 / 1e5)),
+                    zoom: z.map(|z| z as f64 / 100.0),
+                    embed,
+                    fixed,
+                    origins: Vec::new(),
+                    height,
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn encoding_then_decoding_is_the_identity(st in state()) {
+                let (back, ignored) = UrlState::decode(&st.encode());
+                prop_assert!(ignored.is_empty(), "{:?}", ignored);
+                prop_assert_eq!(back, st);
+            }
+
+            #[test]
+            fn arbitrary_query_strings_never_panic(q in ".{0,200}") {
+                let _ = UrlState::decode(&q);
+            }
+
+            #[test]
+            fn arbitrary_values_of_known_parameters_never_panic(
+                k in prop::sample::select(vec!["lang", "sel", "layers", "c", "z", "embed", "interactive", "origins", "h"]),
+                v in ".{0,80}",
+            ) {
+                let (st, ignored) = UrlState::decode(&format!("{k}={}", percent_encode(&v)));
+                // either understood or reported, never silently dropped
+                prop_assert!(st != UrlState::default() || !ignored.is_empty() || v.is_empty() || k == "embed" || k == "interactive");
+            }
+        }
     }
 }

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use super::context::{ctx, Ctx, Data};
 use super::controls::{Attribution, LanguageSwitch, NorthArrow, ScaleBar, ZoomControls};
 use super::details::DetailsPanel;
+use super::embed::{is_framed, start_host_bridge, GestureHint};
+use super::share::ShareButton;
 use super::legend::Legend;
 use super::map_view::{InitialView, MapView, HOME_PADDING_PX};
 use super::search::Search;
@@ -74,7 +76,7 @@ pub fn App() -> impl IntoView {
         .iter()
         .map(|i| format!("URL: '{}={}' ignored ({})", i.param, i.value, i.reason))
         .collect();
-    let selection = url.selection.filter(|s| {
+    let selection = url.selection.clone().filter(|s| {
         let known = match s {
             Selection::Zone(id) => atlas.zone(id).is_some(),
             Selection::Site(id) => atlas.site(id).is_some(),
@@ -93,7 +95,9 @@ pub fn App() -> impl IntoView {
     };
 
     let search = SearchIndex::build(&atlas, &catalogue);
-    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, search, problems }));
+    let embedded = url.embed || is_framed();
+    let options = url.clone();
+    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, search, problems, options, embedded }));
     let c = ctx();
     c.lang.set(url.lang.or_else(remembered_lang).unwrap_or_default());
     c.selected.set(selection);
@@ -101,6 +105,9 @@ pub fn App() -> impl IntoView {
         c.layers.set(l);
     }
     sync_url(c);
+    if embedded {
+        start_host_bridge(c);
+    }
 
     // The document's language follows the UI's, for screen readers and fonts.
     Effect::new(move |_| {
@@ -117,9 +124,10 @@ pub fn App() -> impl IntoView {
             <header class="titlebar">
                 <h1 class="titlebar__name">{move || T::AppTitle.get(c.lang.get())}</h1>
                 <Search/>
+                <ShareButton/>
                 <LanguageSwitch/>
             </header>
-            <main class="stage" class:has-panel=has_panel>
+            <main class="stage" class:has-panel=has_panel class:is-embedded=embedded class:is-fixed=c.data().options.fixed>
                 <MapView initial=initial/>
                 <div class="furniture furniture--top-left">
                     <Legend/>
@@ -135,6 +143,7 @@ pub fn App() -> impl IntoView {
                 </div>
                 <Attribution/>
                 <DetailsPanel/>
+                <GestureHint/>
                 <Notices problems=notices/>
                 <DataProblems/>
             </main>

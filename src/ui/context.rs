@@ -10,6 +10,7 @@ use crate::atlas::Lang;
 use crate::carto::scene::Scene;
 use crate::spatial::viewport::Viewport;
 use crate::state::search::SearchIndex;
+use crate::state::url::UrlState;
 use crate::state::{LayerSet, Selection};
 
 /// Loaded data: read-only after start-up.
@@ -20,6 +21,11 @@ pub struct Data {
     pub search: SearchIndex,
     /// Problems found while loading, as messages naming file and feature.
     pub problems: Vec<String>,
+    /// The options the page was opened with (embedding, host origins, height);
+    /// kept in the URL as the view changes.
+    pub options: UrlState,
+    /// Inside another page: gestures cooperate with the host's scrolling.
+    pub embedded: bool,
 }
 
 /// Signals and data shared by the whole app.
@@ -29,6 +35,8 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub selected: RwSignal<Option<Selection>>,
     pub layers: RwSignal<LayerSet>,
+    /// The "Ctrl + scroll to zoom" hint of an embedded map is showing.
+    pub hint: RwSignal<Option<&'static str>>,
     data: StoredValue<Arc<Data>>,
 }
 
@@ -39,6 +47,7 @@ impl Ctx {
             lang: RwSignal::new(Lang::default()),
             selected: RwSignal::new(None),
             layers: RwSignal::new(LayerSet::all()),
+            hint: RwSignal::new(None),
             data: StoredValue::new(Arc::new(data)),
         }
     }

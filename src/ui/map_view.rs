@@ -17,6 +17,7 @@ use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
 use super::animate::{cancel_flight, fly_to, settled};
 use super::context::{ctx, Ctx};
 use super::details::{clear_area, selection_bounds, show_selection};
+use super::embed::{flash_hint, wheel_hint};
 use crate::atlas::layers::ZoneKind;
 use crate::atlas::Lang;
 use crate::carto::labels::{self, LabelCandidate, Rect};
@@ -157,6 +158,15 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         if gesture.with_value(|g| g.is_active()) {
             let mut op = None;
             gesture.update_value(|g| op = g.moved(ev.pointer_id(), p));
+            let data = c.data();
+            if data.options.fixed {
+                op = None;
+            }
+            // Embedded, one finger scrolls the host page; two move the map.
+            if data.embedded && ev.pointer_type() == "touch" && matches!(op, Some(GestureOp::Pan { .. })) {
+                flash_hint(c, "touch");
+                op = None;
+            }
             match op {
                 Some(GestureOp::Pan { dx, dy }) => c.view.update(|v| *v = v.pan_by_pixels(dx, dy)),
                 Some(GestureOp::Pinch { anchor, zoom_delta, dx, dy }) => {
@@ -183,7 +193,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         if touch {
             let now = ev.time_stamp();
             let (t0, p0) = last_tap.get_value();
-            if now - t0 < DOUBLE_TAP_MS && p.distance(p0) < 30.0 {
+            if now - t0 < DOUBLE_TAP_MS && p.distance(p0) < 30.0 && !c.data().options.fixed {
                 last_tap.set_value((f64::NEG_INFINITY, p));
                 c.view.update(|v| *v = v.zoom_by(p, 1.0));
                 return;
@@ -206,6 +216,15 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     let on_wheel = move |ev: WheelEvent| {
         let Some(el) = el() else { return };
+        let data = c.data();
+        if data.options.fixed {
+            return;
+        }
+        // Embedded, a plain wheel scrolls the host page; Ctrl/⌘ + wheel zooms.
+        if data.embedded && !(ev.ctrl_key() || ev.meta_key()) {
+            flash_hint(c, wheel_hint());
+            return;
+        }
         ev.prevent_default();
         cancel_flight();
         let unit = match ev.delta_mode() {
@@ -222,6 +241,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         let Some(el) = el() else { return };
+        if c.data().options.fixed {
+            return;
+        }
         ev.prevent_default();
         let p = local_point(&el, &ev);
         let dz = if ev.shift_key() { -1.0 } else { 1.0 };
@@ -230,6 +252,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
+        if c.data().options.fixed {
+            return;
+        }
         let v = c.view.get_untracked();
         let centre = ScreenPoint::new(v.width() / 2.0, v.height() / 2.0);
         let next = match ev.key().as_str() {

@@ -11,9 +11,11 @@ mod app;
 mod context;
 mod controls;
 pub mod details;
+mod embed;
 mod legend;
 mod map_view;
 mod search;
+mod share;
 mod url_sync;
 
 pub use app::App;

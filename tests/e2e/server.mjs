@@ -1,6 +1,9 @@
 // A small static server for the end-to-end tests: serves a built folder with
-// the MIME types, compression and headers a careful webmaster would configure.
-//   node tests/e2e/server.mjs <dir> <port>
+// the MIME types, compression and headers a careful webmaster would configure,
+// including the strict Content-Security-Policy the map must run under.
+//   node tests/e2e/server.mjs <dir> <port>            the map, at / and at /zt/binjiang/
+//   node tests/e2e/server.mjs <dir> <port> <map-origin> a host page folder: {{MAP_ORIGIN}}
+//                                                      in its files becomes <map-origin>
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +11,14 @@ import zlib from 'node:zlib';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
+const mapOrigin = process.argv[4];
+/** The policy a strict government site would send (see README, deployment). */
+const MAP_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
+const csp = mapOrigin
+  ? `default-src 'self'; script-src 'self' ${mapOrigin}; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src ${mapOrigin}`
+  : MAP_CSP;
+const PREFIX = '/zt/binjiang/';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,6 +38,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
   let rel = decodeURIComponent(url.pathname);
+  // the same build also answers under a sub-path, as on a government site
+  if (!mapOrigin && rel.startsWith(PREFIX)) rel = '/' + rel.slice(PREFIX.length);
   if (rel.endsWith('/')) rel += 'index.html';
   const file = path.join(dir, path.normalize(rel));
   if (!file.startsWith(dir)) {
@@ -39,7 +52,11 @@ const server = http.createServer((req, res) => {
       return;
     }
     const ext = path.extname(file);
+    if (mapOrigin && (ext === '.html' || ext === '.js')) {
+      body = Buffer.from(body.toString('utf8').replaceAll('{{MAP_ORIGIN}}', mapOrigin));
+    }
     const headers = {
+      'content-security-policy': csp,
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',

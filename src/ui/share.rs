@@ -1,0 +1,186 @@
+//! Share and embed: a dialog that gives a link, an iframe snippet and a
+//! script snippet for the options chosen, each with a copy button.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::context::ctx;
+use crate::atlas::Lang;
+use crate::state::embed::{base_of, EmbedOptions};
+use crate::state::text::T;
+
+/// Copies text with the Clipboard API where the page may; otherwise leaves the
+/// text selected for Ctrl+C.
+fn copy(text: &str, field: Option<web_sys::Element>) {
+    if let Some(el) = field {
+        if let Ok(f) = js_sys::Reflect::get(&el, &JsValue::from_str("select")) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                let _ = f.call0(&el);
+            }
+        }
+    }
+    let nav = window().navigator();
+    let Ok(clip) = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")) else { return };
+    if let Ok(f) = js_sys::Reflect::get(&clip, &JsValue::from_str("writeText")) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            // a refused permission rejects the promise; the selected text remains
+            if let Ok(p) = f.call1(&clip, &JsValue::from_str(text)) {
+                if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+                    let noop = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_| {});
+                    let _ = p.catch(&noop);
+                    noop.forget();
+                }
+            }
+        }
+    }
+}
+
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let c = ctx();
+    let open = RwSignal::new(false);
+    let button: NodeRef<html::Button> = NodeRef::new();
+    let close = move || {
+        open.set(false);
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="btn btn--share"
+            data-testid="share"
+            node_ref=button
+            aria-haspopup="dialog"
+            on:click=move |_| open.set(true)
+        >
+            {move || T::Share.get(c.lang.get())}
+        </button>
+        {move || open.get().then(|| view! { <ShareDialog on_close=close/> })}
+    }
+}
+
+#[component]
+fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang.get_untracked();
+    let href = window().location().href().unwrap_or_default();
+    let base = base_of(&href);
+    let has_selection = c.selected.with_untracked(|s| s.is_some());
+    let opt_lang = RwSignal::new(lang);
+    let with_sel = RwSignal::new(has_selection);
+    let height = RwSignal::new(c.data().options.height.unwrap_or(560));
+    let interactive = RwSignal::new(!c.data().options.fixed);
+    let options = Memo::new(move |_| EmbedOptions {
+        base_url: base.clone(),
+        lang: opt_lang.get(),
+        selection: if with_sel.get() { c.selected.get() } else { None },
+        layers: c.layers.get(),
+        height: height.get(),
+        interactive: interactive.get(),
+    });
+    let title = move || T::MapLabel.get(opt_lang.get()).to_string();
+    let link = move || options.with(|o| o.link());
+    let iframe = move || options.with(|o| o.iframe(&title()));
+    let script = move || options.with(|o| o.script(&title()));
+    let first: NodeRef<html::Input> = NodeRef::new();
+    let dialog: NodeRef<html::Div> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(i) = first.get() {
+            let _ = i.focus();
+        }
+    });
+    // Esc closes; Tab stays inside the dialog while it is open.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            ev.stop_propagation();
+            on_close();
+        } else if ev.key() == "Tab" {
+            let Some(d) = dialog.get_untracked() else { return };
+            let Ok(list) = d.query_selector_all("button, input, select, textarea") else { return };
+            let n = list.length();
+            if n == 0 {
+                return;
+            }
+            let first = list.item(0);
+            let last = list.item(n - 1);
+            let active = document().active_element().map(JsValue::from);
+            let at = |n: &Option<web_sys::Node>| n.as_ref().map(JsValue::from) == active;
+            let target = if ev.shift_key() && at(&first) { last } else if !ev.shift_key() && at(&last) { first } else { None };
+            if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                ev.prevent_default();
+                let _ = t.focus();
+            }
+        }
+    };
+    let field = |id: &'static str| move || document().get_element_by_id(id);
+    view! {
+        <div class="modal" on:click=move |ev| {
+            // a click on the backdrop (not the dialog) closes it
+            if ev.target() == ev.current_target() { on_close(); }
+        }>
+            <div
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="share-title"
+                data-testid="share-dialog"
+                node_ref=dialog
+                on:keydown=on_key
+            >
+                <h2 id="share-title" class="dialog__title">{T::ShareTitle.get(lang)}</h2>
+                <label class="field">
+                    <span>{T::ShareLink.get(lang)}</span>
+                    <span class="field__row">
+                        <input id="share-link" node_ref=first readonly data-testid="share-link" prop:value=link/>
+                        <button type="button" class="btn" on:click=move |_| copy(&link(), field("share-link")())>{T::Copy.get(lang)}</button>
+                    </span>
+                </label>
+                <fieldset class="field field--options">
+                    <label>
+                        <span>{T::Language.get(lang)}</span>
+                        <select data-testid="embed-lang" on:change=move |ev| {
+                            if let Some(l) = Lang::from_tag(&event_target_value(&ev)) { opt_lang.set(l) }
+                        }>
+                            {Lang::ALL.into_iter().map(|l| view! {
+                                <option value=l.tag() selected=l == lang>{l.endonym()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" data-testid="embed-selection" prop:checked=with_sel disabled=!has_selection
+                            on:change=move |ev| with_sel.set(event_target_checked(&ev))/>
+                        <span>{T::EmbedSelection.get(lang)}</span>
+                    </label>
+                    <label>
+                        <span>{T::EmbedHeight.get(lang)}</span>
+                        <input type="number" min="150" max="4000" step="10" data-testid="embed-height" prop:value=move || height.get().to_string()
+                            on:change=move |ev| {
+                                if let Ok(h) = event_target_value(&ev).parse::<u32>() { height.set(h.clamp(150, 4000)) }
+                            }/>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" data-testid="embed-interactive" prop:checked=interactive
+                            on:change=move |ev| interactive.set(event_target_checked(&ev))/>
+                        <span>{T::EmbedInteractive.get(lang)}</span>
+                    </label>
+                </fieldset>
+                <label class="field">
+                    <span>{T::EmbedIframe.get(lang)}</span>
+                    <textarea id="share-iframe" readonly rows="3" data-testid="embed-iframe" prop:value=iframe></textarea>
+                    <button type="button" class="btn" on:click=move |_| copy(&iframe(), field("share-iframe")())>{T::Copy.get(lang)}</button>
+                </label>
+                <label class="field">
+                    <span>{T::EmbedScript.get(lang)}</span>
+                    <textarea id="share-script" readonly rows="3" data-testid="embed-script" prop:value=script></textarea>
+                    <button type="button" class="btn" on:click=move |_| copy(&script(), field("share-script")())>{T::Copy.get(lang)}</button>
+                </label>
+                <p class="dialog__help">{T::EmbedHelp.get(lang)}</p>
+                <button type="button" class="btn dialog__close" data-testid="share-close" on:click=move |_| on_close()>{T::Close.get(lang)}</button>
+            </div>
+        </div>
+    }
+}
