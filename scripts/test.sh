@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Binjiang Map, installing any missing tool first:
 #   1. native unit and data tests (cargo test: maths, geodata, facts);
-#   2. a release build with trunk (the files a webmaster deploys);
-#   3. end-to-end tests in headless Chromium with Playwright against that build.
+#   2. in-browser tests of the UI layer (wasm-bindgen-test, headless Chromium);
+#   3. a release build with trunk (the files a webmaster deploys);
+#   4. end-to-end tests in headless Chromium with Playwright against that build.
 # Stops at the first failure with a non-zero exit code.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +16,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "native tests (cargo test)"
 cargo test
+
+step "in-browser tests (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test web
 
 step "release build (trunk build --release)"
 trunk build --release

@@ -286,6 +286,7 @@ mod test {
         assert_eq!(percent_decode("%E6%BB%A8"), "滨");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod props {
         use super::super::*;
         use proptest::prelude::*;

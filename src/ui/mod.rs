@@ -8,7 +8,7 @@
 
 mod animate;
 mod app;
-mod context;
+pub mod context;
 mod controls;
 pub mod details;
 mod embed;
