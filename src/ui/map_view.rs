@@ -68,10 +68,33 @@ fn selection_of(scene: &Scene, hit: Hit) -> Option<Selection> {
     }
 }
 
+/// The view of Binjiang: fitted into the part of the map the open legend
+/// leaves clear (the whole map when the legend is closed).
+fn home_view(v: crate::spatial::viewport::Viewport, home: crate::spatial::bounds::Bounds) -> crate::spatial::viewport::Viewport {
+    let legend_right = document()
+        .query_selector(".legend[open]")
+        .ok()
+        .flatten()
+        .map(|el| el.get_bounding_client_rect().right())
+        .unwrap_or(0.0);
+    let map_left = document()
+        .query_selector(".map")
+        .ok()
+        .flatten()
+        .map(|el| el.get_bounding_client_rect().left())
+        .unwrap_or(0.0);
+    let x0 = (legend_right - map_left).clamp(0.0, v.width() * 0.4);
+    if x0 <= 0.0 {
+        return v.fit_bounds(home, HOME_PADDING_PX);
+    }
+    let clear = crate::spatial::reveal::ClearArea { x0, y0: 0.0, x1: v.width(), y1: v.height() };
+    reveal(v, home, clear, HOME_PADDING_PX, true, v.limits().max_zoom)
+}
+
 /// Flies the view to the home extent (Binjiang).
 pub fn go_home(c: Ctx) {
     let home = c.data().scene.home;
-    let target = c.view.get_untracked().fit_bounds(home, HOME_PADDING_PX);
+    let target = home_view(c.view.get_untracked(), home);
     fly_to(c.view, target, 700.0);
 }
 
@@ -118,7 +141,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             let home = c.data().scene.home;
             if w > 0.0 && h > 0.0 {
                 c.view.update(|v| {
-                    let sized = v.with_size(w, h).fit_bounds(home, HOME_PADDING_PX);
+                    let sized = home_view(v.with_size(w, h), home);
                     *v = match initial {
                         InitialView::Home | InitialView::Selection => sized,
                         InitialView::At(centre, zoom) => sized.with_center_zoom(centre, zoom.unwrap_or(sized.zoom())),
