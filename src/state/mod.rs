@@ -5,6 +5,7 @@
 pub mod details;
 pub mod gesture;
 pub mod layers;
+pub mod listing;
 pub mod search;
 pub mod selection;
 pub mod text;

@@ -16,6 +16,8 @@ pub struct UrlState {
     /// Centre (lon, lat) and zoom.
     pub center: Option<(f64, f64)>,
     pub zoom: Option<f64>,
+    /// 适老化 (large and clear) mode: `care=1` on, `care=0` off.
+    pub care: Option<bool>,
 }
 
 /// A parameter that was present but ignored, and why.
@@ -101,6 +103,15 @@ fn parse_center(v: &str) -> Option<(f64, f64)> {
     (lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 85.0).then_some((lon, lat))
 }
 
+/// `1`/`true`/`on` or `0`/`false`/`off`.
+pub fn parse_flag(v: &str) -> Option<bool> {
+    match v {
+        "1" | "true" | "on" => Some(true),
+        "0" | "false" | "off" => Some(false),
+        _ => None,
+    }
+}
+
 fn parse_zoom(v: &str) -> Option<f64> {
     let z: f64 = v.parse().ok()?;
     (z.is_finite() && (0.0..=22.0).contains(&z)).then_some(z)
@@ -140,6 +151,10 @@ impl UrlState {
                     Some(z) => st.zoom = Some(z),
                     None => bad("expected a zoom level from 0 to 22"),
                 },
+                "care" => match parse_flag(&value) {
+                    Some(f) => st.care = Some(f),
+                    None => bad("expected 1 or 0"),
+                },
                 _ => {}
             }
         }
@@ -165,6 +180,9 @@ impl UrlState {
         }
         if let Some(z) = self.zoom {
             parts.push(format!("z={z:.2}"));
+        }
+        if let Some(f) = self.care {
+            parts.push(format!("care={}", u8::from(f)));
         }
         parts.join("&")
     }
@@ -194,9 +212,22 @@ mod test {
             layers: Some(LayerSet::all().with(Layer::Districts, false)),
             center: Some((120.21, 30.19)),
             zoom: Some(13.25),
+            care: Some(true),
         };
         assert_eq!(UrlState::decode(&st.encode()).0, st);
         assert_eq!(UrlState::decode(&UrlState::default().encode()).0, UrlState::default());
+        let off = UrlState { care: Some(false), ..UrlState::default() };
+        assert_eq!(off.encode(), "care=0");
+        assert_eq!(UrlState::decode(&off.encode()).0, off);
+    }
+
+    #[test]
+    fn care_mode_is_read_from_the_link_and_a_bad_value_is_named() {
+        assert_eq!(UrlState::decode("care=1").0.care, Some(true));
+        assert_eq!(UrlState::decode("care=off").0.care, Some(false));
+        let (st, ignored) = UrlState::decode("care=maybe");
+        assert_eq!(st.care, None);
+        assert_eq!(ignored[0].param, "care");
     }
 
     #[test]

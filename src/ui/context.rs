@@ -29,6 +29,10 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub selected: RwSignal<Option<Selection>>,
     pub layers: RwSignal<LayerSet>,
+    /// 适老化 (large and clear) mode: larger text and targets, higher contrast.
+    pub care: RwSignal<bool>,
+    /// Whether the list view, the map's text twin, is open.
+    pub list_open: RwSignal<bool>,
     data: StoredValue<Arc<Data>>,
 }
 
@@ -39,6 +43,8 @@ impl Ctx {
             lang: RwSignal::new(Lang::default()),
             selected: RwSignal::new(None),
             layers: RwSignal::new(LayerSet::all()),
+            care: RwSignal::new(false),
+            list_open: RwSignal::new(false),
             data: StoredValue::new(Arc::new(data)),
         }
     }

@@ -18,6 +18,8 @@ use crate::state::Selection;
 
 /// Width of the side panel on wide screens (see style.css `.details`).
 pub const PANEL_WIDTH_PX: f64 = 400.0;
+/// Width of the list view on wide screens (see style.css `.listing`).
+pub const LIST_WIDTH_PX: f64 = 360.0;
 /// Below this width the details are a bottom sheet.
 pub const NARROW_PX: f64 = 600.0;
 
@@ -59,7 +61,11 @@ pub fn selection_bounds(c: Ctx, sel: &Selection) -> Option<Bounds> {
 pub fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
     let Some(b) = selection_bounds(c, sel) else { return };
     let v = settled(c.view);
-    let clear = clear_area(v.width(), v.height());
+    let mut clear = clear_area(v.width(), v.height());
+    if c.list_open.get_untracked() && v.width() >= NARROW_PX {
+        // the list view covers the left of the map
+        clear.x0 = (LIST_WIDTH_PX + 24.0).min(clear.x1 * 0.5);
+    }
     if !zoom_in && is_revealed(&v, b, clear) {
         return;
     }

@@ -6,12 +6,14 @@
 //! transform, markers and labels re-read it. Effects exist only to talk to the
 //! outside world (container size, document language, animation frames).
 
+mod access;
 mod animate;
 mod app;
 mod context;
 mod controls;
 pub mod details;
 mod legend;
+mod list_view;
 mod map_view;
 mod search;
 mod url_sync;
