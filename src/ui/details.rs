@@ -102,8 +102,15 @@ pub fn DetailsPanel() -> impl IntoView {
     Effect::new(move |prev: Option<bool>| {
         let open = c.selected.with(|s| s.is_some());
         let was_open = prev.unwrap_or(false);
-        if open && !was_open {
-            RETURN_FOCUS.with(|r| *r.borrow_mut() = document().active_element());
+        if open {
+            // Remember where focus was when the panel opened, and again when a
+            // control outside the panel (the list, the map) changes what it shows.
+            let active = document().active_element();
+            let body = document().body().map(web_sys::Element::from);
+            let inside = active.as_ref().is_some_and(|a| a.closest(".details").ok().flatten().is_some());
+            if !was_open || (!inside && active.is_some() && active != body) {
+                RETURN_FOCUS.with(|r| *r.borrow_mut() = active);
+            }
         }
         if open {
             request_animation_frame(|| focus_by_id("details-title"));

@@ -27,7 +27,9 @@ test('choosing in the list selects on the map, and a map selection marks the lis
   await unplaced.click();
   await expect(details.nature).toContainText('位置未知');
 
-  // closing the details gives focus back to the entry
+  // closing the details gives focus back to the entry that opened them
+  await expect(details.title).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(details.panel).toHaveCount(0);
+  await expect(unplaced).toBeFocused();
 });
