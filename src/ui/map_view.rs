@@ -525,6 +525,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             <p id="map-keys" class="visually-hidden">{move || T::FeatureKeys.get(c.lang.get())}</p>
             <svg
                 class="map__svg"
+                role="none"
                 width=move || format!("{:.0}", size().0)
                 height=move || format!("{:.0}", size().1)
                 data-testid="map-svg"
