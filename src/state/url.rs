@@ -1,5 +1,5 @@
 //! The view's state in the page URL's query string, so a link reopens the same
-//! view: `?lang=en&sel=zone:binjiang&layers=binjiang,binxiao&c=120.2,30.2&z=12.5`.
+//! view: `?lang=en&sel=zone:binjiang&layers=binjiang,binxiao&c=120.2,30.2&z=12.5&care=1`.
 //!
 //! Decoding never fails: a parameter that cannot be read is ignored, and a
 //! notice names it, so a mistyped link still opens the map.
