@@ -28,10 +28,11 @@ test('适老化 mode turns on, enlarges targets, and is remembered across reload
   const res = await page.request.get('cursor-care.svg');
   expect(res.ok()).toBe(true);
 
-  await page.goto('./');
+  await map.open();
   await expect(html).toHaveClass(/\bcare\b/);
-  await page.goto('./?care=0');
+  await map.open('?care=0');
   await expect(html).not.toHaveClass(/\bcare\b/);
   await page.reload();
+  await expect(map.zone('binjiang')).toBeVisible({ timeout: 20_000 });
   await expect(html).not.toHaveClass(/\bcare\b/);
 });
