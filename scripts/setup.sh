@@ -43,8 +43,9 @@ setup_build() {
     cargo install trunk --version "$TRUNK_VERSION" --locked --debug --force
   fi
 
-  if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/@playwright/test" ]; then
-    say "installing npm packages (binaryen's wasm-opt, Playwright) from package-lock.json"
+  if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/@playwright/test" ] \
+    || [ ! -d "$root/node_modules/axe-core" ]; then
+    say "installing npm packages (binaryen's wasm-opt, Playwright, axe-core) from package-lock.json"
     (cd "$root" && npm ci --no-audit --no-fund)
   fi
 }

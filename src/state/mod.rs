@@ -7,6 +7,7 @@ pub mod embed;
 pub mod gesture;
 pub mod host;
 pub mod layers;
+pub mod listing;
 pub mod search;
 pub mod selection;
 pub mod text;

@@ -71,6 +71,17 @@ pub enum T {
     EmbedInteractive,
     EmbedSelection,
     EmbedHelp,
+    ListToggle,
+    ListTitle,
+    ListIntro,
+    ListZones,
+    ListSites,
+    ListContext,
+    SkipMap,
+    CareMode,
+    CareModeHint,
+    FeatureKeys,
+    Selected,
 }
 
 impl T {
@@ -161,10 +172,33 @@ impl T {
                 "嵌入後的地圖不會佔用頁面滾動：按住 Ctrl 滾動或雙指操作才會移動地圖。",
                 "An embedded map leaves page scrolling alone: Ctrl + scroll or two fingers move the map.",
             ),
+            T::ListToggle => ("列表", "列表", "List"),
+            T::ListTitle => ("地图内容列表", "地圖內容列表", "Everything on the map, as a list"),
+            T::ListIntro => (
+                "地图上的每个区域、地点和主题都在这里。选择一项，地图会显示它并打开详情。",
+                "地圖上的每個區域、地點和主題都在這裡。選擇一項，地圖會顯示它並打開詳情。",
+                "Every zone, site and theme on the map is here. Choose one to show it on the map and open its details.",
+            ),
+            T::ListZones => ("区域", "區域", "Zones"),
+            T::ListSites => ("地点", "地點", "Sites"),
+            T::ListContext => ("图上作为背景的区县", "圖上作為背景的區縣", "Districts drawn for context"),
+            T::SkipMap => ("跳过地图", "跳過地圖", "Skip the map"),
+            T::CareMode => ("适老化", "適老化", "Large & clear"),
+            T::CareModeHint => (
+                "适老化模式：大字、高对比、粗线条、大按钮",
+                "適老化模式：大字、高對比、粗線條、大按鈕",
+                "Large and clear mode: bigger text, higher contrast, thicker lines, larger buttons",
+            ),
+            T::FeatureKeys => (
+                "焦点在区域或地点上时，方向键移到上一个或下一个，Home 和 End 移到第一个或最后一个，回车键打开详情。",
+                "焦點在區域或地點上時，方向鍵移到上一個或下一個，Home 和 End 移到第一個或最後一個，Enter 鍵打開詳情。",
+                "With a zone or site focused, arrow keys move to the previous or next one, Home and End to the first or last, and Enter opens its details.",
+            ),
+            T::Selected => ("已选择", "已選擇", "Selected"),
         }
     }
 
-    pub const ALL: [T; 63] = [
+    pub const ALL: [T; 74] = [
         T::AppTitle, T::MapLabel, T::MapDescription, T::ZoomIn, T::ZoomOut, T::ResetView, T::North,
         T::Close, T::Layers, T::Language, T::Schematic, T::SchematicNote, T::Surveyed, T::Estimated,
         T::PositionUnknown, T::Confidence, T::Source, T::KeyFigures, T::MoreFacts, T::NoFacts,
@@ -175,6 +209,8 @@ impl T {
         T::SourcesDiffer, T::PartOfThemes, T::Period, T::DrawnPart, T::HintWheel, T::HintWheelMac,
         T::HintTouch, T::Share, T::ShareTitle, T::ShareLink, T::EmbedIframe, T::EmbedScript, T::Copy,
         T::Copied, T::EmbedHeight, T::EmbedInteractive, T::EmbedSelection, T::EmbedHelp,
+        T::ListToggle, T::ListTitle, T::ListIntro, T::ListZones, T::ListSites, T::ListContext,
+        T::SkipMap, T::CareMode, T::CareModeHint, T::FeatureKeys, T::Selected,
     ];
 }
 

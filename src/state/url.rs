@@ -1,5 +1,5 @@
 //! The view's state in the page URL's query string, so a link reopens the same
-//! view: `?lang=en&sel=zone:binjiang&layers=binjiang,binxiao&c=120.2,30.2&z=12.5`.
+//! view: `?lang=en&sel=zone:binjiang&layers=binjiang,binxiao&c=120.2,30.2&z=12.5&care=1`.
 //!
 //! Decoding never fails: a parameter that cannot be read is ignored, and a
 //! notice names it, so a mistyped link still opens the map.
@@ -24,6 +24,8 @@ pub struct UrlState {
     pub origins: Vec<String>,
     /// `h=`: the height in CSS px the map asks its host for when embedded.
     pub height: Option<u32>,
+    /// 适老化 (large and clear) mode: `care=1` on, `care=0` off.
+    pub care: Option<bool>,
 }
 
 /// A parameter that was present but ignored, and why.
@@ -124,6 +126,15 @@ fn parse_origins(v: &str) -> Option<Vec<String>> {
     (!list.is_empty() && list.iter().all(|o| valid(o))).then_some(list)
 }
 
+/// `1`/`true`/`on` or `0`/`false`/`off`.
+pub fn parse_flag(v: &str) -> Option<bool> {
+    match v {
+        "1" | "true" | "on" => Some(true),
+        "0" | "false" | "off" => Some(false),
+        _ => None,
+    }
+}
+
 fn parse_zoom(v: &str) -> Option<f64> {
     let z: f64 = v.parse().ok()?;
     (z.is_finite() && (0.0..=22.0).contains(&z)).then_some(z)
@@ -180,6 +191,10 @@ impl UrlState {
                 "h" => match value.parse::<u32>() {
                     Ok(h) if (150..=4000).contains(&h) => st.height = Some(h),
                     _ => bad("expected a height in pixels from 150 to 4000"),
+},
+                "care" => match parse_flag(&value) {
+                    Some(f) => st.care = Some(f),
+                    None => bad("expected 1 or 0"),
                 },
                 _ => {}
             }
@@ -218,6 +233,9 @@ impl UrlState {
         }
         if let Some(h) = self.height {
             parts.push(format!("h={h}"));
+}
+        if let Some(f) = self.care {
+            parts.push(format!("care={}", u8::from(f)));
         }
         parts.join("&")
     }
@@ -251,9 +269,22 @@ mod test {
             fixed: true,
             origins: vec!["https://www.example.gov.cn".into(), "http://127.0.0.1:8081".into()],
             height: Some(480),
+            care: Some(true),
         };
         assert_eq!(UrlState::decode(&st.encode()).0, st);
         assert_eq!(UrlState::decode(&UrlState::default().encode()).0, UrlState::default());
+        let off = UrlState { care: Some(false), ..UrlState::default() };
+        assert_eq!(off.encode(), "care=0");
+        assert_eq!(UrlState::decode(&off.encode()).0, off);
+    }
+
+    #[test]
+    fn care_mode_is_read_from_the_link_and_a_bad_value_is_named() {
+        assert_eq!(UrlState::decode("care=1").0.care, Some(true));
+        assert_eq!(UrlState::decode("care=off").0.care, Some(false));
+        let (st, ignored) = UrlState::decode("care=maybe");
+        assert_eq!(st.care, None);
+        assert_eq!(ignored[0].param, "care");
     }
 
     #[test]
@@ -322,6 +353,7 @@ mod test {
                     embed,
                     fixed,
                     origins: Vec::new(),
+                    care: None,
                     height,
                 })
         }

@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use super::access::{remembered_care, sync_care, Announcer, CareToggle, ListToggle, SkipLink, AFTER_MAP_ID};
 use super::context::{ctx, Ctx, Data};
 use super::controls::{Attribution, LanguageSwitch, NorthArrow, ScaleBar, ZoomControls};
 use super::details::DetailsPanel;
 use super::embed::{is_framed, start_host_bridge, GestureHint};
 use super::share::ShareButton;
 use super::legend::Legend;
+use super::list_view::ListView;
 use super::map_view::{InitialView, MapView, HOME_PADDING_PX};
 use super::search::Search;
 use super::url_sync::{read_url, remembered_lang, sync_url};
@@ -104,6 +106,8 @@ pub fn App() -> impl IntoView {
     if let Some(l) = url.layers {
         c.layers.set(l);
     }
+    c.care.set(url.care.or_else(remembered_care).unwrap_or(false));
+    sync_care(c);
     sync_url(c);
     if embedded {
         start_host_bridge(c);
@@ -121,15 +125,20 @@ pub fn App() -> impl IntoView {
     let has_panel = move || c.selected.with(|s| s.is_some());
     view! {
         <div class="app">
+            <SkipLink/>
             <header class="titlebar">
                 <h1 class="titlebar__name">{move || T::AppTitle.get(c.lang.get())}</h1>
                 <Search/>
                 <ShareButton/>
                 <LanguageSwitch/>
+                <div class="toggles">
+                    <ListToggle/>
+                    <CareToggle/>
+                </div>
             </header>
-            <main class="stage" class:has-panel=has_panel class:is-embedded=embedded class:is-fixed=c.data().options.fixed>
+            <main class="stage" class:has-panel=has_panel class:is-embedded=embedded class:is-fixed=c.data().options.fixed class:has-list=move || c.list_open.get()>
                 <MapView initial=initial/>
-                <div class="furniture furniture--top-left">
+                <div class="furniture furniture--top-left" id=AFTER_MAP_ID tabindex="-1">
                     <Legend/>
                 </div>
                 <div class="furniture furniture--top-right">
@@ -142,8 +151,10 @@ pub fn App() -> impl IntoView {
                     <ScaleBar/>
                 </div>
                 <Attribution/>
+                <ListView/>
                 <DetailsPanel/>
                 <GestureHint/>
+                <Announcer/>
                 <Notices problems=notices/>
                 <DataProblems/>
             </main>

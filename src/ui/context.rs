@@ -37,6 +37,10 @@ pub struct Ctx {
     pub layers: RwSignal<LayerSet>,
     /// The "Ctrl + scroll to zoom" hint of an embedded map is showing.
     pub hint: RwSignal<Option<&'static str>>,
+    /// 适老化 (large and clear) mode: larger text and targets, higher contrast.
+    pub care: RwSignal<bool>,
+    /// Whether the list view, the map's text twin, is open.
+    pub list_open: RwSignal<bool>,
     data: StoredValue<Arc<Data>>,
 }
 
@@ -48,6 +52,8 @@ impl Ctx {
             selected: RwSignal::new(None),
             layers: RwSignal::new(LayerSet::all()),
             hint: RwSignal::new(None),
+            care: RwSignal::new(false),
+            list_open: RwSignal::new(false),
             data: StoredValue::new(Arc::new(data)),
         }
     }

@@ -18,6 +18,8 @@ use crate::state::Selection;
 
 /// Width of the side panel on wide screens (see style.css `.details`).
 pub const PANEL_WIDTH_PX: f64 = 400.0;
+/// Width of the list view on wide screens (see style.css `.listing`).
+pub const LIST_WIDTH_PX: f64 = 360.0;
 /// Below this width the details are a bottom sheet.
 pub const NARROW_PX: f64 = 600.0;
 
@@ -59,7 +61,11 @@ pub fn selection_bounds(c: Ctx, sel: &Selection) -> Option<Bounds> {
 pub fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
     let Some(b) = selection_bounds(c, sel) else { return };
     let v = settled(c.view);
-    let clear = clear_area(v.width(), v.height());
+    let mut clear = clear_area(v.width(), v.height());
+    if c.list_open.get_untracked() && v.width() >= NARROW_PX {
+        // the list view covers the left of the map
+        clear.x0 = (LIST_WIDTH_PX + 24.0).min(clear.x1 * 0.5);
+    }
     if !zoom_in && is_revealed(&v, b, clear) {
         return;
     }
@@ -96,8 +102,15 @@ pub fn DetailsPanel() -> impl IntoView {
     Effect::new(move |prev: Option<bool>| {
         let open = c.selected.with(|s| s.is_some());
         let was_open = prev.unwrap_or(false);
-        if open && !was_open {
-            RETURN_FOCUS.with(|r| *r.borrow_mut() = document().active_element());
+        if open {
+            // Remember where focus was when the panel opened, and again when a
+            // control outside the panel (the list, the map) changes what it shows.
+            let active = document().active_element();
+            let body = document().body().map(web_sys::Element::from);
+            let inside = active.as_ref().is_some_and(|a| a.closest(".details").ok().flatten().is_some());
+            if !was_open || (!inside && active.is_some() && active != body) {
+                RETURN_FOCUS.with(|r| *r.borrow_mut() = active);
+            }
         }
         if open {
             request_animation_frame(|| focus_by_id("details-title"));

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
 
+use super::access::{reveal_focused, rove, spoken_name};
 use super::animate::{cancel_flight, fly_to, settled};
 use super::context::{ctx, Ctx};
 use super::details::{clear_area, selection_bounds, show_selection};
@@ -34,6 +35,10 @@ pub const HOME_PADDING_PX: f64 = 40.0;
 const KEY_PAN_PX: f64 = 80.0;
 const MOUSE_TOLERANCE_PX: f64 = 6.0;
 const TOUCH_TOLERANCE_PX: f64 = 16.0;
+/// In 适老化 mode every feature takes a tap within this reach (a 44 px target).
+const CARE_TOLERANCE_PX: f64 = 22.0;
+/// In 适老化 mode labels are this much larger (see public/style.css).
+const CARE_LABEL_SCALE: f64 = 1.35;
 const DOUBLE_TAP_MS: f64 = 320.0;
 /// Gap between a marker's centre and the near edge of its label.
 const SITE_LABEL_OFFSET: f64 = 17.0;
@@ -224,6 +229,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             last_tap.set_value((now, p));
         }
         let tol = if touch { TOUCH_TOLERANCE_PX } else { MOUSE_TOLERANCE_PX };
+        let tol = if c.care.get_untracked() { tol.max(CARE_TOLERANCE_PX) } else { tol };
         let data = c.data();
         let sel = data
             .scene
@@ -275,6 +281,10 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
+        // on a zone or site the arrow keys move between features instead
+        if el().is_some_and(|el| rove(&el, &ev)) {
+            return;
+        }
         if c.data().options.fixed {
             return;
         }
@@ -318,8 +328,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             let layer = z.layer;
             let selectable = z.kind != ZoneKind::District;
             let base = z.class;
-            let names = z.names.clone();
-            let schematic = z.schematic;
+            let sel_name = Selection::Zone(z.id.clone());
             let class = move || {
                 let sel = c.selected.with(|s| s.as_ref().is_some_and(|s| s.is(&id)));
                 let member = theme_members.with(|m| m.iter().any(|m| *m == id));
@@ -329,11 +338,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     _ => base.to_string(),
                 }
             };
-            let label = move || {
-                let lang = c.lang.get();
-                let name = names.get(lang);
-                if schematic { format!("{name}（{}）", T::SchematicNote.get(lang)) } else { name.to_string() }
-            };
+            let label = move || spoken_name(c, &sel_name);
             let on_key = move |ev: KeyboardEvent| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
@@ -371,7 +376,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             let id2 = s.id.clone();
             let layer = s.layer;
             let base = s.class.clone();
-            let names = s.names.clone();
+            let sel_name = Selection::Site(s.id.clone());
             let estimate = style::is_estimate(s.confidence);
             let symbol = style::site_symbol(s.category, 7.0);
             let transform = move || {
@@ -386,11 +391,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     _ => base.clone(),
                 }
             };
-            let label = move || {
-                let lang = c.lang.get();
-                let name = names.get(lang).to_string();
-                if estimate { format!("{name}（{}）", T::Estimated.get(lang)) } else { name }
-            };
+            let label = move || spoken_name(c, &sel_name);
             let on_key = move |ev: KeyboardEvent| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
@@ -413,6 +414,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     aria-label=label
                     on:keydown=on_key
                 >
+                    <circle class="site__target" r="12"/>
                     {estimate.then(|| view! { <circle class="site__halo" r="12"/> })}
                     <path class="site__symbol" d=symbol/>
                 </g>
@@ -427,6 +429,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         let v = c.view.get();
         let lang = c.lang.get();
         let layers = c.layers.get();
+        let k = if c.care.get() { CARE_LABEL_SCALE } else { 1.0 };
         let s = &scene.scene;
         let none = ScreenPoint::new(f64::NAN, f64::NAN);
         let mut cands = Vec::with_capacity(s.zones.len() + s.sites.len());
@@ -436,6 +439,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 ZoneKind::Cooperation => (14.0, 1),
                 ZoneKind::District => (13.0, 3),
             };
+            let font = font * k;
             let at = v.project(z.label_at).filter(|_| z.labelled && layers.contains(z.layer)).unwrap_or(none);
             let h = font * 1.3;
             let step = |k: f64| ScreenPoint::new(at.x, at.y + h * k);
@@ -448,13 +452,13 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         }
         let mut obstacles = Vec::with_capacity(s.sites.len());
         for site in &s.sites {
-            let font = 12.0;
+            let font = 12.0 * k;
             let w = labels::text_width(&site_label(site, lang), font);
             let at = v.project(site.position).filter(|_| layers.contains(site.layer)).unwrap_or(none);
             if at.x.is_finite() {
-                obstacles.push(Rect::centred(at, 22.0, 22.0, 0.0));
+                obstacles.push(Rect::centred(at, 22.0 * k, 22.0 * k, 0.0));
             }
-            let off = SITE_LABEL_OFFSET + w / 2.0;
+            let off = SITE_LABEL_OFFSET * k + w / 2.0;
             cands.push(LabelCandidate {
                 anchors: vec![
                     ScreenPoint::new(at.x + off, at.y),
@@ -553,7 +557,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             role="region"
             aria-roledescription="map"
             aria-label=move || T::MapLabel.get(c.lang.get())
-            aria-describedby="map-description"
+            aria-describedby="map-description map-keys"
             data-testid="map"
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
@@ -563,15 +567,18 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             on:wheel=on_wheel
             on:dblclick=on_dblclick
             on:keydown=on_keydown
+            on:focusin=move |ev: web_sys::FocusEvent| reveal_focused(c, &ev)
         >
             <p id="map-description" class="visually-hidden">{move || T::MapDescription.get(c.lang.get())}</p>
+            <p id="map-keys" class="visually-hidden">{move || T::FeatureKeys.get(c.lang.get())}</p>
             <svg
                 class="map__svg"
+                role="none"
                 width=move || format!("{:.0}", size().0)
                 height=move || format!("{:.0}", size().1)
                 data-testid="map-svg"
             >
-                <defs>
+                <defs aria-hidden="true">
                     <pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform=hatch_transform>
                         <rect class="hatch__bg" width="9" height="9"/>
                         <line class="hatch__line" x1="0" y1="0" x2="0" y2="9"/>

@@ -6,6 +6,7 @@
 //! transform, markers and labels re-read it. Effects exist only to talk to the
 //! outside world (container size, document language, animation frames).
 
+mod access;
 mod animate;
 mod app;
 pub mod context;
@@ -13,6 +14,7 @@ mod controls;
 pub mod details;
 mod embed;
 mod legend;
+mod list_view;
 mod map_view;
 mod search;
 mod share;

@@ -41,6 +41,7 @@ fn current_state(c: Ctx) -> UrlState {
         layers: Some(c.layers.get_untracked()).filter(|l| *l != crate::state::LayerSet::all()),
         center: Some((v.center().lon, v.center().lat)),
         zoom: Some(v.zoom()),
+        care: c.care.get_untracked().then_some(true),
         ..c.data().options.clone()
     }
 }
@@ -74,6 +75,7 @@ pub fn sync_url(c: Ctx) {
     Effect::new(move |_| {
         let lang = c.lang.get();
         c.layers.track();
+        c.care.track();
         if let Some(s) = storage() {
             let _ = s.set_item(LANG_KEY, lang.tag());
         }

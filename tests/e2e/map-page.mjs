@@ -17,7 +17,8 @@ export class MapPage {
 
   async open(query = '') {
     await this.page.goto(`./${query}`);
-    await expect(this.zone('binjiang')).toBeVisible();
+    // the first load compiles the wasm: slow on a busy machine
+    await expect(this.zone('binjiang')).toBeVisible({ timeout: 20_000 });
     // the first frame after the size is known
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }

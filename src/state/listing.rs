@@ -1,0 +1,246 @@
+//! The text twin of the map: every zone, site and theme the map shows, as a
+//! list built from the same data, so that everything drawn can also be read,
+//! reached by keyboard and heard with a screen reader.
+//!
+//! Each [`Entry`] carries what a sighted visitor learns from the symbol: the
+//! kind, the key figure, and whether the outline is schematic or the position
+//! estimated or unknown. [`Entry::spoken`] is the same in one line, the
+//! accessible name of the feature on the map.
+//!
+//! [`Move`] and [`roving`] give the order in which arrow keys walk between
+//! features on the map (the roving-focus pattern of the WAI-ARIA Authoring
+//! Practices, <https://www.w3.org/WAI/ARIA/apg/practices/keyboard-interface/>).
+
+use crate::atlas::catalogue::Catalogue;
+use crate::atlas::layers::{Atlas, Confidence, SiteCategory, ZoneKind};
+use crate::atlas::Lang;
+use crate::state::details::Details;
+use crate::state::text::T;
+use crate::state::Selection;
+
+/// One selectable thing, as listed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub selection: Selection,
+    pub name: String,
+    /// Kind, key figure and how the outline or position is known, joined by " · ".
+    pub detail: String,
+    /// False for a site whose position is unknown: listed, not drawn.
+    pub on_map: bool,
+}
+
+impl Entry {
+    /// The name and the detail in one line, as a screen reader says it.
+    pub fn spoken(&self) -> String {
+        if self.detail.is_empty() { self.name.clone() } else { format!("{} · {}", self.name, self.detail) }
+    }
+}
+
+/// A heading and its entries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// A stable key for test ids and anchors (`zones`, `sites-lab`, `themes`).
+    pub key: String,
+    pub heading: String,
+    pub entries: Vec<Entry>,
+}
+
+/// Everything the list view shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listing {
+    pub sections: Vec<Section>,
+    /// The districts drawn only for context: named, not selectable.
+    pub context: Vec<String>,
+}
+
+fn category_text(c: SiteCategory) -> T {
+    match c {
+        SiteCategory::Lab => T::CatLab,
+        SiteCategory::ScienceFacility => T::CatScience,
+        SiteCategory::IndustrialPark => T::CatPark,
+        SiteCategory::Town => T::CatTown,
+        SiteCategory::Venue => T::CatVenue,
+        SiteCategory::Project => T::CatProject,
+    }
+}
+
+/// The entry for one zone, site or theme, or `None` for an unknown id.
+pub fn entry(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Entry> {
+    let d = Details::build(atlas, cat, sel, lang)?;
+    let mut parts = vec![d.kind.clone()];
+    if let Some(fig) = d.key_facts.iter().find_map(|f| f.figure.clone()) {
+        parts.push(fig);
+    }
+    let mut on_map = true;
+    match sel {
+        Selection::Zone(id) => {
+            if atlas.zone(id).is_some_and(|z| z.schematic) {
+                parts.push(T::SchematicNote.get(lang).to_string());
+            }
+        }
+        Selection::Site(id) => {
+            let site = atlas.site(id)?;
+            match (site.position, site.confidence) {
+                (None, _) | (_, Confidence::Unplaced) => {
+                    on_map = false;
+                    parts.push(T::PositionUnknown.get(lang).to_string());
+                }
+                (Some(_), Confidence::Low | Confidence::Medium) => parts.push(T::Estimated.get(lang).to_string()),
+                _ => {}
+            }
+        }
+        Selection::Theme(_) => {
+            let n = d.members.len();
+            parts.push(match lang {
+                Lang::En => format!("{n} {}", if n == 1 { "member" } else { "members" }),
+                _ => format!("{n}{}", if lang == Lang::ZhHant { "項" } else { "项" }),
+            });
+        }
+    }
+    Some(Entry { selection: sel.clone(), name: d.title, detail: parts.join(" · "), on_map })
+}
+
+impl Listing {
+    /// The list for `lang`: the zones (Binjiang first, then the cooperation
+    /// zones), the sites by category in the legend's order, then the themes.
+    pub fn build(atlas: &Atlas, cat: &Catalogue, lang: Lang) -> Listing {
+        let mut sections = Vec::new();
+        let zones: Vec<Entry> = atlas
+            .focus
+            .iter()
+            .chain(&atlas.cooperation)
+            .filter(|z| z.kind != ZoneKind::District)
+            .filter_map(|z| entry(atlas, cat, &Selection::Zone(z.id.clone()), lang))
+            .collect();
+        sections.push(Section { key: "zones".into(), heading: T::ListZones.get(lang).into(), entries: zones });
+        for category in SiteCategory::ALL {
+            let entries: Vec<Entry> = atlas
+                .sites
+                .iter()
+                .filter(|s| s.category == category)
+                .filter_map(|s| entry(atlas, cat, &Selection::Site(s.id.clone()), lang))
+                .collect();
+            if !entries.is_empty() {
+                sections.push(Section {
+                    key: format!("sites-{}", category.key()),
+                    heading: format!("{} · {}", T::ListSites.get(lang), category_text(category).get(lang)),
+                    entries,
+                });
+            }
+        }
+        let themes: Vec<Entry> = cat
+            .themes
+            .iter()
+            .filter_map(|t| entry(atlas, cat, &Selection::Theme(t.id.clone()), lang))
+            .collect();
+        if !themes.is_empty() {
+            sections.push(Section { key: "themes".into(), heading: T::Themes.get(lang).into(), entries: themes });
+        }
+        let context = atlas.districts.iter().map(|z| z.names.get(lang).to_string()).collect();
+        Listing { sections, context }
+    }
+
+    /// Every entry, in list order.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.sections.iter().flat_map(|s| &s.entries)
+    }
+}
+
+/// A key that moves focus between features on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    Next,
+    Previous,
+    First,
+    Last,
+}
+
+impl Move {
+    /// Right and Down move on, Left and Up back, Home and End to the ends.
+    pub fn from_key(key: &str) -> Option<Move> {
+        match key {
+            "ArrowRight" | "ArrowDown" => Some(Move::Next),
+            "ArrowLeft" | "ArrowUp" => Some(Move::Previous),
+            "Home" => Some(Move::First),
+            "End" => Some(Move::Last),
+            _ => None,
+        }
+    }
+}
+
+/// The index focus moves to among `len` features from `current`; next and
+/// previous wrap around. `None` when there is nothing to move to.
+pub fn roving(len: usize, current: Option<usize>, m: Move) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    Some(match (m, current) {
+        (Move::First, _) | (Move::Next, None) => 0,
+        (Move::Last, _) | (Move::Previous, None) => len - 1,
+        (Move::Next, Some(i)) => (i + 1) % len,
+        (Move::Previous, Some(i)) => (i + len - 1) % len,
+    })
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn data() -> (Atlas, Catalogue) {
+        let (atlas, errors) = Atlas::bundled();
+        assert!(errors.is_empty(), "{errors:?}");
+        (atlas, Catalogue::bundled().expect("the bundled catalogue loads"))
+    }
+
+    #[test]
+    fn every_selectable_zone_every_site_and_every_theme_is_listed_once() {
+        let (atlas, cat) = data();
+        for lang in Lang::ALL {
+            let l = Listing::build(&atlas, &cat, lang);
+            let listed: Vec<&Selection> = l.entries().map(|e| &e.selection).collect();
+            let mut expected: Vec<Selection> = atlas.focus.iter().chain(&atlas.cooperation).map(|z| Selection::Zone(z.id.clone())).collect();
+            expected.extend(atlas.sites.iter().map(|s| Selection::Site(s.id.clone())));
+            expected.extend(cat.themes.iter().map(|t| Selection::Theme(t.id.clone())));
+            assert_eq!(listed.len(), expected.len(), "{lang:?}");
+            for e in &expected {
+                assert_eq!(listed.iter().filter(|l| **l == e).count(), 1, "{e:?} in {lang:?}");
+            }
+            assert_eq!(l.context.len(), atlas.districts.len());
+        }
+    }
+
+    #[test]
+    fn binjiang_comes_first_and_says_its_kind_and_key_figure() {
+        let (atlas, cat) = data();
+        let l = Listing::build(&atlas, &cat, Lang::ZhHans);
+        let first = l.entries().next().unwrap();
+        assert_eq!(first.selection, Selection::Zone("binjiang".into()));
+        assert!(first.detail.starts_with(T::KindFocus.get(Lang::ZhHans)), "{}", first.detail);
+        assert!(first.spoken().contains("平方公里") || first.spoken().contains("亿元"), "{}", first.spoken());
+    }
+
+    #[test]
+    fn schematic_zones_and_unplaced_sites_say_so_in_words() {
+        let (atlas, cat) = data();
+        let l = Listing::build(&atlas, &cat, Lang::En);
+        let binfu = l.entries().find(|e| e.selection.is("binfu")).unwrap();
+        assert!(binfu.detail.contains(T::SchematicNote.get(Lang::En)));
+        let unplaced = atlas.sites.iter().find(|s| s.position.is_none()).expect("an unplaced site");
+        let e = l.entries().find(|e| e.selection.is(&unplaced.id)).unwrap();
+        assert!(!e.on_map);
+        assert!(e.detail.contains(T::PositionUnknown.get(Lang::En)), "{}", e.detail);
+    }
+
+    #[test]
+    fn arrow_keys_walk_the_features_and_wrap() {
+        assert_eq!(Move::from_key("ArrowDown"), Some(Move::Next));
+        assert_eq!(Move::from_key("ArrowLeft"), Some(Move::Previous));
+        assert_eq!(Move::from_key("a"), None);
+        assert_eq!(roving(3, Some(0), Move::Next), Some(1));
+        assert_eq!(roving(3, Some(2), Move::Next), Some(0));
+        assert_eq!(roving(3, Some(0), Move::Previous), Some(2));
+        assert_eq!(roving(3, Some(1), Move::Last), Some(2));
+        assert_eq!(roving(3, None, Move::Next), Some(0));
+        assert_eq!(roving(0, None, Move::Next), None);
+    }
+}
