@@ -8,7 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-port="${PORT:-4181}"
+port="${PORT:-47914}"
 min="${MIN_SCORE:-100}"
 out="$root/target/lighthouse"
 mkdir -p "$out"

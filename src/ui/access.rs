@@ -11,7 +11,9 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
 use super::context::{ctx, Ctx};
-use super::details::{focus_element, show_selection};
+use super::animate::{fly_to, settled};
+use super::details::{clear_area, focus_element, selection_bounds, NARROW_PX};
+use crate::spatial::reveal::{is_revealed, reveal};
 use crate::state::details::Details;
 use crate::state::listing::{self, roving, Move};
 use crate::state::text::T;
@@ -180,14 +182,30 @@ pub fn rove(map: &web_sys::Element, ev: &KeyboardEvent) -> bool {
     true
 }
 
-/// Keeps a feature that takes focus from the keyboard in sight, without
-/// zooming (a click or a drag that starts on a feature leaves the view alone).
+/// Keeps a feature that takes focus from the keyboard in sight and clear of
+/// what covers the map's left side (the list, the open legend), without
+/// zooming in; a click or a drag that starts on a feature leaves the view alone.
 pub fn reveal_focused(c: Ctx, ev: &web_sys::FocusEvent) {
     let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     if !el.matches(":focus-visible").unwrap_or(false) {
         return;
     }
-    if let Some(sel) = feature_selection(&el) {
-        show_selection(c, &sel, false);
+    let Some(sel) = feature_selection(&el) else { return };
+    let Some(b) = selection_bounds(c, &sel) else { return };
+    let v = settled(c.view);
+    let mut clear = clear_area(v.width(), v.height());
+    if v.width() >= NARROW_PX {
+        let map_left = el.closest(".map").ok().flatten().map(|m| m.get_bounding_client_rect().left()).unwrap_or(0.0);
+        for cover in [".listing", ".legend[open]"] {
+            if let Some(r) = document().query_selector(cover).ok().flatten().map(|e| e.get_bounding_client_rect()) {
+                if r.width() > 0.0 {
+                    clear.x0 = clear.x0.max(r.right() - map_left + 8.0);
+                }
+            }
+        }
+        clear.x0 = clear.x0.min(clear.x1 * 0.5);
+    }
+    if !is_revealed(&v, b, clear) {
+        fly_to(c.view, reveal(v, b, clear, 32.0, false, v.limits().max_zoom), 400.0);
     }
 }

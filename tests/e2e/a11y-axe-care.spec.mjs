@@ -4,6 +4,7 @@ import { MapPage } from './map-page.mjs';
 import { expectNoViolations } from './a11y.mjs';
 
 test('axe: no violations in 适老化 mode', async ({ page }) => {
+  test.setTimeout(60_000); // several page loads and flights on a busy machine
   const map = new MapPage(page);
   await map.open('?care=1');
   await expect(page.locator('html')).toHaveClass(/\bcare\b/);

@@ -6,6 +6,7 @@ import { expectNoViolations } from './a11y.mjs';
 test.use({ viewport: { width: 375, height: 667 } });
 
 test('axe: no violations on a phone with the list and the details sheet', async ({ page }) => {
+  test.setTimeout(60_000); // several page loads and flights on a busy machine
   const map = new MapPage(page);
   await map.open();
   await expectNoViolations(page);

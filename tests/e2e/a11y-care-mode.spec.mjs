@@ -3,6 +3,7 @@ import { test, expect } from '@playwright/test';
 import { MapPage } from './map-page.mjs';
 
 test('适老化 mode turns on, enlarges targets, and is remembered across reloads', async ({ page }) => {
+  test.setTimeout(90_000); // several page loads and flights on a busy machine
   const map = new MapPage(page);
   await map.open();
   const html = page.locator('html');

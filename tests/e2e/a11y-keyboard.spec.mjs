@@ -4,6 +4,7 @@ import { MapPage, Details } from './map-page.mjs';
 import { focusedId } from './a11y.mjs';
 
 test('keyboard only: Tab to Binjiang, arrows to 滨萧, 滨富 and a site, Enter opens each', async ({ page }) => {
+  test.setTimeout(60_000); // several page loads and flights on a busy machine
   const map = new MapPage(page);
   const details = new Details(page);
   await map.open();

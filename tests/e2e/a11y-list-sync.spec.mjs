@@ -3,6 +3,7 @@ import { test, expect } from '@playwright/test';
 import { MapPage, Details } from './map-page.mjs';
 
 test('choosing in the list selects on the map, and a map selection marks the list', async ({ page }) => {
+  test.setTimeout(60_000); // several page loads and flights on a busy machine
   const map = new MapPage(page);
   const details = new Details(page);
   await map.open();

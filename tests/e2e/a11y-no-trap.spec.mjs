@@ -5,6 +5,7 @@ import { MapPage } from './map-page.mjs';
 import { focusedId } from './a11y.mjs';
 
 test('Tab passes through the map and out, Shift+Tab back', async ({ page }) => {
+  test.setTimeout(60_000); // several page loads and flights on a busy machine
   const map = new MapPage(page);
   await map.open();
   await map.map.focus();

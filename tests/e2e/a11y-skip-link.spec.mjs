@@ -4,6 +4,7 @@ import { MapPage } from './map-page.mjs';
 import { focusedId } from './a11y.mjs';
 
 test('the skip link comes first and jumps past the map', async ({ page }) => {
+  test.setTimeout(60_000); // several page loads and flights on a busy machine
   const map = new MapPage(page);
   await map.open();
   await page.keyboard.press('Tab');
