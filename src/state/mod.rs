@@ -8,6 +8,8 @@ pub mod layers;
 pub mod search;
 pub mod selection;
 pub mod text;
+pub mod tour;
+pub mod qr;
 pub mod url;
 
 pub use layers::{Layer, LayerSet};
