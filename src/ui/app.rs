@@ -9,6 +9,7 @@ use super::details::DetailsPanel;
 use super::legend::Legend;
 use super::map_view::{InitialView, MapView, HOME_PADDING_PX};
 use super::search::Search;
+use super::tour::TourLayer;
 use super::url_sync::{read_url, remembered_lang, sync_url};
 use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::Atlas;
@@ -137,6 +138,7 @@ pub fn App() -> impl IntoView {
                 <DetailsPanel/>
                 <Notices problems=notices/>
                 <DataProblems/>
+                <TourLayer/>
             </main>
         </div>
     }

@@ -41,6 +41,7 @@ fn current_state(c: Ctx) -> UrlState {
         layers: Some(c.layers.get_untracked()).filter(|l| *l != crate::state::LayerSet::all()),
         center: Some((v.center().lon, v.center().lat)),
         zoom: Some(v.zoom()),
+        ..super::tour::url_options()
     }
 }
 

@@ -81,3 +81,59 @@ export class Details {
     return this.panel.locator('li', { has: this.page.locator('.fact__figure', { hasText: figure }) });
   }
 }
+
+/** Guided tour, kiosk and take-home helpers. */
+export class TourPage {
+  constructor(page) {
+    this.page = page;
+    this.tour = page.getByTestId('tour');
+    this.start = page.getByTestId('tour-start');
+    this.count = page.getByTestId('tour-count');
+    this.title = page.getByTestId('tour-title');
+    this.cards = page.getByTestId('tour-card');
+    this.panel = page.getByTestId('tour-panel');
+    this.qrCode = page.getByTestId('qr-code');
+    this.qrButton = page.getByTestId('qr-button');
+    this.kioskPaused = page.getByTestId('kiosk-paused');
+  }
+
+  async press(key) {
+    await this.page.keyboard.press(key);
+  }
+
+  /** How many stops the tour has shown since the page opened. */
+  async transitions() {
+    return Number(await this.tour.getAttribute('data-transitions'));
+  }
+
+  /** Waits until no flight is moving the map (two equal transforms a few frames apart). */
+  async settled() {
+    await this.page.waitForFunction(
+      () =>
+        new Promise((resolve) => {
+          const g = document.querySelector('g.layer--geometry');
+          const a = g?.getAttribute('transform');
+          setTimeout(() => resolve(g?.getAttribute('transform') === a), 300);
+        }),
+      undefined,
+      { timeout: 10_000 },
+    );
+  }
+
+  /** The pixels of a PNG (as bytes) decoded by the page: { width, height, data }. */
+  async pixelsOf(pngBytes) {
+    const b64 = Buffer.from(pngBytes).toString('base64');
+    return this.page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const g = canvas.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, canvas.width, canvas.height);
+      return { width: d.width, height: d.height, data: Array.from(d.data) };
+    }, b64);
+  }
+}
