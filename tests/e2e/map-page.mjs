@@ -121,9 +121,9 @@ export class TourPage {
   }
 
   /** The pixels of a PNG (as bytes) decoded by the page: { width, height, data }. */
-  async pixelsOf(pngBytes) {
+  async pixelsOf(pngBytes, step = 1) {
     const b64 = Buffer.from(pngBytes).toString('base64');
-    return this.page.evaluate(async (b64) => {
+    return this.page.evaluate(async ([b64, step]) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
@@ -133,7 +133,18 @@ export class TourPage {
       const g = canvas.getContext('2d');
       g.drawImage(img, 0, 0);
       const d = g.getImageData(0, 0, canvas.width, canvas.height);
-      return { width: d.width, height: d.height, data: Array.from(d.data) };
-    }, b64);
+      if (step === 1) return { width: d.width, height: d.height, data: Array.from(d.data) };
+      // every step-th pixel, for large images
+      const sample = [];
+      for (let i = 0; i < d.data.length; i += 4 * step) sample.push(d.data[i], d.data[i + 1], d.data[i + 2], d.data[i + 3]);
+      return { width: d.width, height: d.height, data: sample };
+    }, [b64, step]);
   }
+}
+
+/** Opens the map allowing a slow start (a busy machine compiling the wasm). */
+export async function openMap(map, query = '') {
+  await map.page.goto(`./${query}`);
+  await expect(map.zone('binjiang')).toBeVisible({ timeout: 30_000 });
+  await map.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }

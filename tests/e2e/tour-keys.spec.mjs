@@ -1,12 +1,12 @@
 // The tour advances with PageDown, goes back with PageUp, jumps with Home and
 // End, and Esc leaves it with the map's controls back.
 import { test, expect } from '@playwright/test';
-import { MapPage, TourPage } from './map-page.mjs';
+import { MapPage, TourPage, openMap } from './map-page.mjs';
 
 test('clicker keys move through the tour and Esc leaves it', async ({ page }) => {
   const map = new MapPage(page);
   const tour = new TourPage(page);
-  await map.open('?lang=en');
+  await openMap(map, '?lang=en');
   await tour.start.click();
   await expect(tour.tour).toBeVisible();
   await expect(tour.count).toHaveText(/^1 \/ \d+$/);

@@ -1,7 +1,7 @@
 // A kiosk runs for days: over 500 stop transitions the JS heap and the DOM
 // node count (after garbage collection) do not grow.
 import { test, expect } from '@playwright/test';
-import { MapPage, TourPage } from './map-page.mjs';
+import { MapPage, TourPage, openMap } from './map-page.mjs';
 
 const TRANSITIONS = 520;
 
@@ -18,7 +18,7 @@ test('500 kiosk transitions leave heap and DOM where they were', async ({ page }
   test.setTimeout(240_000);
   const map = new MapPage(page);
   const tour = new TourPage(page);
-  await map.open('?lang=en&mode=kiosk&dwell=0.05&idle=60');
+  await openMap(map, '?lang=en&mode=kiosk&dwell=0.05&idle=60');
   const cdp = await page.context().newCDPSession(page);
   // warm up: every stop shown once, so caches and fonts are in place
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=tour]')?.dataset.transitions) >= 30, undefined, { timeout: 60_000 });

@@ -1,12 +1,12 @@
 // Kiosk mode plays the tour by itself, yields to a visitor's touch and
 // resumes after the idle time.
 import { test, expect } from '@playwright/test';
-import { MapPage, TourPage } from './map-page.mjs';
+import { MapPage, TourPage, openMap } from './map-page.mjs';
 
 test('the kiosk advances on its own, pauses on a click and resumes after idle', async ({ page }) => {
   const map = new MapPage(page);
   const tour = new TourPage(page);
-  await map.open('?lang=en&mode=kiosk&dwell=0.5&idle=1.5');
+  await openMap(map, '?lang=en&mode=kiosk&dwell=0.5&idle=1.5');
   await expect(tour.count).toHaveText(/^1 \//);
   await expect(tour.count).toHaveText(/^2 \//, { timeout: 3000 });
   await expect(tour.count).toHaveText(/^3 \//, { timeout: 3000 });
