@@ -18,6 +18,7 @@ cargo test
 
 step "release build (trunk build --release)"
 trunk build --release
+node scripts/single-file.mjs
 
 step "end-to-end tests (Playwright, headless Chromium)"
 npx playwright test "$@"
