@@ -3,7 +3,8 @@
 //! The binary therefore carries no TOML parser.
 //!
 //! The JSON is `{"sources": <sources.toml>, "facts": <facts.toml>,
-//! "themes": <themes.toml>}`, each file's top-level table as it is. Checking
+//! "themes": <themes.toml>, "tour": <tour.toml>}`, each file's top-level
+//! table as it is (the guided tour is read by `state::tour`). Checking
 //! the records is the catalogue's job (`Catalogue::validate`); this script only
 //! refuses a file that is not valid TOML, naming the file and the line.
 
@@ -11,8 +12,12 @@ use std::path::Path;
 use std::{env, fs, process};
 
 /// The catalogue's files: key in the JSON, path from the crate root.
-const FILES: [(&str, &str); 3] =
-    [("sources", "geodata/sources.toml"), ("facts", "geodata/facts.toml"), ("themes", "geodata/themes.toml")];
+const FILES: [(&str, &str); 4] = [
+    ("sources", "geodata/sources.toml"),
+    ("facts", "geodata/facts.toml"),
+    ("themes", "geodata/themes.toml"),
+    ("tour", "geodata/tour.toml"),
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

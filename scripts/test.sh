@@ -22,6 +22,7 @@ cargo test --target wasm32-unknown-unknown --test web
 
 step "release build (trunk build --release)"
 trunk build --release
+node scripts/single-file.mjs
 
 step "end-to-end tests (Playwright, headless Chromium)"
 npx playwright test "$@"

@@ -11,6 +11,8 @@ pub mod listing;
 pub mod search;
 pub mod selection;
 pub mod text;
+pub mod tour;
+pub mod qr;
 pub mod url;
 
 pub use layers::{Layer, LayerSet};

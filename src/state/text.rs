@@ -82,6 +82,18 @@ pub enum T {
     CareModeHint,
     FeatureKeys,
     Selected,
+    Tour,
+    StartTour,
+    LeaveTour,
+    NextStop,
+    PrevStop,
+    TourHint,
+    TourProblem,
+    KioskPaused,
+    ShowQr,
+    ScanToOpen,
+    ExportPng,
+    ExportSvg,
 }
 
 impl T {
@@ -195,10 +207,22 @@ impl T {
                 "With a zone or site focused, arrow keys move to the previous or next one, Home and End to the first or last, and Enter opens its details.",
             ),
             T::Selected => ("已选择", "已選擇", "Selected"),
+            T::Tour => ("导览", "導覽", "Guided tour"),
+            T::StartTour => ("开始导览", "開始導覽", "Start the tour"),
+            T::LeaveTour => ("退出导览", "退出導覽", "Leave the tour"),
+            T::NextStop => ("下一站", "下一站", "Next stop"),
+            T::PrevStop => ("上一站", "上一站", "Previous stop"),
+            T::TourHint => ("→ 下一站 · ← 上一站 · F 全屏 · Esc 退出", "→ 下一站 · ← 上一站 · F 全螢幕 · Esc 退出", "→ next · ← previous · F full screen · Esc leave"),
+            T::TourProblem => ("导览数据有问题", "導覽數據有問題", "Tour data problem"),
+            T::KioskPaused => ("无人操作一段时间后，导览将自动继续", "無人操作一段時間後，導覽將自動繼續", "The tour carries on when the screen is left alone"),
+            T::ShowQr => ("二维码", "二維碼", "QR code"),
+            T::ScanToOpen => ("用手机扫码，打开这张地图", "用手機掃碼，打開這張地圖", "Scan to open this map on your phone"),
+            T::ExportPng => ("导出 PNG 图片", "匯出 PNG 圖片", "Export as PNG"),
+            T::ExportSvg => ("导出 SVG 图片", "匯出 SVG 圖片", "Export as SVG"),
         }
     }
 
-    pub const ALL: [T; 74] = [
+    pub const ALL: [T; 86] = [
         T::AppTitle, T::MapLabel, T::MapDescription, T::ZoomIn, T::ZoomOut, T::ResetView, T::North,
         T::Close, T::Layers, T::Language, T::Schematic, T::SchematicNote, T::Surveyed, T::Estimated,
         T::PositionUnknown, T::Confidence, T::Source, T::KeyFigures, T::MoreFacts, T::NoFacts,
@@ -211,6 +235,8 @@ impl T {
         T::Copied, T::EmbedHeight, T::EmbedInteractive, T::EmbedSelection, T::EmbedHelp,
         T::ListToggle, T::ListTitle, T::ListIntro, T::ListZones, T::ListSites, T::ListContext,
         T::SkipMap, T::CareMode, T::CareModeHint, T::FeatureKeys, T::Selected,
+        T::Tour, T::StartTour, T::LeaveTour, T::NextStop, T::PrevStop, T::TourHint, T::TourProblem,
+        T::KioskPaused, T::ShowQr, T::ScanToOpen, T::ExportPng, T::ExportSvg,
     ];
 }
 

@@ -26,6 +26,54 @@ pub struct UrlState {
     pub height: Option<u32>,
     /// 适老化 (large and clear) mode: `care=1` on, `care=0` off.
     pub care: Option<bool>,
+    /// `mode=tour` opens the guided tour; `mode=kiosk` plays it unattended.
+    pub mode: Option<Mode>,
+    /// Kiosk: seconds each stop stays (`dwell=12`) and seconds without a
+    /// touch before the tour takes over again (`idle=60`).
+    pub dwell: Option<f64>,
+    pub idle: Option<f64>,
+    /// The page's public address for the QR code (`share=https://…/`), when
+    /// the screen runs from a local copy.
+    pub share: Option<String>,
+}
+
+/// How the page presents the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A presenter clicks through the guided tour.
+    Tour,
+    /// The tour plays by itself and yields to visitors.
+    Kiosk,
+}
+
+impl Mode {
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Tour => "tour",
+            Mode::Kiosk => "kiosk",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<Mode> {
+        match k {
+            "tour" => Some(Mode::Tour),
+            "kiosk" => Some(Mode::Kiosk),
+            _ => None,
+        }
+    }
+}
+
+fn parse_seconds(v: &str) -> Option<f64> {
+    let s: f64 = v.parse().ok()?;
+    (s.is_finite() && s > 0.0 && s <= 86_400.0).then_some(s)
+}
+
+/// An absolute http(s) address without spaces, quotes or angle brackets.
+fn parse_share(v: &str) -> Option<String> {
+    let v = v.trim();
+    let scheme_ok = v.starts_with("https://") || v.starts_with("http://");
+    let chars_ok = v.len() <= 512 && !v.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'));
+    (scheme_ok && chars_ok && v.len() > "https://".len()).then(|| v.to_string())
 }
 
 /// A parameter that was present but ignored, and why.
@@ -196,6 +244,22 @@ impl UrlState {
                     Some(f) => st.care = Some(f),
                     None => bad("expected 1 or 0"),
                 },
+                "mode" => match Mode::from_key(&value) {
+                    Some(m) => st.mode = Some(m),
+                    None => bad("expected tour or kiosk"),
+                },
+                "dwell" => match parse_seconds(&value) {
+                    Some(s) => st.dwell = Some(s),
+                    None => bad("expected seconds per stop, more than 0"),
+                },
+                "idle" => match parse_seconds(&value) {
+                    Some(s) => st.idle = Some(s),
+                    None => bad("expected seconds without a touch, more than 0"),
+                },
+                "share" => match parse_share(&value) {
+                    Some(s) => st.share = Some(s),
+                    None => bad("expected an address starting with https:// or http://"),
+                },
                 _ => {}
             }
         }
@@ -237,6 +301,18 @@ impl UrlState {
         if let Some(f) = self.care {
             parts.push(format!("care={}", u8::from(f)));
         }
+        if let Some(m) = self.mode {
+            parts.push(format!("mode={}", m.key()));
+        }
+        if let Some(s) = self.dwell {
+            parts.push(format!("dwell={s}"));
+        }
+        if let Some(s) = self.idle {
+            parts.push(format!("idle={s}"));
+        }
+        if let Some(s) = &self.share {
+            parts.push(format!("share={}", percent_encode(s)));
+        }
         parts.join("&")
     }
 }
@@ -270,6 +346,7 @@ mod test {
             origins: vec!["https://www.example.gov.cn".into(), "http://127.0.0.1:8081".into()],
             height: Some(480),
             care: Some(true),
+            ..UrlState::default()
         };
         assert_eq!(UrlState::decode(&st.encode()).0, st);
         assert_eq!(UrlState::decode(&UrlState::default().encode()).0, UrlState::default());
@@ -306,6 +383,32 @@ mod test {
         assert!(st.origins.is_empty() && st.height.is_none() && !st.embed);
         assert_eq!(ignored.len(), 3);
         assert_eq!(UrlState::decode("origins=*").0.origins, vec!["*"]);
+    }
+
+    #[test]
+    fn presentation_options_round_trip() {
+        let st = UrlState {
+            lang: Some(Lang::En),
+            zoom: Some(12.0),
+            mode: Some(Mode::Kiosk),
+            dwell: Some(0.05),
+            idle: Some(60.0),
+            share: Some("https://map.example.org/binjiang/?from=qr&x=1".into()),
+            ..UrlState::default()
+        };
+        let query = st.encode();
+        assert!(query.contains("mode=kiosk&dwell=0.05&idle=60&share=https:%2F%2Fmap.example.org"), "{query}");
+        assert_eq!(UrlState::decode(&query), (st, vec![]));
+    }
+
+    #[test]
+    fn bad_presentation_options_are_ignored_with_a_notice() {
+        let (st, ignored) = UrlState::decode("mode=slides&dwell=-1&idle=NaN&share=javascript:alert(1)");
+        assert_eq!(st, UrlState::default());
+        let params: Vec<&str> = ignored.iter().map(|i| i.param.as_str()).collect();
+        assert_eq!(params, ["mode", "dwell", "idle", "share"]);
+        let (st, ignored) = UrlState::decode("share=https://a.example/%22%3E%3Cscript%3E");
+        assert_eq!((st.share, ignored.len()), (None, 1));
     }
 
     #[test]
@@ -353,8 +456,9 @@ mod test {
                     embed,
                     fixed,
                     origins: Vec::new(),
-                    care: None,
                     height,
+                    care: None,
+                    ..UrlState::default()
                 })
         }
 

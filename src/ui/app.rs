@@ -13,6 +13,7 @@ use super::legend::Legend;
 use super::list_view::ListView;
 use super::map_view::{InitialView, MapView, HOME_PADDING_PX};
 use super::search::Search;
+use super::tour::TourLayer;
 use super::url_sync::{read_url, remembered_lang, sync_url};
 use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::Atlas;
@@ -157,6 +158,7 @@ pub fn App() -> impl IntoView {
                 <Announcer/>
                 <Notices problems=notices/>
                 <DataProblems/>
+                <TourLayer/>
             </main>
         </div>
     }

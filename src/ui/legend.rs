@@ -12,7 +12,7 @@ use crate::carto::style;
 use crate::state::text::T;
 use crate::state::{Layer, Selection};
 
-fn layer_name(l: Layer, lang: Lang) -> &'static str {
+pub(super) fn layer_name(l: Layer, lang: Lang) -> &'static str {
     let t = |h, ht, e| match lang {
         Lang::ZhHans => h,
         Lang::ZhHant => ht,
@@ -32,7 +32,7 @@ fn layer_name(l: Layer, lang: Lang) -> &'static str {
     }
 }
 
-fn category_of(l: Layer) -> Option<SiteCategory> {
+pub(super) fn category_of(l: Layer) -> Option<SiteCategory> {
     match l {
         Layer::Labs => Some(SiteCategory::Lab),
         Layer::ScienceFacilities => Some(SiteCategory::ScienceFacility),

@@ -19,11 +19,15 @@ mod map_view;
 mod search;
 mod share;
 mod url_sync;
+mod export;
+mod offline;
+mod tour;
 
 pub use app::App;
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    offline::register_service_worker();
     leptos::mount::mount_to_body(App);
 }

@@ -42,6 +42,10 @@ fn current_state(c: Ctx) -> UrlState {
         center: Some((v.center().lon, v.center().lat)),
         zoom: Some(v.zoom()),
         care: c.care.get_untracked().then_some(true),
+        mode: super::tour::url_options().mode,
+        dwell: super::tour::url_options().dwell,
+        idle: super::tour::url_options().idle,
+        share: super::tour::url_options().share,
         ..c.data().options.clone()
     }
 }

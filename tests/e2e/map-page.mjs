@@ -82,3 +82,70 @@ export class Details {
     return this.panel.locator('li', { has: this.page.locator('.fact__figure', { hasText: figure }) });
   }
 }
+
+/** Guided tour, kiosk and take-home helpers. */
+export class TourPage {
+  constructor(page) {
+    this.page = page;
+    this.tour = page.getByTestId('tour');
+    this.start = page.getByTestId('tour-start');
+    this.count = page.getByTestId('tour-count');
+    this.title = page.getByTestId('tour-title');
+    this.cards = page.getByTestId('tour-card');
+    this.panel = page.getByTestId('tour-panel');
+    this.qrCode = page.getByTestId('qr-code');
+    this.qrButton = page.getByTestId('qr-button');
+    this.kioskPaused = page.getByTestId('kiosk-paused');
+  }
+
+  async press(key) {
+    await this.page.keyboard.press(key);
+  }
+
+  /** How many stops the tour has shown since the page opened. */
+  async transitions() {
+    return Number(await this.tour.getAttribute('data-transitions'));
+  }
+
+  /** Waits until no flight is moving the map (two equal transforms a few frames apart). */
+  async settled() {
+    await this.page.waitForFunction(
+      () =>
+        new Promise((resolve) => {
+          const g = document.querySelector('g.layer--geometry');
+          const a = g?.getAttribute('transform');
+          setTimeout(() => resolve(g?.getAttribute('transform') === a), 300);
+        }),
+      undefined,
+      { timeout: 10_000 },
+    );
+  }
+
+  /** The pixels of a PNG (as bytes) decoded by the page: { width, height, data }. */
+  async pixelsOf(pngBytes, step = 1) {
+    const b64 = Buffer.from(pngBytes).toString('base64');
+    return this.page.evaluate(async ([b64, step]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const g = canvas.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, canvas.width, canvas.height);
+      if (step === 1) return { width: d.width, height: d.height, data: Array.from(d.data) };
+      // every step-th pixel, for large images
+      const sample = [];
+      for (let i = 0; i < d.data.length; i += 4 * step) sample.push(d.data[i], d.data[i + 1], d.data[i + 2], d.data[i + 3]);
+      return { width: d.width, height: d.height, data: sample };
+    }, [b64, step]);
+  }
+}
+
+/** Opens the map allowing a slow start (a busy machine compiling the wasm). */
+export async function openMap(map, query = '') {
+  await map.page.goto(`./${query}`);
+  await expect(map.zone('binjiang')).toBeVisible({ timeout: 30_000 });
+  await map.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

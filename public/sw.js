@@ -1,0 +1,41 @@
+// Binjiang Map's service worker: after one visit the whole map works with the
+// network gone. It keeps the release build (the files listed in PRECACHE) in a
+// cache named after the build, so a new build installs beside the old one and
+// then deletes it. scripts/sw-precache.mjs fills in VERSION and PRECACHE when
+// trunk builds; this file as committed caches only the page itself.
+const VERSION = 'binjiang-map-dev';
+const PRECACHE = ['./', './index.html'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(VERSION).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => n.startsWith('binjiang-map-') && n !== VERSION).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// Pages: the network first (a fresh build shows at once), the cached page when
+// offline. Everything else: the cache first; the build's files never change
+// under the same name.
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  if (req.mode === 'navigate') {
+    event.respondWith(
+      fetch(req).catch(() =>
+        caches.open(VERSION).then((cache) => cache.match('./index.html').then((r) => r ?? cache.match('./'))),
+      ),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(VERSION).then((cache) => cache.match(req, { ignoreSearch: true }).then((hit) => hit ?? fetch(req))),
+  );
+});

@@ -1,0 +1,54 @@
+// Builds dist-single/binjiang-map.html: the release build in one file (wasm as
+// base64, the JS glue and the stylesheet inlined; the data is already inside
+// the wasm) that opens by double-click from a USB stick, with no server.
+//   trunk build --release && node scripts/single-file.mjs [dist] [dist-single]
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const out = path.resolve(process.argv[3] ?? 'dist-single');
+
+function fail(message) {
+  console.error(`single-file: ${message}`);
+  process.exit(1);
+}
+
+const indexPath = path.join(dist, 'index.html');
+if (!fs.existsSync(indexPath)) fail(`${indexPath} is missing: run trunk build --release first`);
+const index = fs.readFileSync(indexPath, 'utf8');
+const files = fs.readdirSync(dist);
+const one = (re, what) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) fail(`expected one ${what} in ${dist}, found ${found.length}`);
+  return path.join(dist, found[0]);
+};
+const glue = fs.readFileSync(one(/^binjiang-map-[0-9a-f]+\.js$/, 'JS glue'), 'utf8');
+const wasm = fs.readFileSync(one(/_bg\.wasm$/, 'wasm file'));
+const css = fs.readFileSync(one(/^style-[0-9a-f]+\.css$/, 'stylesheet'), 'utf8');
+
+// The glue is an ES module; inside one inline module its exports are plain
+// declarations, and the wasm comes from the bytes below instead of a URL.
+const lastExport = /^export \{[^}]*\};?\s*$/m;
+if (!lastExport.test(glue) || !glue.includes('async function __wbg_init(')) {
+  fail('the JS glue does not look like wasm-bindgen\'s (no export list or __wbg_init)');
+}
+const body = glue.replace(lastExport, '').replace(/^export (class|function|const|let|async function) /gm, '$1 ');
+const script = `${body}
+const wasmBase64 = '${wasm.toString('base64')}';
+const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+`.replace(/<\/script/gi, '<\\/script');
+
+let html = index
+  // trunk's loader, preloads and stylesheet link give way to the inlined copies
+  .replace(/<script type="module">[\s\S]*?<\/script>/, '')
+  .replace(/<script type="module" src="\.\/init-[^"]*"[^>]*><\/script>/, '')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>`);
+html = html.replace('</body>', () => `<script type="module">\n${script}</script>\n</body>`);
+if (/(src|href)="\.\/(?!\/)/.test(html)) fail('a relative reference is left in the page');
+
+fs.mkdirSync(out, { recursive: true });
+const target = path.join(out, 'binjiang-map.html');
+fs.writeFileSync(target, html);
+console.log(`single-file: ${target} (${(html.length / 1024).toFixed(0)} KiB)`);

@@ -1,0 +1,32 @@
+// Trunk post-build hook: writes the build's file list and a version derived
+// from their contents into sw.js, so each build gets its own cache and an
+// update replaces the old one cleanly.
+//   run by trunk (see Trunk.toml [[hooks]]); reads TRUNK_STAGING_DIR
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error('sw-precache: TRUNK_STAGING_DIR is not set');
+  process.exit(1);
+}
+const sw = path.join(dir, 'sw.js');
+if (!fs.existsSync(sw)) {
+  console.error(`sw-precache: ${sw} is missing (index.html must copy public/sw.js)`);
+  process.exit(1);
+}
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f !== 'sw.js' && fs.statSync(path.join(dir, f)).isFile())
+  .sort();
+const hash = crypto.createHash('sha256');
+for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+const version = `binjiang-map-${hash.digest('hex').slice(0, 16)}`;
+const precache = ['./', ...files.map((f) => `./${f}`)];
+const text = fs
+  .readFileSync(sw, 'utf8')
+  .replace(/^const VERSION = .*$/m, `const VERSION = '${version}';`)
+  .replace(/^const PRECACHE = .*$/m, `const PRECACHE = ${JSON.stringify(precache)};`);
+fs.writeFileSync(sw, text);
+console.log(`sw-precache: ${version}, ${precache.length} files`);

@@ -1,0 +1,206 @@
+//! The current view as an image for slides and brochures: SVG, or PNG at
+//! twice the screen's size.
+//!
+//! The map's SVG is cloned with every element's computed style written into
+//! a `style` attribute (the stylesheet does not travel with the file), and a
+//! legend of the visible layers, the scale bar and the attribution are
+//! composed in. The PNG is that SVG drawn as an `<img>` onto a canvas, all in
+//! the page: no network, no script in the image.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::context::Ctx;
+use super::legend::{category_of, layer_name};
+use crate::carto::style;
+use crate::spatial::viewport::scale_bar;
+use crate::state::text::T;
+use crate::state::Layer;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+/// The PNG's pixels per screen pixel.
+pub const PNG_SCALE: f64 = 2.0;
+const FILE_STEM: &str = "binjiang-map";
+
+/// The properties that decide how an SVG element looks.
+const STYLE_PROPS: [&str; 19] = [
+    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray",
+    "stroke-linejoin", "stroke-linecap", "opacity", "font-family", "font-size", "font-weight", "text-anchor",
+    "dominant-baseline", "paint-order", "vector-effect", "display", "visibility",
+];
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The legend, scale bar and attribution as SVG markup using the map's own classes.
+fn furniture(c: Ctx, w: f64, h: f64) -> String {
+    let lang = c.lang.get_untracked();
+    let layers: Vec<Layer> = c.layers.get_untracked().iter().collect();
+    let ink = "#1c2430";
+    let mut out = String::new();
+    let row = 24.0;
+    let box_h = 44.0 + row * layers.len() as f64;
+    out.push_str(&format!(
+        r##"<rect x="12" y="12" width="300" height="{box_h}" rx="8" fill="#ffffff" fill-opacity="0.92" stroke="#c9d0d8"/><text x="24" y="38" font-size="16" font-weight="700" fill="{ink}">{}</text>"##,
+        escape(T::AppTitle.get(lang))
+    ));
+    for (i, l) in layers.iter().enumerate() {
+        let y = 52.0 + row * i as f64;
+        let swatch = match category_of(*l) {
+            Some(cat) => format!(
+                r#"<g class="site site--{} site--high" transform="translate({} {})"><path class="site__symbol" d="{}"/></g>"#,
+                cat.key(),
+                24.0 + 14.0,
+                y + 10.0,
+                style::site_symbol(cat, 6.0)
+            ),
+            None => {
+                let class = match l {
+                    Layer::Districts => "zone zone--district",
+                    Layer::Binjiang => "zone zone--focus",
+                    _ => "zone zone--schematic swatch--schematic",
+                };
+                format!(r#"<rect class="{class}" x="26" y="{}" width="24" height="16" rx="2"/>"#, y + 2.0)
+            }
+        };
+        out.push_str(&swatch);
+        out.push_str(&format!(
+            r#"<text x="60" y="{}" font-size="13" fill="{ink}">{}</text>"#,
+            y + 15.0,
+            escape(layer_name(*l, lang))
+        ));
+    }
+    if let Some((m, bw)) = scale_bar(c.view.with_untracked(|v| v.metres_per_pixel()), 120.0) {
+        let label = if m >= 1000.0 { format!("{} km", m / 1000.0) } else { format!("{m} m") };
+        let y = h - 40.0;
+        out.push_str(&format!(
+            r##"<rect x="12" y="{}" width="{}" height="28" rx="4" fill="#ffffff" fill-opacity="0.85"/><path d="M20 {y0}v6h{bw:.1}v-6" fill="none" stroke="{ink}" stroke-width="2"/><text x="{tx:.1}" y="{ty}" font-size="12" fill="{ink}">{label}</text>"##,
+            y - 6.0,
+            bw + 80.0,
+            y0 = y + 4.0,
+            tx = bw + 28.0,
+            ty = y + 13.0,
+        ));
+    }
+    out.push_str(&format!(
+        r##"<rect x="0" y="{}" width="{w}" height="20" fill="#ffffff" fill-opacity="0.85"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{ink}">{}</text>"##,
+        h - 20.0,
+        w - 8.0,
+        h - 6.0,
+        escape(T::Attribution.get(lang))
+    ));
+    out
+}
+
+/// The view as a standalone SVG document, and its size in screen pixels.
+pub fn compose_svg(c: Ctx) -> Option<(String, f64, f64)> {
+    let doc = document();
+    let live = doc.query_selector("[data-testid=map-svg]").ok()??;
+    let rect = live.get_bounding_client_rect();
+    let (w, h) = (rect.width().round(), rect.height().round());
+    if !(w > 0.0 && h > 0.0) {
+        return None;
+    }
+    // Lay the furniture into the live SVG for a moment, so the stylesheet styles it too.
+    let extra = doc.create_element_ns(Some(SVG_NS), "g").ok()?;
+    extra.set_inner_html(&furniture(c, w, h));
+    let _ = live.append_child(&extra);
+    let clone: web_sys::Element = live.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    if let (Ok(src), Ok(dst)) = (live.query_selector_all("*"), clone.query_selector_all("*")) {
+        let win = window();
+        for i in 0..src.length().min(dst.length()) {
+            let (Some(a), Some(b)) = (src.item(i), dst.item(i)) else { continue };
+            let (Ok(a), Ok(b)) = (a.dyn_into::<web_sys::Element>(), b.dyn_into::<web_sys::Element>()) else { continue };
+            let Ok(Some(cs)) = win.get_computed_style(&a) else { continue };
+            let inline: String = STYLE_PROPS
+                .iter()
+                .filter_map(|p| cs.get_property_value(p).ok().filter(|v| !v.is_empty()).map(|v| format!("{p}:{v};")))
+                .collect();
+            let _ = b.set_attribute("style", &inline);
+            let _ = b.remove_attribute("tabindex");
+        }
+    }
+    let _ = live.remove_child(&extra);
+    let ground = window()
+        .get_computed_style(&doc.document_element()?)
+        .ok()
+        .flatten()
+        .and_then(|cs| cs.get_property_value("--ground").ok())
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "#eef1f4".into());
+    let bg = doc.create_element_ns(Some(SVG_NS), "rect").ok()?;
+    for (k, v) in [("width", w.to_string()), ("height", h.to_string()), ("fill", ground)] {
+        let _ = bg.set_attribute(k, &v);
+    }
+    let _ = clone.insert_before(&bg, clone.first_child().as_ref());
+    for (k, v) in [("xmlns", SVG_NS.to_string()), ("width", w.to_string()), ("height", h.to_string()), ("viewBox", format!("0 0 {w} {h}"))] {
+        let _ = clone.set_attribute(k, &v);
+    }
+    let _ = clone.remove_attribute("style");
+    let _ = clone.remove_attribute("class");
+    let xml = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&clone).ok()?;
+    Some((xml, w, h))
+}
+
+fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("image/svg+xml;charset=utf-8");
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()
+}
+
+/// Saves `blob` as a download named `name`.
+fn download(blob: &web_sys::Blob, name: &str) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    if let Ok(a) = document().create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+            a.click();
+        }
+    }
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
+}
+
+/// Downloads the view as `binjiang-map.svg`.
+pub fn export_svg(c: Ctx) {
+    if let Some(blob) = compose_svg(c).and_then(|(svg, _, _)| svg_blob(&svg)) {
+        download(&blob, &format!("{FILE_STEM}.svg"));
+    }
+}
+
+/// Downloads the view as `binjiang-map.png`, [`PNG_SCALE`] times the screen size.
+pub fn export_png(c: Ctx) {
+    let Some((svg, w, h)) = compose_svg(c) else { return };
+    // A data: URL, not a blob: one: the page's CSP allows images from 'self'
+    // and data: only.
+    let url = format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&svg)));
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let loaded = img.clone();
+    let onload = Closure::once_into_js(move || {
+        let Ok(canvas) = document().create_element("canvas") else { return };
+        let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
+        canvas.set_width((w * PNG_SCALE) as u32);
+        canvas.set_height((h * PNG_SCALE) as u32);
+        let Some(ctx2d) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|x| x.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx2d.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w * PNG_SCALE, h * PNG_SCALE);
+        let done = Closure::once_into_js(move |png: JsValue| {
+            if let Ok(png) = png.dyn_into::<web_sys::Blob>() {
+                download(&png, &format!("{FILE_STEM}.png"));
+            }
+        });
+        let _ = canvas.to_blob(done.unchecked_ref());
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&url);
+}

@@ -1,0 +1,49 @@
+// The QR code on the tour's closing stop decodes to the configured public
+// address plus the current view.
+import { test, expect } from '@playwright/test';
+import jsQR from 'jsqr';
+import { MapPage, TourPage, openMap } from './map-page.mjs';
+
+const SHARE = 'https://map.example.org/binjiang/';
+
+async function decode(tour, locator) {
+  const png = await locator.screenshot();
+  const { width, height, data } = await tour.pixelsOf(png);
+  return jsQR(Uint8ClampedArray.from(data), width, height)?.data;
+}
+
+test('the closing stop QR code opens the configured address with the view', async ({ page }) => {
+  const map = new MapPage(page);
+  const tour = new TourPage(page);
+  await openMap(map, `?lang=en&mode=tour&share=${encodeURIComponent(SHARE)}`);
+  await tour.press('End');
+  await expect(tour.qrCode).toBeVisible();
+  await tour.settled();
+  // the code follows the view; compare it with what the page says it encodes
+  let url;
+  await expect
+    .poll(async () => {
+      url = await tour.qrCode.getAttribute('data-url');
+      const decoded = await decode(tour, tour.qrCode);
+      return decoded === url && url === (await tour.qrCode.getAttribute('data-url'));
+    }, { timeout: 15_000 })
+    .toBe(true);
+  expect(url.startsWith(`${SHARE}?`)).toBe(true);
+  const q = new URL(url).searchParams;
+  expect(q.get('lang')).toBe('en');
+  expect(q.get('mode')).toBeNull();
+  // the view: the page's own link says the same centre and zoom once it has caught up
+  await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('z'))).toBe(q.get('z'));
+  expect(new URL(page.url()).searchParams.get('c')).toBe(q.get('c'));
+});
+
+test('the QR code is there on demand too', async ({ page }) => {
+  const map = new MapPage(page);
+  const tour = new TourPage(page);
+  await openMap(map, `?lang=zh-Hant&share=${encodeURIComponent(SHARE)}`);
+  await tour.qrButton.click();
+  await expect(tour.qrCode).toBeVisible();
+  const decoded = await decode(tour, tour.qrCode);
+  expect(decoded).toBe(await tour.qrCode.getAttribute('data-url'));
+  expect(decoded).toMatch(/^https:\/\/map\.example\.org\/binjiang\/\?lang=zh-Hant&c=[\d.]+,[\d.]+&z=[\d.]+$/);
+});
