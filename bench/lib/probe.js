@@ -1,0 +1,169 @@
+// Injected into every page under test before its own scripts run
+// (Playwright addInitScript). It defines `window.__bench`:
+//   watch(pred)   resolves with the time (performance.now(), ms since
+//                 navigation start) at the end of the first frame whose
+//                 rendering includes the state `pred` describes
+//   signal(name)  a page's own "drawn" signal (reference pages call it)
+//   painted       a promise: the end of the first frame showing the zones
+//   frames        rAF timestamps while recording (startFrames / stopFrames)
+//   wasmMemory    our app's WebAssembly.Memory, from trunk's start event
+//
+// "End of a frame": a message posted from a requestAnimationFrame callback is
+// delivered after that frame's style, layout, paint and commit, so its arrival
+// is when the frame's pixels went to the compositor. A ResizeObserver on a
+// 1 px marker, resized every frame, runs after the frame's layout, so it
+// closes the window in which a change still makes this frame; a change after
+// that (an input task, a fetch) is first drawn by the next frame. Changes a
+// library makes in its own rAF callback (canvas and WebGL maps draw there)
+// are drawn by the frame they were made in.
+(() => {
+  if (window.__bench) return;
+  const watchers = new Set();
+  const flags = Object.create(null);
+  const b = (window.__bench = { flags, wasmMemory: null, frames: null, armed: null });
+
+  let frame = 0;
+  let inFrame = false;
+  let looping = false;
+  const channel = new MessageChannel();
+  const marker = document.createElement('div');
+  marker.setAttribute('aria-hidden', 'true');
+  marker.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;visibility:hidden;pointer-events:none;contain:strict';
+  const resize = new ResizeObserver(() => { inFrame = false; });
+  resize.observe(marker);
+
+  const loop = () => {
+    if (watchers.size === 0) {
+      looping = false;
+      return;
+    }
+    frame += 1;
+    inFrame = true;
+    if (!marker.isConnected && document.documentElement) document.documentElement.append(marker);
+    marker.style.width = `${1 + (frame % 2)}px`;
+    channel.port2.postMessage(frame);
+    for (const w of watchers) w.check();
+    requestAnimationFrame(loop);
+  };
+  channel.port1.onmessage = (e) => {
+    inFrame = false;
+    const now = performance.now();
+    for (const w of watchers) {
+      if (w.target !== undefined && e.data >= w.target) {
+        watchers.delete(w);
+        w.resolve(now);
+      }
+    }
+  };
+
+  b.watch = (pred) =>
+    new Promise((resolve) => {
+      const w = { target: undefined, resolve };
+      w.check = () => {
+        if (w.target !== undefined) return;
+        let ok = false;
+        try {
+          ok = !!pred();
+        } catch {
+          ok = false;
+        }
+        if (ok) w.target = inFrame ? frame : frame + 1;
+      };
+      watchers.add(w);
+      w.check();
+      if (!looping) {
+        looping = true;
+        requestAnimationFrame(loop);
+      }
+    });
+
+  const mutations = new MutationObserver((records) => {
+    if (records.every((r) => r.target === marker)) return;
+    for (const w of watchers) w.check();
+  });
+  mutations.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+
+  b.signal = (name) => {
+    flags[name] = true;
+    for (const w of watchers) w.check();
+  };
+
+  // No layout is read here: a check runs after every batch of DOM changes, and
+  // forcing a synchronous layout each time would add to the figures it
+  // measures. Shown = in the document, with no ancestor hidden by the
+  // `hidden` attribute or an inline display:none / visibility:hidden (how
+  // Leaflet, MapLibre and OpenLayers hide their popups; our panel is removed).
+  const shown = (el) => {
+    if (!el || !el.isConnected) return false;
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      if (n.hidden || n.style.display === 'none' || n.style.visibility === 'hidden') return false;
+    }
+    return true;
+  };
+
+  /** The zones are painted: the page said so, or our SVG zone has its outline. */
+  b.zonesShown = () => {
+    if (flags.painted) return true;
+    const zone = document.querySelector('[data-testid="zone-binjiang"]');
+    return shown(zone) && (zone.getAttribute('d') ?? '').length > 0;
+  };
+
+  /** The details are shown: the panel or popup with its title. */
+  b.detailsShown = () => {
+    const d = document.querySelector('[data-testid="details"]');
+    if (!shown(d)) return false;
+    const t = d.querySelector('[data-testid="details-title"]') ?? document.querySelector('[data-testid="details-title"]');
+    return !!t && t.textContent.trim().length > 0;
+  };
+  b.detailsHidden = () => !b.detailsShown();
+
+  /** Starts watching for `name` (detailsShown / detailsHidden) before an input is sent. */
+  b.arm = (name) => {
+    b.armed = b.watch(b[name]);
+  };
+
+  b.startFrames = () => {
+    const stamps = (b.frames = []);
+    const loop = (t) => {
+      if (b.frames !== stamps) return;
+      stamps.push(t);
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  };
+  b.stopFrames = () => {
+    const stamps = b.frames ?? [];
+    b.frames = null;
+    return stamps;
+  };
+
+  // The last input events' timestamps (same clock as performance.now()).
+  b.input = Object.create(null);
+  for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'keydown']) {
+    addEventListener(type, (e) => { b.input[type] = e.timeStamp; }, { capture: true, passive: true });
+  }
+
+  /**
+   * Where to click, in viewport px: the driver's point inside Binjiang
+   * (`config.click`, lon/lat). Reference pages project it with their library;
+   * for our SVG map it is placed within the Binjiang path's box, which spans
+   * Binjiang's bounding box in Web Mercator (the map's projection).
+   */
+  b.target = () => {
+    const { click: [lon, lat], binjiangBbox: [w, s, e, n] } = b.config;
+    if (window.__benchPage) return window.__benchPage.toScreen(lon, lat);
+    const zone = document.querySelector('[data-testid="zone-binjiang"]');
+    if (!zone) return null;
+    const r = zone.getBoundingClientRect();
+    const y = (la) => Math.log(Math.tan(Math.PI / 4 + (la * Math.PI) / 360));
+    return { x: r.left + ((lon - w) / (e - w)) * r.width, y: r.top + ((y(n) - y(lat)) / (y(n) - y(s))) * r.height };
+  };
+
+  addEventListener('TrunkApplicationStarted', (e) => {
+    const mem = e.detail?.wasm?.memory;
+    if (mem instanceof WebAssembly.Memory) b.wasmMemory = mem;
+  });
+  b.wasmBytes = () => (b.wasmMemory ? b.wasmMemory.buffer.byteLength : 0);
+
+  b.painted = b.watch(b.zonesShown);
+})();

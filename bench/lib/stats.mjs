@@ -1,0 +1,150 @@
+// Figures per page from the raw runs, their ratios to the best reference,
+// and the budgets of the benchmark (issue 7) checked against them.
+
+/** One vsync at 60 Hz. */
+export const FRAME_MS = 1000 / 60;
+
+/** Linear-interpolated quantile of numbers (q in 0..1); null for none. */
+export function quantile(values, q) {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const i = (v.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return v[lo] + (v[hi] - v[lo]) * (i - lo);
+}
+
+function describe(values) {
+  const v = values.filter(Number.isFinite);
+  if (v.length === 0) return null;
+  return { median: quantile(v, 0.5), p95: quantile(v, 0.95), min: Math.min(...v), max: Math.max(...v), n: v.length };
+}
+
+/** Frame intervals of one gesture: p50, p95 and the vsyncs missed. */
+export function frameStats(intervals) {
+  return {
+    frames: intervals.length,
+    p50: quantile(intervals, 0.5),
+    p95: quantile(intervals, 0.95),
+    // An interval of k vsyncs means k − 1 frames were not produced.
+    dropped: intervals.reduce((n, iv) => n + Math.max(0, Math.round(iv / FRAME_MS) - 1), 0),
+  };
+}
+
+/**
+ * The metrics of the table, in order. `stat` is the figure compared across
+ * pages (median of runs, or p95 of pooled samples); all are lower-is-better.
+ */
+export const METRICS = [
+  { key: 'bytesBr', label: 'Transfer, first view, brotli', unit: 'kB', scale: 1e-3, digits: 1, stat: 'median' },
+  { key: 'bytesGz', label: 'Transfer, first view, gzip', unit: 'kB', scale: 1e-3, digits: 1, stat: 'median' },
+  { key: 'painted', label: 'Navigation → zones painted (CPU ×4)', unit: 'ms', digits: 0, stat: 'median' },
+  { key: 'clickFast', label: 'Click → details, p50 (no throttle)', unit: 'ms', digits: 1, stat: 'median' },
+  { key: 'clickFast', label: 'Click → details, p95 (no throttle)', unit: 'ms', digits: 1, stat: 'p95', range: false },
+  { key: 'clickSlow', label: 'Click → details, p50 (CPU ×4)', unit: 'ms', digits: 1, stat: 'median' },
+  { key: 'clickSlow', label: 'Click → details, p95 (CPU ×4)', unit: 'ms', digits: 1, stat: 'p95', range: false },
+  { key: 'frameP50', label: 'Pan/zoom frame time p50 (CPU ×4)', unit: 'ms', digits: 1, stat: 'median' },
+  { key: 'frameP95', label: 'Pan/zoom frame time p95 (CPU ×4)', unit: 'ms', digits: 1, stat: 'median' },
+  { key: 'dropped', label: 'Pan/zoom dropped frames in 3 s (CPU ×4)', unit: '', digits: 0, stat: 'median' },
+  { key: 'memLoad', label: 'Memory after load (JS heap + buffers + wasm)', unit: 'MB', scale: 1e-6, digits: 2, stat: 'median' },
+  { key: 'memCycles', label: 'Memory after the open/close cycles', unit: 'MB', scale: 1e-6, digits: 2, stat: 'median' },
+  { key: 'memGrowth', label: 'Memory growth, second half of the cycles', unit: 'kB', scale: 1e-3, digits: 1, stat: 'median', ratio: false },
+  { key: 'jsLoad', label: '  of which JS heap after load', unit: 'MB', scale: 1e-6, digits: 2, stat: 'median' },
+  { key: 'wasmLoad', label: '  of which wasm memory after load', unit: 'MB', scale: 1e-6, digits: 2, stat: 'median', ratio: false },
+];
+
+/** Per page: each metric described over runs (or pooled samples for clicks). */
+export function summarise(defs, runs, brotli) {
+  const out = {};
+  for (const def of defs) {
+    const mine = runs.filter((r) => r.page === def.id);
+    const frames = mine.map((r) => frameStats(r.frames));
+    const m = {
+      bytesBr: describe(brotli[def.id] ? [brotli[def.id].bytes] : []),
+      bytesGz: describe(mine.map((r) => r.bytes)),
+      painted: describe(mine.map((r) => r.paintedMs)),
+      clickFast: describe(mine.flatMap((r) => r.clicks.unthrottled)),
+      clickSlow: describe(mine.flatMap((r) => r.clicks.throttled)),
+      frameP50: describe(frames.map((f) => f.p50)),
+      frameP95: describe(frames.map((f) => f.p95)),
+      dropped: describe(frames.map((f) => f.dropped)),
+      frames: describe(frames.map((f) => f.frames)),
+      memLoad: describe(mine.map((r) => r.memLoad.total)),
+      memHalf: describe(mine.map((r) => r.memHalf.total)),
+      memCycles: describe(mine.map((r) => r.memCycles.total)),
+      memGrowth: describe(mine.map((r) => r.memCycles.total - r.memHalf.total)),
+      wasmGrowth: describe(mine.map((r) => r.memCycles.wasm - r.memHalf.wasm)),
+      memGrowthFromLoad: describe(mine.map((r) => r.memCycles.total - r.memLoad.total)),
+      jsLoad: describe(mine.map((r) => r.memLoad.js)),
+      wasmLoad: describe(mine.map((r) => r.memLoad.wasm)),
+    };
+    out[def.id] = { name: def.name, ours: !!def.ours, runs: mine.length, details: mine.some((r) => r.details), cycles: mine[0]?.cycles ?? 0, metrics: m };
+  }
+  return out;
+}
+
+/** The smallest figure among the reference pages (null if none has it). */
+export function bestReference(summary, key, stat) {
+  let best = null;
+  for (const [id, p] of Object.entries(summary)) {
+    if (p.ours) continue;
+    const v = p.metrics[key]?.[stat];
+    if (v == null) continue;
+    if (!best || v < best.value) best = { id, value: v };
+  }
+  return best;
+}
+
+/** A page's figure over the best reference's; null where it means nothing. */
+export function ratio(value, best) {
+  if (value == null || !best || !(best.value > 0)) return null;
+  return value / best.value;
+}
+
+/** Budgets from issue 7, each with the figure, the target and pass / fail / n/a. */
+export function checkBudgets(summary) {
+  const ours = Object.values(summary).find((p) => p.ours);
+  if (!ours) return [];
+  const m = ours.metrics;
+  const lines = [];
+  const line = (budget, value, target, pass, note = '') =>
+    lines.push({ budget, value, target, status: pass == null ? 'n/a' : pass ? 'PASS' : 'FAIL', note });
+  const fmt = (v, d = 1, u = 'ms') => (v == null ? 'n/a' : `${v.toFixed(d)}${u ? ` ${u}` : ''}`);
+
+  const br = m.bytesBr?.median;
+  line('Total compressed transfer for the first view ≤ 200 kB (brotli, data included)', fmt(br == null ? null : br / 1000, 1, 'kB'), '≤ 200.0 kB', br == null ? null : br <= 200_000,
+    m.bytesGz ? `gzip: ${fmt(m.bytesGz.median / 1000, 1, 'kB')}` : '');
+
+  const painted = bestReference(summary, 'painted', 'median');
+  const pr = ratio(m.painted?.median, painted);
+  line('Time to zones painted ≤ the fastest reference', pr == null ? 'n/a' : `×${pr.toFixed(2)} (${fmt(m.painted.median, 0)})`,
+    painted ? `≤ ×1.00 (${painted.id} ${fmt(painted.value, 0)})` : 'n/a', pr == null ? null : pr <= 1.0);
+
+  const fast = m.clickFast?.p95;
+  line('Click → details p95 ≤ 16 ms, no throttling', fmt(fast), '≤ 16.0 ms', fast == null ? null : fast <= 16,
+    ours.details ? '' : 'no details panel ([data-testid="details"]) appeared');
+
+  const slowBest = bestReference(summary, 'clickSlow', 'p95');
+  const slow = m.clickSlow?.p95;
+  line('Click → details p95 ≤ the fastest reference, CPU ×4', fmt(slow), slowBest ? `≤ ${fmt(slowBest.value)} (${slowBest.id})` : 'n/a',
+    slow == null || !slowBest ? null : slow <= slowBest.value, ours.details ? '' : 'no details panel appeared');
+
+  const p95 = m.frameP95?.median;
+  line('Pan/zoom p95 frame time ≤ 16.7 ms (CPU ×4)', fmt(p95), '≤ 16.7 ms', p95 == null ? null : p95 <= 16.7);
+
+  const dropBest = bestReference(summary, 'dropped', 'median');
+  const drop = m.dropped?.median;
+  line('Pan/zoom dropped frames ≤ the best reference (CPU ×4)', drop == null ? 'n/a' : String(drop), dropBest ? `≤ ${dropBest.value} (${dropBest.id})` : 'n/a',
+    drop == null || !dropBest ? null : drop <= dropBest.value);
+
+  const growth = m.memGrowth?.median;
+  const half = m.memHalf?.median;
+  const wasmGrowth = m.wasmGrowth?.max ?? 0;
+  const tolerance = half == null ? null : Math.max(64 * 1024, 0.01 * half);
+  line(`Memory flat across ${ours.cycles} open/close cycles (second half grows ≤ max(64 KiB, 1 %), wasm not at all)`,
+    growth == null ? 'n/a' : `${(growth / 1000).toFixed(1)} kB`, tolerance == null ? 'n/a' : `≤ ${(tolerance / 1000).toFixed(1)} kB`,
+    growth == null ? null : growth <= tolerance && wasmGrowth <= 0,
+    [m.memGrowthFromLoad ? `from load: ${(m.memGrowthFromLoad.median / 1000).toFixed(1)} kB` : '', wasmGrowth > 0 ? `wasm memory grew ${(wasmGrowth / 1000).toFixed(0)} kB` : '']
+      .filter(Boolean).join('; '));
+  return lines;
+}
