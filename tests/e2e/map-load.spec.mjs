@@ -77,3 +77,19 @@ test('a phone-sized screen shows the whole map furniture', async ({ page }) => {
   }
   expect(map.errors).toEqual([]);
 });
+
+test('a 300×200 embed still shows the map with Binjiang in view and nothing overflowing', async ({ page }) => {
+  await page.setViewportSize({ width: 300, height: 200 });
+  const map = new MapPage(page);
+  await map.open('?embed=1');
+  const m = await map.box(map.map);
+  expect(m.height).toBeGreaterThanOrEqual(120);
+  const bj = await map.box(map.zone('binjiang'));
+  expect(bj.x).toBeGreaterThanOrEqual(m.x - 1);
+  expect(bj.y).toBeGreaterThanOrEqual(m.y - 1);
+  expect(bj.x + bj.width).toBeLessThanOrEqual(m.x + m.width + 1);
+  expect(bj.y + bj.height).toBeLessThanOrEqual(m.y + m.height + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  await expect(page.getByTestId('zoom-in')).toBeVisible();
+  expect(map.errors).toEqual([]);
+});
