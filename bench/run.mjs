@@ -4,6 +4,7 @@
 //
 //   node bench/run.mjs [--short] [--runs N] [--clicks N] [--cycles N]
 //                      [--pages binjiang,leaflet,maplibre,ol] [--port N]
+//   node bench/run.mjs --report bench/results/latest.json   re-renders its .md
 //
 // Serves bench/dist/ (built by bench/build.mjs) with tests/e2e/server.mjs,
 // prints a table and writes bench/results/latest.{md,json} (short.{md,json}
@@ -57,6 +58,7 @@ function parseArgs(argv) {
       case '--pages': opts.pages = next().split(',').filter(Boolean); break;
       case '--port': opts.port = Number(next()); break;
       case '--out': opts.out = path.resolve(next()); break;
+      case '--report': opts.report = path.resolve(next()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -345,7 +347,7 @@ async function measureBrotli(browser, def, opts) {
   }
 }
 
-function machine(browserVersion) {
+function machine() {
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
   let commit = 'unknown';
   try {
@@ -359,9 +361,8 @@ function machine(browserVersion) {
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: `${os.type()} ${os.release()}`,
     node: process.version,
-    chromium: browserVersion,
     commit,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAtStart: os.loadavg().map((l) => l.toFixed(2)).join(' '),
   };
 }
 
@@ -380,6 +381,14 @@ function updateReadme(markdown) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.report) {
+    const result = JSON.parse(fs.readFileSync(opts.report, 'utf8'));
+    const md = renderMarkdown(result);
+    fs.writeFileSync(opts.report.replace(/\.json$/, '.md'), md);
+    if (path.basename(opts.report) === 'latest.json' && path.dirname(opts.report) === path.join(bench, 'results')) updateReadme(md);
+    console.log(renderConsole(result));
+    return;
+  }
   const metaFile = path.join(dist, 'bench.json');
   if (!fs.existsSync(metaFile)) throw new Error('bench/dist is missing: run `node bench/build.mjs` (scripts/bench.sh does)');
   const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
@@ -390,6 +399,7 @@ async function main() {
     if (!fs.existsSync(path.join(dist, id, 'index.html'))) throw new Error(`bench/dist/${id}/ is missing: rebuild with bench/build.mjs`);
   }
 
+  const env = machine();
   const server = await startServer(opts.port);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   const started = Date.now();
@@ -430,7 +440,8 @@ async function main() {
     server.kill();
   }
 
-  const env = machine(browser.version());
+  env.chromium = browser.version();
+  env.loadAtEnd = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const settings = {
     runs: opts.runs,
     clicks: opts.clicks,
@@ -447,7 +458,8 @@ async function main() {
 
   const name = opts.short ? 'short' : 'latest';
   fs.mkdirSync(opts.out, { recursive: true });
-  fs.writeFileSync(path.join(opts.out, `${name}.json`), `${JSON.stringify(result, null, 1)}\n`);
+  const round = (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v);
+  fs.writeFileSync(path.join(opts.out, `${name}.json`), `${JSON.stringify(result, round, 1)}\n`);
   fs.writeFileSync(path.join(opts.out, `${name}.md`), renderMarkdown(result));
   if (!opts.short && opts.out === path.join(bench, 'results')) updateReadme(renderMarkdown(result));
   console.log(renderConsole(result));

@@ -25,8 +25,9 @@ export function tableRows(result) {
   });
 }
 
-const mdTable = (head, rows) =>
-  [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+/** A Markdown table; `align` per column: 'l' or 'r' (default: first left, the rest right). */
+const mdTable = (head, rows, align = head.map((_, i) => (i === 0 ? 'l' : 'r'))) =>
+  [`| ${head.join(' | ')} |`, `|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 export function renderMarkdown(result) {
   const { env, settings, budgets, failures } = result;
@@ -34,7 +35,7 @@ export function renderMarkdown(result) {
   const lines = [
     `# Benchmark: Binjiang Map against Leaflet, MapLibre and OpenLayers${settings.short ? ' (short mode: proves the benchmark works, figures are not representative)' : ''}`,
     '',
-    `${env.date.slice(0, 16).replace('T', ' ')} UTC · ${env.cpu} · ${env.memory} · ${env.os} · Chromium ${env.chromium} (headless, --disable-gpu) · Node ${env.node} · commit ${env.commit} · load average at the end ${env.load}`,
+    `${env.date.slice(0, 16).replace('T', ' ')} UTC · ${env.cpu} · ${env.memory} · ${env.os} · Chromium ${env.chromium} (headless, --disable-gpu) · Node ${env.node} · commit ${env.commit} · load average ${env.loadAtStart} at the start, ${env.loadAtEnd} at the end (other work shares the machine)`,
     '',
     `${settings.runs} runs in alternating order, CPU throttled ×${settings.throttle} unless marked otherwise, viewport ${settings.viewport.width}×${settings.viewport.height}; ${settings.clicks} timed clicks per run and mode; ${settings.cycles} open/close cycles per run; ${settings.seconds} s in all. ` +
       'Each cell: median over runs (min–max), then ×ratio to the best reference (lower is better); click p95s are over all clicks of all runs. Definitions: bench/README.md.',
@@ -43,13 +44,14 @@ export function renderMarkdown(result) {
     '',
     '## Budgets (issue 7)',
     '',
-    mdTable(['Budget', 'Ours', 'Target', 'Result', 'Note'], budgets.map((b) => [b.budget, b.value, b.target, `**${b.status}**`, b.note])),
+    mdTable(['Budget', 'Ours', 'Target', 'Result', 'Note'], budgets.map((b) => [b.budget, b.value, b.target, `**${b.status}**`, b.note]), ['l', 'r', 'r', 'l', 'l']),
     '',
   ];
   const notes = Object.entries(result.summary).filter(([, p]) => p.ours && !p.details);
   for (const [id] of notes) lines.push(`- ${id}: no \`[data-testid="details"]\` appeared after a click on Binjiang: its click figures are n/a.`);
-  if (failures.length) lines.push('', '## Measurements that failed', '', ...failures.map((f) => `- ${f}`));
-  lines.push('', '## Files transferred for the first view (brotli, bytes)', '');
+  if (notes.length) lines.push('');
+  if (failures.length) lines.push('## Measurements that failed', '', ...failures.map((f) => `- ${f}`), '');
+  lines.push('## Files transferred for the first view (brotli, bytes)', '');
   for (const p of result.pages) {
     const files = result.brotli[p.id]?.files ?? [];
     lines.push(`- ${p.name}: ${files.map((f) => `${f.url} ${f.bytes}`).join(', ') || 'n/a'}`);
