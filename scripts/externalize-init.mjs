@@ -1,6 +1,8 @@
 // Trunk post-build hook: moves the inline module script that trunk writes into
 // index.html (it loads the wasm) into its own file, so the page runs under a
-// Content-Security-Policy without 'unsafe-inline'.
+// Content-Security-Policy without 'unsafe-inline'. Under `trunk serve` the
+// development-only live-reload script stays inline: trunk fills in its address
+// when it serves the page.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -12,17 +14,20 @@ if (!dir) {
 }
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
-const inline = /<script type="module">([\s\S]*?)<\/script>/g;
+const inline = /<script( type="module")?>([\s\S]*?)<\/script>/g;
 let count = 0;
-html = html.replace(inline, (_, body) => {
+const isLiveReload = (body) => body.includes('__TRUNK_ADDRESS__');
+html = html.replace(inline, (whole, type = '', body) => {
+  if (isLiveReload(body)) return whole;
   const code = body.trim() + '\n';
   const hash = crypto.createHash('sha384').update(code).digest('base64');
   const name = `init-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   fs.writeFileSync(path.join(dir, name), code);
   count += 1;
-  return `<script type="module" src="./${name}" integrity="sha384-${hash}" crossorigin="anonymous"></script>`;
+  return `<script${type} src="./${name}" integrity="sha384-${hash}" crossorigin="anonymous"></script>`;
 });
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+const rest = html.replace(inline, (whole, _t, body) => (isLiveReload(body) ? '' : whole));
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(rest)) {
   console.error('externalize-init: an inline script remains in index.html');
   process.exit(1);
 }
