@@ -10,3 +10,12 @@ pub mod validate;
 
 pub use error::DataError;
 pub use lang::{Lang, Names};
+
+/// Test fixture shared by the pure modules: the committed layers and catalogue,
+/// loaded and checked to be free of load errors.
+#[cfg(test)]
+pub(crate) fn bundled_for_tests() -> (layers::Atlas, catalogue::Catalogue) {
+    let (atlas, errors) = layers::Atlas::bundled();
+    assert!(errors.is_empty(), "{errors:?}");
+    (atlas, catalogue::Catalogue::bundled().expect("the bundled catalogue loads"))
+}

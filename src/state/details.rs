@@ -281,9 +281,7 @@ mod test {
     use super::*;
 
     fn data() -> (Atlas, Catalogue) {
-        let (atlas, errors) = Atlas::bundled();
-        assert!(errors.is_empty(), "{errors:?}");
-        (atlas, Catalogue::bundled().expect("the bundled catalogue loads"))
+        crate::atlas::bundled_for_tests()
     }
 
     #[test]

@@ -424,9 +424,7 @@ mod test {
     const GOOD: &str = r#"{"id": "a", "target": "zone:binjiang", "zh_hans": "甲", "zh_hant": "甲", "en": "A", "facts": ["bj-area", "bj-gdp-2022"]}"#;
 
     fn bundled_parts() -> (Atlas, Catalogue) {
-        let (atlas, errors) = Atlas::bundled();
-        assert!(errors.is_empty(), "{errors:?}");
-        (atlas, Catalogue::bundled().expect("the catalogue loads"))
+        crate::atlas::bundled_for_tests()
     }
 
     #[test]
