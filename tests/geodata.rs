@@ -112,7 +112,7 @@ fn binjiang_measures_about_71_3_square_kilometres() {
     let focus = atlas.zone("binjiang").expect("the focus zone");
     assert_eq!(focus.kind, ZoneKind::Focus);
     assert_eq!(focus.adcode.as_deref(), Some("330108"));
-    assert!((71.1..71.6).contains(&focus.area_km2), "{}", focus.area_km2);
+    assert!((71.1..71.6).contains(&focus.area_km2()), "{}", focus.area_km2());
     // The district outline and the focus outline are one and the same.
     assert_eq!(atlas.district("330108").map(|d| &d.geometry), Some(&focus.geometry));
 }
@@ -128,7 +128,7 @@ fn cooperation_zones_are_schematic_and_equal_area() {
         assert_eq!(zone.district.as_deref(), Some(district));
         assert_eq!(zone.stated_area_km2, Some(stated));
         assert_eq!(zone.drawn_area_km2, Some(drawn));
-        assert!((zone.area_km2 - drawn).abs() < 0.01 * drawn, "{id}: {}", zone.area_km2);
+        assert!((zone.area_km2() - drawn).abs() < 0.01 * drawn, "{id}: {}", zone.area_km2());
         assert_eq!(zone.drawn_part.is_some(), drawn < stated, "{id}: says which part is drawn");
         // A 64-gon, closed.
         assert_eq!(zone.geometry.0[0].exterior().0.len(), 65);

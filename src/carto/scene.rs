@@ -2,7 +2,7 @@
 //! data in a fixed frame, label anchors, symbols, layer membership), plus the
 //! hit-testing that maps a click back to a feature.
 
-use geo::{Area, InteriorPoint};
+use geo::Area;
 
 use crate::atlas::layers::{Atlas, Confidence, Site, SiteCategory, Zone, ZoneKind};
 use crate::atlas::Names;
@@ -96,13 +96,40 @@ fn zone_layer(z: &Zone) -> Layer {
     }
 }
 
-/// A label point well inside the zone: the interior point of its largest part.
+/// A label point well inside the zone: in its largest part, the middle of the
+/// widest inside span along one of three horizontals (a quarter, half and
+/// three quarters of the way up). Linear in the number of vertices, so the
+/// start-up labels of every district cost little; `None` for an empty shape.
 fn label_point(mp: &geo::MultiPolygon<f64>) -> Option<LonLat> {
     let largest = mp
         .0
         .iter()
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
-    largest.interior_point().map(|p| LonLat::new(p.x(), p.y()))
+    let b = Bounds::of_multi_polygon(&geo::MultiPolygon(vec![largest.clone()]))?;
+    let rings = || std::iter::once(largest.exterior()).chain(largest.interiors());
+    let mut best: Option<(f64, LonLat)> = None;
+    let mut xs = Vec::new();
+    for k in [0.5, 0.25, 0.75] {
+        let y = b.south + (b.north - b.south) * k;
+        xs.clear();
+        for ring in rings() {
+            for w in ring.0.windows(2) {
+                let (a, c) = (w[0], w[1]);
+                if (a.y > y) != (c.y > y) {
+                    xs.push(a.x + (y - a.y) / (c.y - a.y) * (c.x - a.x));
+                }
+            }
+        }
+        xs.sort_by(f64::total_cmp);
+        // even-odd: every other gap between crossings is inside
+        for span in xs.chunks_exact(2) {
+            let width = span[1] - span[0];
+            if best.is_none_or(|(w, _)| width > w) {
+                best = Some((width, LonLat::new((span[0] + span[1]) / 2.0, y)));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
 }
 
 impl Scene {
@@ -210,6 +237,24 @@ mod test {
     fn view_of(s: &Scene) -> Viewport {
         let limits = ViewLimits { min_zoom: 7.0, max_zoom: 18.0, extent: s.extent };
         Viewport::new(s.home.center(), 12.0, 1000.0, 800.0, limits).unwrap().fit_bounds(s.home, 20.0)
+    }
+
+    #[test]
+    fn label_points_lie_inside_their_zones_even_where_the_middle_is_not() {
+        use geo::{polygon, Contains, MultiPolygon, Point};
+        // a U: the middle of its bounding box is in the notch, outside
+        let u: MultiPolygon<f64> = MultiPolygon(vec![polygon![
+            (x: 0.0, y: 0.0), (x: 3.0, y: 0.0), (x: 3.0, y: 3.0), (x: 2.0, y: 3.0),
+            (x: 2.0, y: 1.0), (x: 1.0, y: 1.0), (x: 1.0, y: 3.0), (x: 0.0, y: 3.0), (x: 0.0, y: 0.0),
+        ]]);
+        let p = label_point(&u).expect("a U has a label point");
+        assert!(u.contains(&Point::new(p.lon, p.lat)), "{p:?}");
+        assert_eq!(label_point(&MultiPolygon(vec![])), None);
+        let (atlas, _) = Atlas::bundled();
+        for z in atlas.zones() {
+            let p = label_point(&z.geometry).unwrap_or_else(|| panic!("{} has a label point", z.id));
+            assert!(z.geometry.contains(&Point::new(p.lon, p.lat)), "{}: {p:?}", z.id);
+        }
     }
 
     #[test]

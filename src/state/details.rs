@@ -216,7 +216,7 @@ impl Details {
                     }
                     (Nature::Schematic, t)
                 } else {
-                    let area = format!("{:.1} km²", z.area_km2);
+                    let area = format!("{:.1} km²", z.area_km2());
                     (Nature::Surveyed, format!("{} · {} {}", T::ConfSurveyed.get(lang), T::MeasuredArea.get(lang), area))
                 };
                 (z.names.get(lang).to_string(), kind.get(lang).to_string(), nature, text, z.basis.clone(), Vec::new())
