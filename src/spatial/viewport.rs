@@ -471,6 +471,31 @@ impl Viewport {
         }
     }
 
+    /// The map from screen positions under `drawn` to screen positions under
+    /// `self`: the one transform that makes a picture drawn for `drawn` show
+    /// this view. The map moves during a gesture by this transform alone (a
+    /// composited CSS transform); it is redrawn for the new view once the
+    /// gesture settles.
+    ///
+    /// ```
+    /// use binjiang_map::spatial::{LonLat, viewport::{Viewport, ViewLimits}};
+    ///
+    /// let drawn = Viewport::new(LonLat::new(120.21, 30.21), 12.0, 800.0, 600.0, ViewLimits::WORLD).unwrap();
+    /// let now = drawn.pan_by_pixels(30.0, -10.0);
+    /// let a = now.screen_map_from(&drawn);
+    /// assert_eq!((a.scale, a.tx.round(), a.ty.round()), (1.0, 30.0, -10.0));
+    /// ```
+    pub fn screen_map_from(&self, drawn: &Viewport) -> Affine {
+        let (c_now, c_drawn) = (self.center_world(), drawn.center_world());
+        let s_now = mercator::zoom_scale(self.zoom);
+        let k = mercator::zoom_scale(self.zoom - drawn.zoom);
+        Affine {
+            scale: k,
+            tx: -drawn.width / 2.0 * k + (c_drawn.x - c_now.x) * s_now + self.width / 2.0,
+            ty: -drawn.height / 2.0 * k + (c_drawn.y - c_now.y) * s_now + self.height / 2.0,
+        }
+    }
+
     /// The view a fraction `t` of the way along the smooth fly-to path from
     /// `self` to `to` (see the module docs). `t` is clamped to `[0, 1]`
     /// (NaN counts as 0); `t = 0` gives `self` and `t = 1` gives `to` exactly.
@@ -703,6 +728,22 @@ impl Affine {
             format_decimals(self.tx, 4),
             format_decimals(self.ty, 4)
         )
+    }
+}
+
+impl Affine {
+    /// The transform as a CSS `transform` value (CSS wants commas), for an
+    /// element whose `transform-origin` is its top-left corner.
+    ///
+    /// ```
+    /// use binjiang_map::spatial::viewport::Affine;
+    ///
+    /// let a = Affine { scale: 0.5, tx: 12.0, ty: -3.25 };
+    /// assert_eq!(a.to_css(), "matrix(0.5, 0, 0, 0.5, 12, -3.25)");
+    /// ```
+    pub fn to_css(&self) -> String {
+        let s = format_decimals(self.scale, 6);
+        format!("matrix({s}, 0, 0, {s}, {}, {})", format_decimals(self.tx, 2), format_decimals(self.ty, 2))
     }
 }
 
@@ -1115,5 +1156,27 @@ mod test {
         let near = from.with_center_zoom(LonLat::new(120.3, 30.3), 13.0);
         let far = from.with_center_zoom(BEIJING, 13.0);
         assert!(from.flight_length(&near) < from.flight_length(&far));
+    }
+
+    #[test]
+    fn the_screen_map_carries_every_point_of_the_drawn_view_to_the_current_one() {
+        let drawn = Viewport::new(LonLat::new(120.21, 30.21), 12.3, 900.0, 640.0, ViewLimits::WORLD).unwrap();
+        let places = [LonLat::new(120.15, 30.18), LonLat::new(120.3, 30.25), LonLat::new(120.21, 30.21)];
+        let moves = [
+            drawn.pan_by_pixels(-320.0, -160.0),
+            drawn.zoom_by(ScreenPoint::new(100.0, 500.0), 1.7),
+            drawn.zoom_by(ScreenPoint::new(450.0, 320.0), -2.0).pan_by_pixels(12.0, 80.0),
+            drawn.with_size(1280.0, 300.0),
+        ];
+        for now in moves {
+            let a = now.screen_map_from(&drawn);
+            for p in places {
+                let (before, after) = (drawn.project(p).unwrap(), now.project(p).unwrap());
+                let (x, y) = a.apply(before.x, before.y);
+                assert!((x - after.x).abs() < 1e-6 && (y - after.y).abs() < 1e-6, "{p:?}: ({x}, {y}) vs {after:?}");
+            }
+        }
+        let same = drawn.screen_map_from(&drawn);
+        assert_eq!((same.scale, same.tx, same.ty), (1.0, 0.0, 0.0));
     }
 }

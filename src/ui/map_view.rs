@@ -40,6 +40,11 @@ const CARE_TOLERANCE_PX: f64 = 22.0;
 /// In 适老化 mode labels are this much larger (see public/style.css).
 const CARE_LABEL_SCALE: f64 = 1.35;
 const DOUBLE_TAP_MS: f64 = 320.0;
+/// The drawing follows a moving view by a CSS transform and is redrawn this
+/// long after the view stops (at once when a drag or pinch ends).
+const REDRAW_IDLE_MS: u64 = 120;
+/// Beyond this zoom change a scaled drawing looks coarse: redraw at once.
+const REDRAW_ZOOM_STEP: f64 = 1.0;
 /// Gap between a marker's centre and the near edge of its label.
 const SITE_LABEL_OFFSET: f64 = 17.0;
 /// The attribution line covers the bottom of the map; labels stay above it.
@@ -138,6 +143,23 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     let gesture = StoredValue::new(Gesture::default());
     let last_tap = StoredValue::new((f64::NEG_INFINITY, ScreenPoint::default()));
     let hover = RwSignal::new(None::<(Hit, ScreenPoint)>);
+    let svg: NodeRef<leptos::svg::Svg> = NodeRef::new();
+    // The view the SVG is drawn for. While `c.view` moves (drag, wheel,
+    // flight) the drawn SVG is carried along by one composited CSS transform,
+    // so the browser repaints nothing; paths, markers and labels are redrawn
+    // for the new view when it settles.
+    let drawn = RwSignal::new(c.view.get_untracked());
+    let redraws = StoredValue::new(0u32);
+    let redraw = move || {
+        redraws.update_value(|n| *n = n.wrapping_add(1));
+        let now = c.view.get_untracked();
+        if drawn.get_untracked() != now {
+            drawn.set(now);
+        }
+        if let Some(el) = svg.get_untracked() {
+            let _ = el.style().remove_property("transform");
+        }
+    };
 
     Effect::new(move |_| {
         if let Some(el) = root.get() {
@@ -164,6 +186,31 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             }
             observe_size(&el, c);
         }
+    });
+
+    Effect::new(move |_| {
+        let now = c.view.get();
+        let was = drawn.get_untracked();
+        let resized = now.width() != was.width() || now.height() != was.height();
+        let el = svg.get_untracked();
+        if now == was || resized || (now.zoom() - was.zoom()).abs() >= REDRAW_ZOOM_STEP || el.is_none() {
+            redraw();
+            return;
+        }
+        if let Some(el) = el {
+            let _ = el.style().set_property("transform", &now.screen_map_from(&was).to_css());
+        }
+        let ticket = redraws.with_value(|n| n.wrapping_add(1));
+        redraws.set_value(ticket);
+        set_timeout(
+            move || {
+                // A drag or pinch redraws when it ends; a newer change waits its turn.
+                if redraws.get_value() == ticket && !gesture.with_value(|g| g.is_active()) {
+                    redraw();
+                }
+            },
+            std::time::Duration::from_millis(REDRAW_IDLE_MS),
+        );
     });
 
     let el = move || -> Option<web_sys::HtmlElement> { root.get_untracked().map(Into::into) };
@@ -214,6 +261,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         let p = local_point(&el, &ev);
         let mut click = false;
         gesture.update_value(|g| click = g.up(ev.pointer_id()));
+        if !gesture.with_value(|g| g.is_active()) && drawn.get_untracked() != c.view.get_untracked() {
+            redraw();
+        }
         if !click {
             return;
         }
@@ -241,7 +291,10 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         c.selected.set(sel);
     };
 
-    let on_pointercancel = move |_ev: PointerEvent| gesture.update_value(|g| g.cancel());
+    let on_pointercancel = move |_ev: PointerEvent| {
+        gesture.update_value(|g| g.cancel());
+        redraw();
+    };
 
     let on_wheel = move |ev: WheelEvent| {
         let Some(el) = el() else { return };
@@ -311,10 +364,10 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     });
 
     let scene = Arc::clone(&data);
-    let transform = move || c.view.with(|v| v.local_transform(&scene.scene.frame).to_svg());
+    let transform = move || drawn.with(|v| v.local_transform(&scene.scene.frame).to_svg());
     let scene = Arc::clone(&data);
     let hatch_transform = move || {
-        let s = c.view.with(|v| v.local_transform(&scene.scene.frame).scale);
+        let s = drawn.with(|v| v.local_transform(&scene.scene.frame).scale);
         format!("rotate(45) scale({:.5})", 1.0 / s.max(1e-9))
     };
 
@@ -380,7 +433,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             let estimate = style::is_estimate(s.confidence);
             let symbol = style::site_symbol(s.category, 7.0);
             let transform = move || {
-                c.view.with(|v| v.project(pos)).map(|p| format!("translate({:.1} {:.1})", p.x, p.y)).unwrap_or_default()
+                drawn.with(|v| v.project(pos)).map(|p| format!("translate({:.1} {:.1})", p.x, p.y)).unwrap_or_default()
             };
             let class = move || {
                 let sel = c.selected.with(|s| s.as_ref().is_some_and(|s| s.is(&id)));
@@ -426,7 +479,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     // are obstacles no label may cover.
     let scene = Arc::clone(&data);
     let placement = Memo::new(move |_| {
-        let v = c.view.get();
+        let v = drawn.get();
         let lang = c.lang.get();
         let layers = c.layers.get();
         let k = if c.care.get() { CARE_LABEL_SCALE } else { 1.0 };
@@ -547,7 +600,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         })
     };
 
-    let size = move || c.view.with(|v| (v.width(), v.height()));
+    let size = move || drawn.with(|v| (v.width(), v.height()));
 
     view! {
         <div
@@ -573,6 +626,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             <p id="map-keys" class="visually-hidden">{move || T::FeatureKeys.get(c.lang.get())}</p>
             <svg
                 class="map__svg"
+                node_ref=svg
                 role="none"
                 width=move || format!("{:.0}", size().0)
                 height=move || format!("{:.0}", size().1)

@@ -36,6 +36,30 @@ test('a drag moves the map with the pointer', async ({ page }) => {
   expect(after.y - before.y).toBeCloseTo(60, 0);
 });
 
+test('a drag carries the drawing without redrawing it, and redraws it for the new view on release', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const drawnBefore = await map.geometry.getAttribute('transform');
+  const labelBefore = await map.centreOf(page.locator('text.label--focus'));
+  const box = await map.box(map.map);
+  const from = { x: box.x + box.width * 0.4, y: box.y + box.height * 0.5 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + i * 10, from.y + i * 5);
+  // mid-drag: what is seen follows the pointer, yet no path or label was re-rendered
+  const label = await map.centreOf(page.locator('text.label--focus'));
+  expect(label.x - labelBefore.x).toBeCloseTo(100, 0);
+  expect(label.y - labelBefore.y).toBeCloseTo(50, 0);
+  expect(await map.geometry.getAttribute('transform')).toBe(drawnBefore);
+  await page.mouse.up();
+  // released: drawn for the new view, with nothing left to carry it
+  await expect(map.geometry).not.toHaveAttribute('transform', drawnBefore);
+  expect(await map.svg.evaluate((svg) => getComputedStyle(svg).transform)).toBe('none');
+  const anchor = await map.anchorOf('olympic-stadium');
+  await page.mouse.move(anchor.x, anchor.y);
+  await expect(page.getByRole('tooltip')).toBeVisible();
+});
+
 test('buttons and a double click zoom; the home button returns to Binjiang', async ({ page }) => {
   const map = new MapPage(page);
   await map.open();

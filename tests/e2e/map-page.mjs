@@ -1,6 +1,16 @@
 // Page object for the map: stable test ids and roles, shared by every spec.
 import { expect } from '@playwright/test';
 
+/** In the page: the geometry's screen matrix as "matrix(a b c d e f)" (see MapPage.transform). */
+export function seenTransform() {
+  const g = document.querySelector('g.layer--geometry');
+  if (!g) return null;
+  const css = getComputedStyle(g.ownerSVGElement).transform;
+  const own = g.transform.baseVal.consolidate();
+  const m = new DOMMatrix(css && css !== 'none' ? css : undefined).multiply(own ? own.matrix : new DOMMatrix());
+  return `matrix(${m.a} ${m.b} ${m.c} ${m.d} ${m.e} ${m.f})`;
+}
+
 export class MapPage {
   constructor(page) {
     this.page = page;
@@ -38,8 +48,13 @@ export class MapPage {
     return this.page.getByTestId(`site-${id}`);
   }
 
+  /**
+   * The transform from map units to the screen as the user sees it: the
+   * geometry group's own matrix, carried by the SVG's CSS transform while the
+   * view moves (the drawing is redrawn for the new view once it settles).
+   */
   async transform() {
-    return this.geometry.getAttribute('transform');
+    return this.page.evaluate(seenTransform);
   }
 
   /** The map's scale factor, from the geometry group's SVG matrix. */
@@ -54,12 +69,9 @@ export class MapPage {
     return b;
   }
 
-  /** A site marker's anchor (its exact map position) in page pixels. */
+  /** A site marker's anchor (its exact map position) in page pixels, as seen, also while the map moves. */
   async anchorOf(id) {
-    const t = await this.site(id).getAttribute('transform');
-    const [, x, y] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(t);
-    const svg = await this.box(this.svg);
-    return { x: svg.x + Number(x), y: svg.y + Number(y) };
+    return this.centreOf(this.site(id).locator('.site__target'));
   }
 
   async centreOf(locator) {
@@ -107,18 +119,17 @@ export class TourPage {
     return Number(await this.tour.getAttribute('data-transitions'));
   }
 
-  /** Waits until no flight is moving the map (two equal transforms a few frames apart). */
+  /** Waits until no flight is moving the map (two equal transforms 300 ms apart). */
   async settled() {
-    await this.page.waitForFunction(
-      () =>
-        new Promise((resolve) => {
-          const g = document.querySelector('g.layer--geometry');
-          const a = g?.getAttribute('transform');
-          setTimeout(() => resolve(g?.getAttribute('transform') === a), 300);
-        }),
-      undefined,
-      { timeout: 10_000 },
-    );
+    const deadline = Date.now() + 10_000;
+    let a = await this.page.evaluate(seenTransform);
+    for (;;) {
+      await this.page.waitForTimeout(300);
+      const b = await this.page.evaluate(seenTransform);
+      if (b === a) return;
+      if (Date.now() > deadline) throw new Error(`the map is still moving after 10 s (${a} → ${b})`);
+      a = b;
+    }
   }
 
   /** The pixels of a PNG (as bytes) decoded by the page: { width, height, data }. */
