@@ -31,6 +31,13 @@ pub fn settled(view: RwSignal<Viewport>) -> Viewport {
         .unwrap_or(cur)
 }
 
+/// Runs `f` once the next frame has been painted: for work a click causes
+/// that the visitor does not see (history entries, focus), so that it does not
+/// delay the frame that shows the answer.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
 fn now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
 }

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::animate::{fly_to, settled};
+use super::animate::{after_next_paint, fly_to, settled};
 use super::context::{ctx, Ctx};
 use crate::spatial::bounds::Bounds;
 use crate::spatial::reveal::{is_revealed, reveal, ClearArea};
@@ -113,7 +113,7 @@ pub fn DetailsPanel() -> impl IntoView {
             }
         }
         if open {
-            request_animation_frame(|| focus_by_id("details-title"));
+            after_next_paint(|| focus_by_id("details-title"));
         } else if was_open {
             if let Some(el) = RETURN_FOCUS.with(|r| r.borrow_mut().take()) {
                 if el.is_connected() {

@@ -6,6 +6,7 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
+use super::animate::after_next_paint;
 use super::context::Ctx;
 use crate::atlas::Lang;
 use crate::state::url::{Ignored, UrlState};
@@ -72,7 +73,7 @@ pub fn sync_url(c: Ctx) {
     Effect::new(move |prev: Option<()>| {
         c.selected.track();
         if prev.is_some() && !APPLYING.with(Cell::get) {
-            write(c, true);
+            after_next_paint(move || write(c, true));
         }
     });
     // Language and layers: replace at once; remember the language.
