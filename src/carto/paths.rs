@@ -38,10 +38,43 @@ fn ring_data(ring: &geo::LineString<f64>, frame: &LocalFrame, out: &mut String) 
         return;
     }
     for (i, (x, y)) in pts.iter().enumerate() {
-        let cmd = if i == 0 { 'M' } else { 'L' };
-        let _ = write!(out, "{cmd}{:.1} {:.1}", x, y);
+        out.push(if i == 0 { 'M' } else { 'L' });
+        push_tenths(out, *x);
+        out.push(' ');
+        push_tenths(out, *y);
     }
     out.push('Z');
+}
+
+/// Appends `v` rounded to one decimal, as `format!("{v:.1}")` would write it
+/// but without the general float formatter: the path data of every outline is
+/// written at start-up, and this is most of that work.
+fn push_tenths(out: &mut String, v: f64) {
+    let tenths = (v * 10.0).round();
+    // Beyond ±2^53 tenths an integer no longer holds the value exactly.
+    if !tenths.is_finite() || tenths.abs() >= 9.0e15 {
+        let _ = write!(out, "{v:.1}");
+        return;
+    }
+    let t = tenths as i64;
+    if t < 0 || (t == 0 && v.is_sign_negative()) {
+        out.push('-');
+    }
+    let t = t.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut n = t / 10;
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| d as char));
+    out.push('.');
+    out.push((b'0' + (t % 10) as u8) as char);
 }
 
 #[cfg(test)]
@@ -69,6 +102,27 @@ mod test {
         let d = path_data(&MultiPolygon(vec![sq]), &f);
         let (x, y) = f.to_local(LonLat::new(120.1, 30.1)).unwrap();
         assert!(d.starts_with(&format!("M{x:.1} {y:.1}")), "{d}");
+    }
+
+    fn tenths(v: f64) -> String {
+        let mut s = String::new();
+        push_tenths(&mut s, v);
+        s
+    }
+
+    #[test]
+    fn numbers_are_written_as_the_formatter_writes_one_decimal() {
+        for v in [0.0, -0.0, 0.04, -0.04, 0.96, 7.0, -3.21, 9.96, -9.96, 123456.789, -98765.4321, 1e300, -1e300] {
+            assert_eq!(tenths(v), format!("{v:.1}"), "{v}");
+        }
+        // Ties (x.x5) may round the other way by the last bit of the product;
+        // any value is still within half a tenth, with one decimal.
+        for k in 0..20_000 {
+            let v = (k as f64 - 10_000.0) * 0.731 + 0.05;
+            let s = tenths(v);
+            assert!((s.parse::<f64>().unwrap() - v).abs() <= 0.05 + 1e-9, "{v}: {s}");
+            assert_eq!(s.split('.').nth(1).map(str::len), Some(1), "{v}: {s}");
+        }
     }
 
     #[test]
