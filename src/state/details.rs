@@ -180,6 +180,56 @@ fn fact_view(cat: &Catalogue, f: &Fact, lang: Lang) -> FactView {
     }
 }
 
+/// The headline of a selection without its facts: title, kind, first key
+/// figure and, for a theme, how many members it links to. Lists and the
+/// accessible names of every feature use it; `None` for an unknown id.
+pub fn headline(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Headline> {
+    let (title, kind, members) = match sel {
+        Selection::Zone(id) => {
+            let z = atlas.zone(id)?;
+            (z.names.get(lang), zone_kind_text(z.kind), 0)
+        }
+        Selection::Site(id) => {
+            let s = atlas.site(id)?;
+            (s.names.get(lang), category_text(s.category), 0)
+        }
+        Selection::Theme(id) => {
+            let t = cat.theme(id)?;
+            let members = t.members.iter().filter(|m| link(atlas, cat, m, lang).is_some()).count();
+            (t.names.get(lang), T::KindTheme, members)
+        }
+    };
+    let key_figure = cat.facts_for(sel.id()).filter(|f| f.key).find_map(|f| f.figure.as_ref()).map(|fig| format_figure(fig, lang));
+    Some(Headline { title: title.to_string(), kind: kind.get(lang).to_string(), key_figure, members })
+}
+
+/// See [`headline`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    pub title: String,
+    pub kind: String,
+    pub key_figure: Option<String>,
+    pub members: usize,
+}
+
+impl Headline {
+    /// The sentence a screen reader hears when this is selected.
+    pub fn announcement(&self) -> String {
+        match &self.key_figure {
+            Some(fig) => format!("{} · {} · {}", self.title, self.kind, fig),
+            None => format!("{} · {}", self.title, self.kind),
+        }
+    }
+}
+
+fn zone_kind_text(kind: ZoneKind) -> T {
+    match kind {
+        ZoneKind::Focus => T::KindFocus,
+        ZoneKind::Cooperation => T::KindCooperation,
+        ZoneKind::District => T::KindDistrict,
+    }
+}
+
 /// A link to a zone, site or theme by id; `None` for an id nobody knows.
 pub fn link(atlas: &Atlas, cat: &Catalogue, id: &str, lang: Lang) -> Option<Link> {
     if let Some(z) = atlas.zone(id) {
@@ -201,11 +251,7 @@ impl Details {
         let (title, kind, nature, nature_text, basis, members) = match sel {
             Selection::Zone(id) => {
                 let z = atlas.zone(id)?;
-                let kind = match z.kind {
-                    ZoneKind::Focus => T::KindFocus,
-                    ZoneKind::Cooperation => T::KindCooperation,
-                    ZoneKind::District => T::KindDistrict,
-                };
+                let kind = zone_kind_text(z.kind);
                 let (nature, text) = if z.schematic {
                     let mut t = T::SchematicNote.get(lang).to_string();
                     if let Some(part) = &z.drawn_part {
@@ -267,13 +313,6 @@ impl Details {
         })
     }
 
-    /// The sentence a screen reader hears when this is selected.
-    pub fn announcement(&self) -> String {
-        match self.key_facts.first().and_then(|f| f.figure.as_ref()) {
-            Some(fig) => format!("{} · {} · {}", self.title, self.kind, fig),
-            None => format!("{} · {}", self.title, self.kind),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -282,6 +321,27 @@ mod test {
 
     fn data() -> (Atlas, Catalogue) {
         crate::atlas::bundled_for_tests()
+    }
+
+    #[test]
+    fn the_headline_agrees_with_the_details_for_everything_selectable() {
+        let (atlas, cat) = data();
+        let all = atlas
+            .zones()
+            .map(|z| Selection::Zone(z.id.clone()))
+            .chain(atlas.sites.iter().map(|s| Selection::Site(s.id.clone())))
+            .chain(cat.themes.iter().map(|t| Selection::Theme(t.id.clone())));
+        for sel in all {
+            for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
+                let d = Details::build(&atlas, &cat, &sel, lang).unwrap();
+                let h = headline(&atlas, &cat, &sel, lang).unwrap();
+                assert_eq!(h.title, d.title, "{sel:?}");
+                assert_eq!(h.kind, d.kind, "{sel:?}");
+                assert_eq!(h.key_figure, d.key_facts.iter().find_map(|f| f.figure.clone()), "{sel:?}");
+                assert_eq!(h.members, d.members.len(), "{sel:?}");
+            }
+        }
+        assert_eq!(headline(&atlas, &cat, &Selection::Site("no-such-site".into()), Lang::En), None);
     }
 
     #[test]

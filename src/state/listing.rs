@@ -14,7 +14,7 @@
 use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::{Atlas, Confidence, SiteCategory, ZoneKind};
 use crate::atlas::Lang;
-use crate::state::details::Details;
+use crate::state::details::headline;
 use crate::state::text::T;
 use crate::state::Selection;
 
@@ -66,11 +66,9 @@ fn category_text(c: SiteCategory) -> T {
 
 /// The entry for one zone, site or theme, or `None` for an unknown id.
 pub fn entry(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Entry> {
-    let d = Details::build(atlas, cat, sel, lang)?;
-    let mut parts = vec![d.kind.clone()];
-    if let Some(fig) = d.key_facts.iter().find_map(|f| f.figure.clone()) {
-        parts.push(fig);
-    }
+    let d = headline(atlas, cat, sel, lang)?;
+    let mut parts = vec![d.kind];
+    parts.extend(d.key_figure);
     let mut on_map = true;
     match sel {
         Selection::Zone(id) => {
@@ -90,7 +88,7 @@ pub fn entry(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Opt
             }
         }
         Selection::Theme(_) => {
-            let n = d.members.len();
+            let n = d.members;
             parts.push(match lang {
                 Lang::En => format!("{n} {}", if n == 1 { "member" } else { "members" }),
                 _ => format!("{n}{}", if lang == Lang::ZhHant { "項" } else { "项" }),

@@ -14,7 +14,7 @@ use super::context::{ctx, Ctx};
 use super::animate::{fly_to, settled};
 use super::details::{clear_area, focus_element, selection_bounds, NARROW_PX};
 use crate::spatial::reveal::{is_revealed, reveal};
-use crate::state::details::Details;
+use crate::state::details::headline;
 use crate::state::listing::{self, roving, Move};
 use crate::state::text::T;
 use crate::state::url::parse_flag;
@@ -138,7 +138,7 @@ pub fn Announcer() -> impl IntoView {
         let sel = c.selected.get()?;
         let data = c.data();
         let lang = c.lang.get();
-        let d = Details::build(&data.atlas, &data.catalogue, &sel, lang)?;
+        let d = headline(&data.atlas, &data.catalogue, &sel, lang)?;
         let colon = if lang == crate::atlas::Lang::En { ": " } else { "：" };
         Some(format!("{}{colon}{}", T::Selected.get(lang), d.announcement()))
     };
