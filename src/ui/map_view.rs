@@ -60,11 +60,18 @@ fn site_label(site: &SceneSite, lang: Lang) -> String {
 /// container's corner. `clientX`/`clientY` are read as the doubles they are
 /// (web-sys rounds them to integers), so zooming about the cursor stays exact.
 fn local_point(root: &web_sys::HtmlElement, ev: &web_sys::MouseEvent) -> ScreenPoint {
+    let r = root.get_bounding_client_rect();
+    local_point_from(ScreenPoint::new(r.left(), r.top()), ev)
+}
+
+/// [`local_point`] with the container's corner already known: a drag or click
+/// reads it once when the pointer goes down, so that later events of the same
+/// gesture never force a layout (reading it after a DOM change would).
+fn local_point_from(corner: ScreenPoint, ev: &web_sys::MouseEvent) -> ScreenPoint {
     let get = |k: &str| js_sys::Reflect::get(ev, &JsValue::from_str(k)).ok().and_then(|v| v.as_f64());
     let x = get("clientX").unwrap_or(ev.client_x() as f64);
     let y = get("clientY").unwrap_or(ev.client_y() as f64);
-    let r = root.get_bounding_client_rect();
-    ScreenPoint::new(x - r.left(), y - r.top())
+    ScreenPoint::new(x - corner.x, y - corner.y)
 }
 
 /// Selects what a hit names; zones that are context only are not selectable.
@@ -142,6 +149,8 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     let root: NodeRef<html::Div> = NodeRef::new();
     let gesture = StoredValue::new(Gesture::default());
     let last_tap = StoredValue::new((f64::NEG_INFINITY, ScreenPoint::default()));
+    // The container's corner while pointers are down (see `local_point_from`).
+    let corner = StoredValue::new(None::<ScreenPoint>);
     let hover = RwSignal::new(None::<(Hit, ScreenPoint)>);
     let svg: NodeRef<leptos::svg::Svg> = NodeRef::new();
     // The view the SVG is drawn for. While `c.view` moves (drag, wheel,
@@ -221,7 +230,10 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         }
         let Some(el) = el() else { return };
         cancel_flight();
-        let p = local_point(&el, &ev);
+        let r = el.get_bounding_client_rect();
+        let origin = ScreenPoint::new(r.left(), r.top());
+        corner.set_value(Some(origin));
+        let p = local_point_from(origin, &ev);
         gesture.update_value(|g| g.down(ev.pointer_id(), p));
         let _ = el.set_pointer_capture(ev.pointer_id());
         hover.set(None);
@@ -229,8 +241,12 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     let on_pointermove = move |ev: PointerEvent| {
         let Some(el) = el() else { return };
-        let p = local_point(&el, &ev);
-        if gesture.with_value(|g| g.is_active()) {
+        let active = gesture.with_value(|g| g.is_active());
+        let p = match corner.get_value().filter(|_| active) {
+            Some(origin) => local_point_from(origin, &ev),
+            None => local_point(&el, &ev),
+        };
+        if active {
             let mut op = None;
             gesture.update_value(|g| op = g.moved(ev.pointer_id(), p));
             let data = c.data();
@@ -258,9 +274,15 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     let on_pointerup = move |ev: PointerEvent| {
         let Some(el) = el() else { return };
-        let p = local_point(&el, &ev);
+        let p = match corner.get_value() {
+            Some(origin) => local_point_from(origin, &ev),
+            None => local_point(&el, &ev),
+        };
         let mut click = false;
         gesture.update_value(|g| click = g.up(ev.pointer_id()));
+        if !gesture.with_value(|g| g.is_active()) {
+            corner.set_value(None);
+        }
         if !gesture.with_value(|g| g.is_active()) && drawn.get_untracked() != c.view.get_untracked() {
             redraw();
         }
@@ -293,6 +315,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     let on_pointercancel = move |_ev: PointerEvent| {
         gesture.update_value(|g| g.cancel());
+        corner.set_value(None);
         redraw();
     };
 
