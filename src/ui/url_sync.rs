@@ -76,15 +76,18 @@ pub fn sync_url(c: Ctx) {
             after_next_paint(move || write(c, true));
         }
     });
-    // Language and layers: replace at once; remember the language.
+    // Language and layers: replace once the change is on screen; remember
+    // the language.
     Effect::new(move |_| {
         let lang = c.lang.get();
         c.layers.track();
         c.care.track();
-        if let Some(s) = storage() {
-            let _ = s.set_item(LANG_KEY, lang.tag());
-        }
-        write(c, false);
+        after_next_paint(move || {
+            if let Some(s) = storage() {
+                let _ = s.set_item(LANG_KEY, lang.tag());
+            }
+            write(c, false);
+        });
     });
     // The view: at most a few writes a second while it moves.
     Effect::new(move |_| {
