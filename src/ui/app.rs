@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::animate::after_next_paint;
 use super::access::{remembered_care, sync_care, Announcer, CareToggle, ListToggle, SkipLink, AFTER_MAP_ID};
 use super::context::{ctx, Ctx, Data};
 use super::controls::{Attribution, LanguageSwitch, NorthArrow, ScaleBar, ZoomControls};
@@ -23,6 +24,9 @@ use crate::spatial::LonLat;
 use crate::state::Selection;
 use crate::state::search::SearchIndex;
 use crate::state::text::T;
+
+/// The longest the interface beyond the map waits for the first frame.
+const REST_MOUNT_FALLBACK_MS: u64 = 1000;
 
 /// Zoom range: from all of Hangzhou to street level.
 pub const MIN_ZOOM: f64 = 7.0;
@@ -121,6 +125,22 @@ pub fn App() -> impl IntoView {
         document().set_title(T::AppTitle.get(lang));
     });
 
+    // The map, its legend, furniture and title bar make the first frame; what
+    // lies over the map only when asked for (list, details, notices, tour)
+    // mounts right after it is painted, so the zones are on screen sooner
+    // and nothing already drawn moves. It mounts once (only `rest` is
+    // tracked, whatever its components read while they are built). A timer
+    // stands in for the frame where the browser holds frames back (an
+    // off-screen embed).
+    let rest = RwSignal::new(false);
+    let mount_rest = move || {
+        if !rest.get_untracked() {
+            rest.set(true);
+        }
+    };
+    after_next_paint(mount_rest);
+    set_timeout(mount_rest, std::time::Duration::from_millis(REST_MOUNT_FALLBACK_MS));
+
     let has_panel = move || c.selected.with(|s| s.is_some());
     view! {
         <div class="app">
@@ -150,13 +170,15 @@ pub fn App() -> impl IntoView {
                     <ScaleBar/>
                 </div>
                 <Attribution/>
-                <ListView/>
-                <DetailsPanel/>
-                <GestureHint/>
-                <Announcer/>
-                <Notices problems=notices/>
-                <DataProblems/>
-                <TourLayer/>
+                {move || rest.get().then(|| untrack(|| view! {
+                    <ListView/>
+                    <DetailsPanel/>
+                    <GestureHint/>
+                    <Announcer/>
+                    <Notices problems=notices.clone()/>
+                    <DataProblems/>
+                    <TourLayer/>
+                }))}
             </main>
         </div>
     }

@@ -93,3 +93,37 @@ test('a 300×200 embed still shows the map with Binjiang in view and nothing ove
   await expect(page.getByTestId('zoom-in')).toBeVisible();
   expect(map.errors).toEqual([]);
 });
+
+test('nothing drawn moves once the map is on screen: the rest of the interface mounts around it', async ({ page }) => {
+  // the first frame showing Binjiang, taken from inside the page
+  await page.addInitScript(() => {
+    window.__firstSeen = new Promise((resolve) => {
+      const look = () => {
+        const zone = document.querySelector('[data-testid="zone-binjiang"]');
+        const map = document.querySelector('[data-testid="map"]');
+        if (zone && map && zone.getAttribute('d')) {
+          const m = map.getBoundingClientRect();
+          const z = zone.getBoundingClientRect();
+          resolve({ map: [m.x, m.y, m.width, m.height], zone: [z.x, z.y, z.width, z.height], search: !!document.querySelector('.search') });
+        } else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+  });
+  const map = new MapPage(page);
+  await map.open();
+  const first = await page.evaluate(() => window.__firstSeen);
+  // what the first frame shows already includes the title bar's controls
+  expect(first.search).toBe(true);
+  await expect(page.getByTestId('announcer')).toBeAttached();
+  await page.waitForTimeout(500);
+  const later = await page.evaluate(() => {
+    const m = document.querySelector('[data-testid="map"]').getBoundingClientRect();
+    const z = document.querySelector('[data-testid="zone-binjiang"]').getBoundingClientRect();
+    return { map: [m.x, m.y, m.width, m.height], zone: [z.x, z.y, z.width, z.height] };
+  });
+  for (let i = 0; i < 4; i++) {
+    expect(later.map[i]).toBeCloseTo(first.map[i], 0);
+    expect(later.zone[i]).toBeCloseTo(first.zone[i], 0);
+  }
+});
