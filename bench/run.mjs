@@ -383,6 +383,9 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.report) {
     const result = JSON.parse(fs.readFileSync(opts.report, 'utf8'));
+    // Recomputed from the stored runs, so a report follows lib/stats.mjs as it is now.
+    result.summary = summarise(result.pages, result.runs, result.brotli);
+    result.budgets = checkBudgets(result.summary);
     const md = renderMarkdown(result);
     fs.writeFileSync(opts.report.replace(/\.json$/, '.md'), md);
     if (path.basename(opts.report) === 'latest.json' && path.dirname(opts.report) === path.join(bench, 'results')) updateReadme(md);

@@ -3,6 +3,8 @@
 
 /** One vsync at 60 Hz. */
 export const FRAME_MS = 1000 / 60;
+/** One vsync as the rounded frame intervals show it (see frameStats). */
+export const ONE_VSYNC_AS_TIMED_MS = 16.8;
 
 /** Linear-interpolated quantile of numbers (q in 0..1); null for none. */
 export function quantile(values, q) {
@@ -134,7 +136,9 @@ export function checkBudgets(summary) {
     slow == null || !slowBest ? null : slow <= slowBest.value, ours.details ? '' : 'no details panel appeared');
 
   const p95 = m.frameP95?.median;
-  line('Pan/zoom p95 frame time ≤ 16.7 ms (CPU ×4)', fmt(p95), '≤ 16.7 ms', p95 == null ? null : p95 <= 16.7);
+  // One vsync (16.67 ms) reads 16.7 or 16.8 ms at the timestamps' 0.1 ms
+  // resolution; a missed frame reads 33.3 ms. So one frame passes at ≤ 16.8.
+  line('Pan/zoom p95 frame time ≤ 16.7 ms (CPU ×4)', fmt(p95), '≤ 16.7 ms (one vsync: ≤ 16.8 as timed)', p95 == null ? null : p95 <= ONE_VSYNC_AS_TIMED_MS);
 
   const dropBest = bestReference(summary, 'dropped', 'median');
   const drop = m.dropped?.median;
