@@ -43,8 +43,10 @@ const DOUBLE_TAP_MS: f64 = 320.0;
 /// The drawing follows a moving view by a CSS transform and is redrawn this
 /// long after the view stops (at once when a drag or pinch ends).
 const REDRAW_IDLE_MS: u64 = 120;
-/// Beyond this zoom change a scaled drawing looks coarse: redraw at once.
-const REDRAW_ZOOM_STEP: f64 = 1.0;
+/// Beyond this zoom change (a drawing scaled 4×) it looks too coarse: redraw
+/// at once. Smaller steps wait for the view to settle, so a run of wheel
+/// steps costs one redraw, not one a level.
+const REDRAW_ZOOM_STEP: f64 = 2.0;
 /// Gap between a marker's centre and the near edge of its label.
 const SITE_LABEL_OFFSET: f64 = 17.0;
 /// The attribution line covers the bottom of the map; labels stay above it.

@@ -13,5 +13,7 @@ test('zooming and going to a list entry cut at once under reduced motion', async
   const s1 = await map.scale();
   expect(s1 / s0).toBeCloseTo(2, 3);
   await page.waitForTimeout(400);
-  expect(await map.scale()).toBe(s1);
+  // nothing moves afterwards (the drawing is redrawn for the new view; the
+  // scale it shows stays the same to rounding)
+  expect(await map.scale()).toBeCloseTo(s1, 5);
 });

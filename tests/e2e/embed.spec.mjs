@@ -136,6 +136,8 @@ test('a shared URL reopens the same view, and Back returns to the previous selec
   await map.zone('binxiao').focus();
   await page.keyboard.press('Enter');
   await expect(details.title).toHaveText(/Xiaoshan/);
+  // the history entry is written once the frame showing the selection is painted
+  await expect.poll(() => page.url()).toContain('sel=zone:binxiao');
   await page.goBack();
   await expect(details.title).toHaveText(/Stadium|Olympic/);
   await page.goForward();
