@@ -284,9 +284,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         gesture.update_value(|g| click = g.up(ev.pointer_id()));
         if !gesture.with_value(|g| g.is_active()) {
             corner.set_value(None);
-        }
-        if !gesture.with_value(|g| g.is_active()) && drawn.get_untracked() != c.view.get_untracked() {
-            redraw();
+            if drawn.get_untracked() != c.view.get_untracked() {
+                redraw();
+            }
         }
         if !click {
             return;
