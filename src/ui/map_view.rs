@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
 
-use super::access::{reveal_focused, rove, spoken_name};
+use super::access::{feature_selection, reveal_focused, rove, spoken_name};
 use super::animate::{cancel_flight, fly_to, settled};
 use super::context::{ctx, Ctx};
 use super::details::{clear_area, selection_bounds, show_selection};
@@ -56,6 +56,66 @@ const ATTRIBUTION_PX: f64 = 26.0;
 fn site_label(site: &SceneSite, lang: Lang) -> String {
     let name = site.names.get(lang);
     if style::is_estimate(site.confidence) { format!("≈ {name}") } else { name.to_string() }
+}
+
+/// How a zone or site is highlighted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Look {
+    Plain,
+    /// One of the selected theme's members.
+    Member,
+    Selected,
+}
+
+/// The look of every zone, then every site, in the scene's order.
+fn feature_looks(c: Ctx, scene: &Scene, sel: Option<&Selection>) -> Vec<Look> {
+    let data = c.data();
+    let members: &[String] = match sel {
+        Some(Selection::Theme(t)) => data.catalogue.theme(t).map(|t| t.members.as_slice()).unwrap_or(&[]),
+        _ => &[],
+    };
+    let look = |id: &str| {
+        if sel.is_some_and(|s| s.is(id)) {
+            Look::Selected
+        } else if members.iter().any(|m| m == id) {
+            Look::Member
+        } else {
+            Look::Plain
+        }
+    };
+    scene.zones.iter().map(|z| look(&z.id)).chain(scene.sites.iter().map(|s| look(&s.id))).collect()
+}
+
+fn feature_class(base: &str, look: Look) -> String {
+    match look {
+        Look::Plain => base.to_string(),
+        Look::Member => format!("{base} is-member"),
+        Look::Selected => format!("{base} is-selected"),
+    }
+}
+
+fn visibility(shown: bool) -> &'static str {
+    if shown { "visible" } else { "hidden" }
+}
+
+fn site_transform(v: &crate::spatial::viewport::Viewport, at: LonLat) -> String {
+    v.project(at).map(|p| format!("translate({:.1} {:.1})", p.x, p.y)).unwrap_or_default()
+}
+
+/// A drawn layer group, once it is in the page.
+fn group(g: NodeRef<leptos::svg::G>) -> Option<web_sys::Element> {
+    g.get().map(JsCast::unchecked_into)
+}
+
+/// The elements of a group, in the order they were drawn.
+fn drawn_children(g: &web_sys::Element) -> Vec<web_sys::Element> {
+    let mut out = Vec::new();
+    let mut next = g.first_element_child();
+    while let Some(el) = next {
+        next = el.next_element_sibling();
+        out.push(el);
+    }
+    out
 }
 
 /// The map point of a mouse, pointer or wheel event, in px from the
@@ -359,6 +419,17 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
+        // Enter or Space on a zone or site selects it
+        if ev.key() == "Enter" || ev.key() == " " {
+            let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if let Some(sel) = target.filter(|t| t.get_attribute("role").as_deref() == Some("button")).and_then(|t| feature_selection(&t)) {
+                ev.prevent_default();
+                ev.stop_propagation();
+                show_selection(c, &sel, false);
+                c.selected.set(Some(sel));
+                return;
+            }
+        }
         // on a zone or site the arrow keys move between features instead
         if el().is_some_and(|el| rove(&el, &ev)) {
             return;
@@ -382,12 +453,6 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         c.view.set(next);
     };
 
-    // The zones and sites of the selected theme, highlighted together.
-    let theme_members = Memo::new(move |_| match c.selected.get() {
-        Some(Selection::Theme(t)) => c.data().catalogue.theme(&t).map(|t| t.members.clone()).unwrap_or_default(),
-        _ => Vec::new(),
-    });
-
     let scene = Arc::clone(&data);
     let transform = move || drawn.with(|v| v.local_transform(&scene.scene.frame).to_svg());
     let scene = Arc::clone(&data);
@@ -396,109 +461,161 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         format!("rotate(45) scale({:.5})", 1.0 / s.max(1e-9))
     };
 
+    // Zones, sites and labels are drawn once, with what holds when the map
+    // opens; a few effects then write only the attributes that change (the
+    // selection's highlight, names on a change of language, visibility on a
+    // change of layers, positions after a redraw), so a click or a redraw
+    // touches a handful of nodes instead of re-running a closure per feature.
+    let zones_g: NodeRef<leptos::svg::G> = NodeRef::new();
+    let sites_g: NodeRef<leptos::svg::G> = NodeRef::new();
+    let labels_g: NodeRef<leptos::svg::G> = NodeRef::new();
+    let lang0 = c.lang.get_untracked();
+    let layers0 = c.layers.get_untracked();
+    let looks0 = feature_looks(c, &data.scene, c.selected.get_untracked().as_ref());
+
     let zones = data
         .scene
         .zones
         .iter()
-        .map(|z| {
-            let id = z.id.clone();
-            let id2 = z.id.clone();
-            let layer = z.layer;
+        .enumerate()
+        .map(|(i, z)| {
             let selectable = z.kind != ZoneKind::District;
-            let base = z.class;
-            let sel_name = Selection::Zone(z.id.clone());
-            let class = move || {
-                let sel = c.selected.with(|s| s.as_ref().is_some_and(|s| s.is(&id)));
-                let member = theme_members.with(|m| m.iter().any(|m| *m == id));
-                match (sel, member) {
-                    (true, _) => format!("{base} is-selected"),
-                    (false, true) => format!("{base} is-member"),
-                    _ => base.to_string(),
-                }
-            };
-            let label = move || spoken_name(c, &sel_name);
-            let on_key = move |ev: KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    ev.stop_propagation();
-                    let sel = Selection::Zone(id2.clone());
-                    show_selection(c, &sel, false);
-                    c.selected.set(Some(sel));
-                }
-            };
-            let visibility = move || if c.layers.with(|l| l.contains(layer)) { "visible" } else { "hidden" };
+            let label = selectable.then(|| spoken_name(c, &Selection::Zone(z.id.clone())));
             view! {
                 <path
-                    class=class
+                    class=feature_class(z.class, looks0[i])
                     d=z.d.clone()
                     data-testid=format!("zone-{}", z.id)
                     data-id=z.id.clone()
-                    visibility=visibility
-                    tabindex=if selectable { Some("0") } else { None }
-                    role=if selectable { Some("button") } else { None }
-                    aria-label=move || selectable.then(|| label())
-                    aria-hidden=if selectable { None } else { Some("true") }
-                    on:keydown=on_key
+                    visibility=visibility(layers0.contains(z.layer))
+                    tabindex=selectable.then_some("0")
+                    role=selectable.then_some("button")
+                    aria-label=label
+                    aria-hidden=(!selectable).then_some("true")
                 />
             }
         })
         .collect_view();
 
+    let n_zones = data.scene.zones.len();
+    let drawn0 = drawn.get_untracked();
     let sites = data
         .scene
         .sites
         .iter()
-        .map(|s| {
-            let pos = s.position;
-            let id = s.id.clone();
-            let id2 = s.id.clone();
-            let layer = s.layer;
-            let base = s.class.clone();
-            let sel_name = Selection::Site(s.id.clone());
+        .enumerate()
+        .map(|(i, s)| {
             let estimate = style::is_estimate(s.confidence);
-            let symbol = style::site_symbol(s.category, 7.0);
-            let transform = move || {
-                drawn.with(|v| v.project(pos)).map(|p| format!("translate({:.1} {:.1})", p.x, p.y)).unwrap_or_default()
-            };
-            let class = move || {
-                let sel = c.selected.with(|s| s.as_ref().is_some_and(|s| s.is(&id)));
-                let member = theme_members.with(|m| m.iter().any(|m| *m == id));
-                match (sel, member) {
-                    (true, _) => format!("{base} is-selected"),
-                    (false, true) => format!("{base} is-member"),
-                    _ => base.clone(),
-                }
-            };
-            let label = move || spoken_name(c, &sel_name);
-            let on_key = move |ev: KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    ev.stop_propagation();
-                    let sel = Selection::Site(id2.clone());
-                    show_selection(c, &sel, false);
-                    c.selected.set(Some(sel));
-                }
-            };
-            let visibility = move || if c.layers.with(|l| l.contains(layer)) { "visible" } else { "hidden" };
             view! {
                 <g
-                    class=class
-                    transform=transform
-                    visibility=visibility
+                    class=feature_class(&s.class, looks0[n_zones + i])
+                    transform=site_transform(&drawn0, s.position)
+                    visibility=visibility(layers0.contains(s.layer))
                     data-testid=format!("site-{}", s.id)
                     data-id=s.id.clone()
                     tabindex="0"
                     role="button"
-                    aria-label=label
-                    on:keydown=on_key
+                    aria-label=spoken_name(c, &Selection::Site(s.id.clone()))
                 >
                     <circle class="site__target" r="12"/>
                     {estimate.then(|| view! { <circle class="site__halo" r="12"/> })}
-                    <path class="site__symbol" d=symbol/>
+                    <path class="site__symbol" d=style::site_symbol(s.category, 7.0)/>
                 </g>
             }
         })
         .collect_view();
+
+    // Labels start hidden; the placement effect below shows those that fit.
+    let zone_labels = data
+        .scene
+        .zones
+        .iter()
+        .map(|z| {
+            let class = match z.kind {
+                ZoneKind::Focus => "label label--focus",
+                ZoneKind::Cooperation => "label label--cooperation",
+                ZoneKind::District => "label label--district",
+            };
+            view! {
+                <text class=class visibility="hidden" text-anchor="middle" dominant-baseline="central">
+                    {z.names.get(lang0).to_string()}
+                </text>
+            }
+        })
+        .collect_view();
+    let site_labels = data
+        .scene
+        .sites
+        .iter()
+        .map(|s| {
+            let class = if style::is_estimate(s.confidence) { "label label--site label--estimate" } else { "label label--site" };
+            view! {
+                <text class=class visibility="hidden" text-anchor="middle" dominant-baseline="central">
+                    {site_label(s, lang0)}
+                </text>
+            }
+        })
+        .collect_view();
+
+    // The selection's highlight: only features whose look changed are written.
+    let scene = Arc::clone(&data);
+    Effect::new(move |prev: Option<Vec<Look>>| {
+        let looks = c.selected.with(|sel| feature_looks(c, &scene.scene, sel.as_ref()));
+        let was = prev.unwrap_or_else(|| looks0.clone());
+        let (Some(zg), Some(sg)) = (group(zones_g), group(sites_g)) else { return was };
+        let s = &scene.scene;
+        let bases = s.zones.iter().map(|z| z.class).chain(s.sites.iter().map(|s| s.class.as_str()));
+        let els = drawn_children(&zg).into_iter().chain(drawn_children(&sg));
+        for (((el, base), now), before) in els.zip(bases).zip(&looks).zip(&was) {
+            if now != before {
+                let _ = el.set_attribute("class", &feature_class(base, *now));
+            }
+        }
+        looks
+    });
+
+    // Names for assistive technology, in the language shown; visibility by layer.
+    let scene = Arc::clone(&data);
+    Effect::new(move |prev: Option<(Lang, crate::state::layers::LayerSet)>| {
+        let now = (c.lang.get(), c.layers.get());
+        let was = prev.unwrap_or((lang0, layers0));
+        let (Some(zg), Some(sg)) = (group(zones_g), group(sites_g)) else { return was };
+        if now == was {
+            return now;
+        }
+        let s = &scene.scene;
+        for (el, z) in drawn_children(&zg).iter().zip(&s.zones) {
+            if now.1.contains(z.layer) != was.1.contains(z.layer) {
+                let _ = el.set_attribute("visibility", visibility(now.1.contains(z.layer)));
+            }
+            if now.0 != was.0 && z.kind != ZoneKind::District {
+                let _ = el.set_attribute("aria-label", &spoken_name(c, &Selection::Zone(z.id.clone())));
+            }
+        }
+        for (el, site) in drawn_children(&sg).iter().zip(&s.sites) {
+            if now.1.contains(site.layer) != was.1.contains(site.layer) {
+                let _ = el.set_attribute("visibility", visibility(now.1.contains(site.layer)));
+            }
+            if now.0 != was.0 {
+                let _ = el.set_attribute("aria-label", &spoken_name(c, &Selection::Site(site.id.clone())));
+            }
+        }
+        now
+    });
+
+    // Markers follow the drawn view.
+    let scene = Arc::clone(&data);
+    Effect::new(move |prev: Option<crate::spatial::viewport::Viewport>| {
+        let now = drawn.get();
+        let was = prev.unwrap_or(drawn0);
+        let Some(sg) = group(sites_g) else { return was };
+        if now != was {
+            for (el, site) in drawn_children(&sg).iter().zip(&scene.scene.sites) {
+                let _ = el.set_attribute("transform", &site_transform(&now, site.position));
+            }
+        }
+        now
+    });
 
     // Labels: zones and sites compete for space, the focus zone first; markers
     // are obstacles no label may cover.
@@ -552,58 +669,31 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         labels::place(&cands, &obstacles, v.width(), v.height() - ATTRIBUTION_PX, 3.0)
     });
 
-    let zone_labels = data
-        .scene
-        .zones
-        .iter()
-        .enumerate()
-        .map(|(i, z)| {
-            let names = z.names.clone();
-            let class = match z.kind {
-                ZoneKind::Focus => "label label--focus",
-                ZoneKind::Cooperation => "label label--cooperation",
-                ZoneKind::District => "label label--district",
-            };
-            let pos = move || placement.with(|p| p.get(i).copied().flatten());
-            view! {
-                <text
-                    class=class
-                    x=move || pos().map(|p| format!("{:.1}", p.x))
-                    y=move || pos().map(|p| format!("{:.1}", p.y))
-                    visibility=move || if pos().is_some() { "visible" } else { "hidden" }
-                    text-anchor="middle"
-                    dominant-baseline="central"
-                >
-                    {move || names.get(c.lang.get()).to_string()}
-                </text>
+    // Placed labels are moved and shown, the rest hidden; text follows the language.
+    let scene = Arc::clone(&data);
+    Effect::new(move |prev: Option<(Vec<Option<ScreenPoint>>, Lang)>| {
+        let lang = c.lang.get();
+        let (was, was_lang) = prev.unwrap_or_else(|| (Vec::new(), lang0));
+        let Some(lg) = group(labels_g) else { return (was, was_lang) };
+        let s = &scene.scene;
+        placement.with(|now| {
+            let texts = s.zones.iter().map(|z| z.names.get(lang).to_string()).chain(s.sites.iter().map(|s| site_label(s, lang)));
+            for (i, (el, text)) in drawn_children(&lg).iter().zip(texts).enumerate() {
+                let (p, before) = (now.get(i).copied().flatten(), was.get(i).copied().flatten());
+                if let Some(p) = p.filter(|p| Some(*p) != before) {
+                    let _ = el.set_attribute("x", &format!("{:.1}", p.x));
+                    let _ = el.set_attribute("y", &format!("{:.1}", p.y));
+                }
+                if p.is_some() != before.is_some() {
+                    let _ = el.set_attribute("visibility", visibility(p.is_some()));
+                }
+                if lang != was_lang {
+                    el.set_text_content(Some(&text));
+                }
             }
+            (now.clone(), lang)
         })
-        .collect_view();
-
-    let n_zones = data.scene.zones.len();
-    let site_labels = data
-        .scene
-        .sites
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let site = s.clone();
-            let estimate = style::is_estimate(s.confidence);
-            let pos = move || placement.with(|p| p.get(n_zones + i).copied().flatten());
-            view! {
-                <text
-                    class=if estimate { "label label--site label--estimate" } else { "label label--site" }
-                    x=move || pos().map(|p| format!("{:.1}", p.x))
-                    y=move || pos().map(|p| format!("{:.1}", p.y))
-                    visibility=move || if pos().is_some() { "visible" } else { "hidden" }
-                    text-anchor="middle"
-                    dominant-baseline="central"
-                >
-                    {move || site_label(&site, c.lang.get())}
-                </text>
-            }
-        })
-        .collect_view();
+    });
 
     let scene = Arc::clone(&data);
     let tooltip = move || {
@@ -663,9 +753,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                         <line class="hatch__line" x1="0" y1="0" x2="0" y2="9"/>
                     </pattern>
                 </defs>
-                <g class="layer layer--geometry" transform=transform>{zones}</g>
-                <g class="layer layer--labels" aria-hidden="true">{zone_labels}{site_labels}</g>
-                <g class="layer layer--sites">{sites}</g>
+                <g class="layer layer--geometry" transform=transform node_ref=zones_g>{zones}</g>
+                <g class="layer layer--labels" aria-hidden="true" node_ref=labels_g>{zone_labels}{site_labels}</g>
+                <g class="layer layer--sites" node_ref=sites_g>{sites}</g>
             </svg>
             {tooltip}
         </div>

@@ -31,10 +31,15 @@ test('the same details read in English and in Traditional Chinese', async ({ pag
   await expect(details.fact('72 km²')).toBeVisible();
   await expect(details.fact('CNY 218.48 bn')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // the map's own words follow: its labels and the features' accessible names
+  await expect(page.locator('text.label--focus')).toHaveText('Hangzhou Hi-tech Zone (Binjiang)');
+  await expect(map.zone('binxiao')).toHaveAttribute('aria-label', /Schematic/);
   await page.getByTestId('lang-zh-Hant').click();
   await expect(details.title).toHaveText('杭州高新區(濱江)');
   await expect(details.fact('2184.8億元')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page.locator('text.label--focus')).toHaveText('杭州高新區(濱江)');
+  await expect(map.zone('binxiao')).toHaveAttribute('aria-label', /示意範圍/);
 });
 
 test('schematic zones say they are not legal boundaries', async ({ page }) => {
@@ -108,6 +113,9 @@ test('a theme highlights its zones and sites', async ({ page }) => {
   await expect(details.title).toHaveText('中国视谷');
   await expect(page.getByTestId('theme-members')).toBeVisible();
   await expect(map.zone('binxiao')).toHaveClass(/is-member/);
+  await expect(map.site('olympic-stadium')).not.toHaveClass(/is-member|is-selected/);
+  await page.keyboard.press('Escape');
+  await expect(map.zone('binxiao')).not.toHaveClass(/is-member/);
 });
 
 test('toggling a layer hides its features', async ({ page }) => {
