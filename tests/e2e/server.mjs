@@ -8,6 +8,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
@@ -34,6 +35,22 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.geojson', '.svg']);
+
+/**
+ * Each distinct body is compressed once, as a production server does with
+ * precompressed files (gzip_static, brotli_static) or a cache in front: a
+ * page's load time then never includes the server compressing a file.
+ */
+const compressedBodies = new Map();
+function compressed(body, encoding) {
+  const key = `${encoding}:${crypto.createHash('sha1').update(body).digest('hex')}`;
+  let out = compressedBodies.get(key);
+  if (!out) {
+    out = encoding === 'br' ? zlib.brotliCompressSync(body) : zlib.gzipSync(body, { level: 9 });
+    compressedBodies.set(key, out);
+  }
+  return out;
+}
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
@@ -62,12 +79,10 @@ const server = http.createServer((req, res) => {
       'x-content-type-options': 'nosniff',
     };
     const accept = req.headers['accept-encoding'] ?? '';
-    if (COMPRESSIBLE.has(ext) && /\bbr\b/.test(accept)) {
-      body = zlib.brotliCompressSync(body);
-      headers['content-encoding'] = 'br';
-    } else if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accept)) {
-      body = zlib.gzipSync(body, { level: 9 });
-      headers['content-encoding'] = 'gzip';
+    const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+    if (encoding) {
+      body = compressed(body, encoding);
+      headers['content-encoding'] = encoding;
     }
     headers['content-length'] = body.length;
     res.writeHead(200, headers);
