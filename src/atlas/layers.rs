@@ -156,13 +156,28 @@ pub struct Zone {
     pub confidence: Confidence,
     /// The file the zone was read from, for error messages.
     pub file: String,
+    /// [`Zone::area_km2`] once computed.
+    pub area: AreaCache,
 }
 
 impl Zone {
-    /// Geodesic area of `geometry` (WGS-84 ellipsoid), in km². Computed when
-    /// asked for (the details of a selected zone, the data checks), not on load.
+    /// Geodesic area of `geometry` (WGS-84 ellipsoid), in km². Computed the
+    /// first time it is asked for (the details of a selected zone, the data
+    /// checks), not on load, then kept: a zone's geometry does not change
+    /// once loaded.
     pub fn area_km2(&self) -> f64 {
-        geodesic_area_km2(&self.geometry)
+        *self.area.0.get_or_init(|| geodesic_area_km2(&self.geometry))
+    }
+}
+
+/// A zone's area once computed. It is derived from the geometry, so two
+/// zones compare equal whether or not theirs has been computed yet.
+#[derive(Clone, Debug, Default)]
+pub struct AreaCache(std::sync::OnceLock<f64>);
+
+impl PartialEq for AreaCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 
@@ -436,6 +451,7 @@ fn read_zone(
         basis: optional_str(props, "extent_basis")?.map(str::to_owned),
         confidence: confidence(props, default_confidence)?,
         file: file.to_owned(),
+        area: AreaCache::default(),
     })
 }
 
@@ -600,6 +616,19 @@ mod test {
         let s = atlas.site("lab-a").expect("site loads");
         assert_eq!(s.position, Some(LonLat::new(120.205, 30.205)));
         assert_eq!(s.file, "geodata/x.geojson");
+    }
+
+    #[test]
+    fn a_zone_keeps_its_area_once_computed_and_compares_by_its_data() {
+        let text = collection(&[district("330108", SQUARE)]);
+        let (a, _) = Atlas::from_files(&[("geodata/x.geojson", &text)]);
+        let (b, _) = Atlas::from_files(&[("geodata/x.geojson", &text)]);
+        let (za, zb) = (a.zone("330108").unwrap(), b.zone("330108").unwrap());
+        let first = za.area_km2();
+        assert_eq!(first, geodesic_area_km2(&za.geometry));
+        assert_eq!(za.area_km2(), first);
+        // one has its area cached, the other not: still the same zone
+        assert_eq!(za, zb);
     }
 
     #[test]

@@ -334,6 +334,7 @@ mod test {
             basis: None,
             confidence: Confidence::Surveyed,
             file: "geodata/test.geojson".into(),
+            area: Default::default(),
         }
     }
 

@@ -19,7 +19,7 @@ use super::animate::{cancel_flight, fly_to, settled};
 use super::context::{ctx, Ctx};
 use super::details::{clear_area, selection_bounds, show_selection};
 use super::embed::{flash_hint, wheel_hint};
-use crate::atlas::layers::ZoneKind;
+use crate::atlas::layers::{SiteCategory, ZoneKind};
 use crate::atlas::Lang;
 use crate::carto::labels::{self, LabelCandidate, Rect};
 use crate::carto::scene::{Hit, Scene, SceneSite};
@@ -499,6 +499,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     let n_zones = data.scene.zones.len();
     let drawn0 = drawn.get_untracked();
+    // One marker symbol per category, shared by its sites.
+    let symbols = SiteCategory::ALL.map(|k| style::site_symbol(k, 7.0));
+    let symbol = |k: SiteCategory| SiteCategory::ALL.iter().position(|&c| c == k).map(|i| symbols[i].clone());
     let sites = data
         .scene
         .sites
@@ -519,7 +522,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 >
                     <circle class="site__target" r="12"/>
                     {estimate.then(|| view! { <circle class="site__halo" r="12"/> })}
-                    <path class="site__symbol" d=style::site_symbol(s.category, 7.0)/>
+                    <path class="site__symbol" d=symbol(s.category)/>
                 </g>
             }
         })
