@@ -105,12 +105,13 @@ fn label_point(mp: &geo::MultiPolygon<f64>) -> Option<LonLat> {
         .0
         .iter()
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
-    let b = Bounds::of_multi_polygon(&geo::MultiPolygon(vec![largest.clone()]))?;
+    let b = geo::BoundingRect::bounding_rect(largest)?;
+    let (south, north) = (b.min().y, b.max().y);
     let rings = || std::iter::once(largest.exterior()).chain(largest.interiors());
     let mut best: Option<(f64, LonLat)> = None;
     let mut xs = Vec::new();
     for k in [0.5, 0.25, 0.75] {
-        let y = b.south + (b.north - b.south) * k;
+        let y = south + (north - south) * k;
         xs.clear();
         for ring in rings() {
             for w in ring.0.windows(2) {

@@ -128,8 +128,8 @@ pub fn TourLayer() -> impl IntoView {
     let (tour, faults) = match Tour::bundled() {
         Ok(t) => {
             let known = |id: &str| data.atlas.zone(id).is_some() || data.atlas.site(id).is_some();
-            let faults: Vec<String> = t.validate(&data.catalogue, &known).iter().map(|e| e.to_string()).collect();
             let errs = t.validate(&data.catalogue, &known);
+            let faults: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
             (t.without(&errs), faults)
         }
         Err(e) => (Tour::default(), vec![e.to_string()]),
