@@ -578,32 +578,28 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     });
 
     // Names for assistive technology, in the language shown; visibility by layer.
-    let scene = Arc::clone(&data);
+    // Every zone, then every site: its layer, and what it selects if it is a button.
+    let features: Vec<(crate::state::layers::Layer, Option<Selection>)> = data
+        .scene
+        .zones
+        .iter()
+        .map(|z| (z.layer, (z.kind != ZoneKind::District).then(|| Selection::Zone(z.id.clone()))))
+        .chain(data.scene.sites.iter().map(|s| (s.layer, Some(Selection::Site(s.id.clone())))))
+        .collect();
     Effect::new(move |prev: Option<(Lang, crate::state::layers::LayerSet)>| {
-        let now = (c.lang.get(), c.layers.get());
+        let (lang, layers) = (c.lang.get(), c.layers.get());
         let was = prev.unwrap_or((lang0, layers0));
         let (Some(zg), Some(sg)) = (group(zones_g), group(sites_g)) else { return was };
-        if now == was {
-            return now;
-        }
-        let s = &scene.scene;
-        for (el, z) in drawn_children(&zg).iter().zip(&s.zones) {
-            if now.1.contains(z.layer) != was.1.contains(z.layer) {
-                let _ = el.set_attribute("visibility", visibility(now.1.contains(z.layer)));
+        let els = drawn_children(&zg).into_iter().chain(drawn_children(&sg));
+        for (el, (layer, sel)) in els.zip(&features) {
+            if layers.contains(*layer) != was.1.contains(*layer) {
+                let _ = el.set_attribute("visibility", visibility(layers.contains(*layer)));
             }
-            if now.0 != was.0 && z.kind != ZoneKind::District {
-                let _ = el.set_attribute("aria-label", &spoken_name(c, &Selection::Zone(z.id.clone())));
+            if let Some(sel) = sel.as_ref().filter(|_| lang != was.0) {
+                let _ = el.set_attribute("aria-label", &spoken_name(c, sel));
             }
         }
-        for (el, site) in drawn_children(&sg).iter().zip(&s.sites) {
-            if now.1.contains(site.layer) != was.1.contains(site.layer) {
-                let _ = el.set_attribute("visibility", visibility(now.1.contains(site.layer)));
-            }
-            if now.0 != was.0 {
-                let _ = el.set_attribute("aria-label", &spoken_name(c, &Selection::Site(site.id.clone())));
-            }
-        }
-        now
+        (lang, layers)
     });
 
     // Markers follow the drawn view.
