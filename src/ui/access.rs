@@ -159,15 +159,23 @@ pub fn feature_selection(el: &web_sys::Element) -> Option<Selection> {
     }
 }
 
+/// The zone or site a key event is on, when it is one a visitor can select
+/// (context districts are drawn but are not buttons).
+pub fn key_target_feature(ev: &KeyboardEvent) -> Option<(web_sys::Element, Selection)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    if target.get_attribute("role").as_deref() != Some("button") {
+        return None;
+    }
+    let sel = feature_selection(&target)?;
+    Some((target, sel))
+}
+
 /// Arrow keys, Home and End on a focused zone or site move focus to another
 /// visible feature, in the order Tab takes. Returns whether it handled the key;
 /// on the map container itself the keys are left to pan.
 pub fn rove(map: &web_sys::Element, ev: &KeyboardEvent) -> bool {
     let Some(m) = Move::from_key(&ev.key()) else { return false };
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
-    if feature_selection(&target).is_none() || target.get_attribute("role").as_deref() != Some("button") {
-        return false;
-    }
+    let Some((target, _)) = key_target_feature(ev) else { return false };
     let Ok(list) = map.query_selector_all("[role=button][data-id]") else { return false };
     let features: Vec<web_sys::Element> = (0..list.length())
         .filter_map(|i| list.item(i))

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
 
-use super::access::{feature_selection, reveal_focused, rove, spoken_name};
+use super::access::{key_target_feature, reveal_focused, rove, spoken_name};
 use super::animate::{cancel_flight, fly_to, settled};
 use super::context::{ctx, Ctx};
 use super::details::{clear_area, selection_bounds, show_selection};
@@ -421,8 +421,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     let on_keydown = move |ev: KeyboardEvent| {
         // Enter or Space on a zone or site selects it
         if ev.key() == "Enter" || ev.key() == " " {
-            let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-            if let Some(sel) = target.filter(|t| t.get_attribute("role").as_deref() == Some("button")).and_then(|t| feature_selection(&t)) {
+            if let Some((_, sel)) = key_target_feature(&ev) {
                 ev.prevent_default();
                 ev.stop_propagation();
                 show_selection(c, &sel, false);
@@ -675,9 +674,11 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         let (was, was_lang) = prev.unwrap_or_else(|| (Vec::new(), lang0));
         let Some(lg) = group(labels_g) else { return (was, was_lang) };
         let s = &scene.scene;
+        // Placement changes with every redraw; the text only with the language.
+        let mut texts = (lang != was_lang)
+            .then(|| s.zones.iter().map(|z| z.names.get(lang).to_string()).chain(s.sites.iter().map(|s| site_label(s, lang))));
         placement.with(|now| {
-            let texts = s.zones.iter().map(|z| z.names.get(lang).to_string()).chain(s.sites.iter().map(|s| site_label(s, lang)));
-            for (i, (el, text)) in drawn_children(&lg).iter().zip(texts).enumerate() {
+            for (i, el) in drawn_children(&lg).iter().enumerate() {
                 let (p, before) = (now.get(i).copied().flatten(), was.get(i).copied().flatten());
                 if let Some(p) = p.filter(|p| Some(*p) != before) {
                     let _ = el.set_attribute("x", &format!("{:.1}", p.x));
@@ -686,7 +687,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 if p.is_some() != before.is_some() {
                     let _ = el.set_attribute("visibility", visibility(p.is_some()));
                 }
-                if lang != was_lang {
+                if let Some(text) = texts.as_mut().and_then(Iterator::next) {
                     el.set_text_content(Some(&text));
                 }
             }
