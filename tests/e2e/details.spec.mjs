@@ -86,6 +86,41 @@ test('the close button and a click on empty map close the details', async ({ pag
   await expect(details.panel).toHaveCount(0);
 });
 
+test('with the details open the zoom buttons and north arrow stay clear of the panel and work', async ({ page }) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  for (const width of [1280, 700]) {
+    await page.setViewportSize({ width, height: 800 });
+    await map.open();
+    await map.clickBinjiang();
+    await expect(details.title).toHaveText('杭州高新区(滨江)');
+    const panel = await map.box(details.panel);
+    for (const id of ['zoom-in', 'zoom-out', 'zoom-home', 'north-arrow']) {
+      const box = await map.box(page.getByTestId(id));
+      expect(overlaps(box, panel), `${id} at ${width} px is under the panel`).toBe(false);
+      expect(box.x, `${id} at ${width} px is off screen`).toBeGreaterThanOrEqual(0);
+    }
+    // opening may fly the map to keep Binjiang beside the panel: let it land
+    let scale = NaN;
+    await expect.poll(async () => {
+      const before = scale;
+      await page.waitForTimeout(150);
+      scale = await map.scale();
+      return scale === before;
+    }).toBe(true);
+    await page.getByTestId('zoom-in').click();
+    await expect.poll(() => map.scale()).toBeGreaterThan(scale * 1.5);
+    await expect(details.title).toHaveText('杭州高新区(滨江)');
+    await page.keyboard.press('Escape');
+    await expect(details.panel).toHaveCount(0);
+    // closed, the controls are back at the edge
+    const zoomIn = await map.box(page.getByTestId('zoom-in'));
+    expect(width - (zoomIn.x + zoomIn.width)).toBeLessThan(24);
+  }
+  expect(map.errors).toEqual([]);
+});
+
 test('search for 滨富 flies to the Fuyang zone and opens it', async ({ page }) => {
   const map = new MapPage(page);
   const details = new Details(page);
