@@ -20,7 +20,7 @@
 use geo::{Coord, GeodesicArea, LineString, MultiPolygon, Polygon};
 use serde_json::{Map, Value};
 
-use super::{DataError, Names};
+use super::{packed, DataError, Names};
 use crate::spatial::LonLat;
 
 pub const DISTRICTS_FILE: &str = "geodata/districts.geojson";
@@ -213,17 +213,26 @@ impl Atlas {
     /// `kind` names, whatever file they come from. Unreadable features and files
     /// are skipped and reported; the rest loads.
     pub fn from_files(files: &[(&str, &str)]) -> (Atlas, Vec<DataError>) {
+        Self::from_packed(files, &[])
+    }
+
+    /// As [`Atlas::from_files`], for files whose outlines the build packed
+    /// into `coordinates` (see `build.rs`): a geometry
+    /// `{"type":"MultiPolygon","packed":{"at":…,"rings":[[…]]}}` reads its
+    /// positions from there. Other geometries read as in any GeoJSON file.
+    pub fn from_packed(files: &[(&str, &str)], coordinates: &[u8]) -> (Atlas, Vec<DataError>) {
         let mut atlas = Atlas::default();
         let mut errors = Vec::new();
         for (file, text) in files {
-            read_file(&mut atlas, &mut errors, file, text);
+            read_file(&mut atlas, &mut errors, file, text, coordinates);
         }
         (atlas, errors)
     }
 
-    /// The layers committed under `geodata/`, built into the binary.
+    /// The layers committed under `geodata/`, built into the binary with
+    /// their outlines packed.
     pub fn bundled() -> (Atlas, Vec<DataError>) {
-        Self::from_files(&BUNDLED)
+        Self::from_packed(&PACKED, PACKED_COORDINATES)
     }
 
     /// All zones: districts, then the focus zone, then cooperation zones.
@@ -250,7 +259,19 @@ impl Atlas {
     }
 }
 
-/// The committed layers, as `(path, contents)`.
+/// The committed layers as built into the binary: the same features, each
+/// outline's positions moved to [`PACKED_COORDINATES`] by `build.rs`.
+pub const PACKED: [(&str, &str); 4] = [
+    (DISTRICTS_FILE, include_str!(concat!(env!("OUT_DIR"), "/districts.geojson"))),
+    (FOCUS_FILE, include_str!(concat!(env!("OUT_DIR"), "/binjiang.geojson"))),
+    (ZONES_FILE, include_str!(concat!(env!("OUT_DIR"), "/zones.geojson"))),
+    (SITES_FILE, include_str!(concat!(env!("OUT_DIR"), "/sites.geojson"))),
+];
+
+/// The outlines' positions of [`PACKED`]: micro-degree zigzag varint deltas.
+pub static PACKED_COORDINATES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/coordinates.bin"));
+
+/// The committed layers, as `(path, contents)`: the files as written.
 pub const BUNDLED: [(&str, &str); 4] = [
     (DISTRICTS_FILE, include_str!("../../geodata/districts.geojson")),
     (FOCUS_FILE, include_str!("../../geodata/binjiang.geojson")),
@@ -266,7 +287,7 @@ pub fn geodesic_area_km2(geometry: &MultiPolygon<f64>) -> f64 {
     geometry.geodesic_area_unsigned() / M2_PER_KM2
 }
 
-fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &str, text: &str) {
+fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &str, text: &str, packed: &[u8]) {
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -286,7 +307,7 @@ fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &str, text: &
         return;
     };
     for (index, feature) in features.iter().enumerate() {
-        match read_feature(file, feature) {
+        match read_feature(file, feature, packed) {
             Ok(Layer::Zone(zone)) => match zone.kind {
                 ZoneKind::District => atlas.districts.push(zone),
                 ZoneKind::Focus => atlas.focus.push(zone),
@@ -312,7 +333,7 @@ enum Layer {
 /// A failed feature: its id when it has one, and what is wrong.
 type FeatureError = (Option<String>, String);
 
-fn read_feature(file: &str, feature: &Value) -> Result<Layer, FeatureError> {
+fn read_feature(file: &str, feature: &Value, packed: &[u8]) -> Result<Layer, FeatureError> {
     let Some(obj) = feature.as_object() else {
         return Err((None, format!("expected a Feature object, got {}", describe(feature))));
     };
@@ -337,7 +358,7 @@ fn read_feature(file: &str, feature: &Value) -> Result<Layer, FeatureError> {
     if kind == "site" {
         read_site(file, &id, props, geometry).map(Layer::Site).map_err(fail)
     } else if let Some(kind) = ZoneKind::from_key(kind) {
-        read_zone(file, &id, kind, props, geometry).map(Layer::Zone).map_err(fail)
+        read_zone(file, &id, kind, props, geometry, packed).map(Layer::Zone).map_err(fail)
     } else {
         Err(fail(format!("expected kind \"district\", \"focus\", \"cooperation-zone\" or \"site\", got \"{kind}\"")))
     }
@@ -424,8 +445,9 @@ fn read_zone(
     kind: ZoneKind,
     props: &Map<String, Value>,
     geometry: &Value,
+    packed: &[u8],
 ) -> Result<Zone, String> {
-    let geometry = multipolygon(geometry)?;
+    let geometry = multipolygon(geometry, packed)?;
     // Outlines from a mapping source need not repeat that they are not estimates.
     let (default_schematic, default_confidence) = match kind {
         ZoneKind::District | ZoneKind::Focus => (Some(false), Some(Confidence::Surveyed)),
@@ -469,11 +491,14 @@ fn confidence(props: &Map<String, Value>, default: Option<Confidence>) -> Result
 
 /// A Polygon or MultiPolygon geometry, rings checked for length and closure
 /// (which `geo` would otherwise repair silently).
-fn multipolygon(geometry: &Value) -> Result<MultiPolygon<f64>, String> {
+fn multipolygon(geometry: &Value, packed: &[u8]) -> Result<MultiPolygon<f64>, String> {
     let Value::Object(g) = geometry else {
         return Err(format!("expected a Polygon or MultiPolygon geometry, got {}", describe(geometry)));
     };
     let kind = g.get("type").and_then(Value::as_str).unwrap_or("no type");
+    if let Some(reference) = g.get("packed") {
+        return unpack(reference, packed).map_err(|m| format!("packed {kind}: {m}"));
+    }
     let coords = g.get("coordinates").unwrap_or(&Value::Null);
     match kind {
         "Polygon" => Ok(MultiPolygon(vec![polygon(coords).map_err(|m| format!("Polygon: {m}"))?])),
@@ -507,6 +532,37 @@ fn ring(coords: &Value) -> Result<LineString<f64>, String> {
         .enumerate()
         .map(|(i, p)| position(p).map_err(|m| format!("position {i}: {m}")))
         .collect::<Result<Vec<_>, _>>()?;
+    closed_ring(points)
+}
+
+/// A packed outline: `{"at": <byte offset>, "rings": [[<positions per ring>, ...], ...]}`
+/// (one list per polygon, exterior ring first) over `packed`.
+fn unpack(reference: &Value, packed: &[u8]) -> Result<MultiPolygon<f64>, String> {
+    let at = reference.get("at").and_then(Value::as_u64).ok_or("expected a byte offset \"at\", got none")?;
+    let bytes = packed.get(at as usize..).ok_or_else(|| format!("offset {at} is past the end ({} bytes)", packed.len()))?;
+    let polygons = reference.get("rings").map_or(Err("expected \"rings\", got none".to_owned()), array)?;
+    let mut reader = packed::Reader::new(bytes);
+    let mut next = || reader.next().ok_or("the packed positions end early");
+    let mut out = Vec::new();
+    for (i, lengths) in polygons.iter().enumerate() {
+        let mut rings = Vec::new();
+        for (r, n) in array(lengths)?.iter().enumerate() {
+            let n = n.as_u64().ok_or_else(|| format!("polygon {i}, ring {r}: expected a count, got {}", describe(n)))?;
+            let points = (0..n).map(|_| Ok(Coord { x: next()?, y: next()? })).collect::<Result<Vec<_>, String>>();
+            rings.push(points.and_then(closed_ring).map_err(|m| format!("polygon {i}, ring {r}: {m}"))?);
+        }
+        let mut rings = rings.into_iter();
+        let exterior = rings.next().ok_or_else(|| format!("polygon {i}: expected an exterior ring, got none"))?;
+        out.push(Polygon::new(exterior, rings.collect()));
+    }
+    if out.is_empty() {
+        return Err("expected at least one polygon, got none".to_owned());
+    }
+    Ok(MultiPolygon(out))
+}
+
+/// A ring of at least four positions whose last repeats the first.
+fn closed_ring(points: Vec<Coord<f64>>) -> Result<LineString<f64>, String> {
     if points.len() < 4 {
         return Err(format!("expected a ring of at least 4 positions, got {}", points.len()));
     }
@@ -616,6 +672,41 @@ mod test {
         let s = atlas.site("lab-a").expect("site loads");
         assert_eq!(s.position, Some(LonLat::new(120.205, 30.205)));
         assert_eq!(s.file, "geodata/x.geojson");
+    }
+
+    #[test]
+    fn a_packed_outline_reads_as_the_same_outline_written_out() {
+        let square: Vec<i64> =
+            vec![120_200_000, 30_200_000, 120_210_000, 30_200_000, 120_210_000, 30_210_000, 120_200_000, 30_210_000, 120_200_000, 30_200_000];
+        let mut bytes = vec![0xAA; 3]; // another outline's bytes before this one
+        packed::write(&square, &mut bytes);
+        let packed_square = r#"{"type":"MultiPolygon","packed":{"at":3,"rings":[[5]]}}"#;
+        let (packed, errors) = Atlas::from_packed(&[("geodata/x.geojson", &collection(&[district("330108", packed_square)]))], &bytes);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (written, _) = Atlas::from_files(&[("geodata/x.geojson", &collection(&[district("330108", SQUARE)]))]);
+        assert_eq!(packed, written);
+    }
+
+    #[test]
+    fn a_packed_outline_that_does_not_fit_its_bytes_is_named_and_skipped() {
+        let mut bytes = Vec::new();
+        packed::write(&[120_200_000, 30_200_000, 120_210_000, 30_200_000], &mut bytes);
+        let cases = [
+            (r#"{"at":999,"rings":[[5]]}"#, "offset 999 is past the end"),
+            (r#"{"at":0,"rings":[[5]]}"#, "the packed positions end early"),
+            (r#"{"at":0,"rings":[[2]]}"#, "expected a ring of at least 4 positions, got 2"),
+            (r#"{"rings":[[5]]}"#, "expected a byte offset"),
+        ];
+        for (reference, message) in cases {
+            let geometry = format!(r#"{{"type":"MultiPolygon","packed":{reference}}}"#);
+            let text = collection(&[district("330108", &geometry), district("330109", SQUARE)]);
+            let (atlas, errors) = Atlas::from_packed(&[("geodata/x.geojson", &text)], &bytes);
+            assert_eq!(errors.len(), 1, "{reference}: {errors:?}");
+            let shown = errors[0].to_string();
+            assert!(shown.starts_with("geodata/x.geojson, '330108': packed MultiPolygon"), "{shown}");
+            assert!(shown.contains(message), "{reference}: {shown}");
+            assert!(atlas.zone("330108").is_none() && atlas.zone("330109").is_some(), "the rest loads");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod error;
 pub mod figures;
 pub mod lang;
 pub mod layers;
+pub mod packed;
 pub mod validate;
 
 pub use error::DataError;
