@@ -119,8 +119,16 @@ test('a shared URL reopens the same view, and Back returns to the previous selec
   await expect(details.title).toHaveText(/Stadium|Olympic/);
   await page.getByTestId('zoom-in').click();
   await expect.poll(() => page.url()).toContain('sel=site:olympic-stadium');
-  await page.waitForTimeout(600); // the view is written a moment after it settles
-  const url = page.url();
+  // the view is written a moment after it settles: wait until the URL holds still
+  let url = '';
+  await expect
+    .poll(async () => {
+      const before = page.url();
+      await page.waitForTimeout(400);
+      url = page.url();
+      return url === before && /[?&]z=/.test(url);
+    })
+    .toBe(true);
   const anchor = await map.anchorOf('olympic-stadium');
 
   const other = await context.newPage();

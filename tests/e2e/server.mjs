@@ -37,9 +37,9 @@ const TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.geojson', '.svg']);
 
 /**
- * Each distinct body is compressed once, as a production server does with
- * precompressed files (gzip_static, brotli_static) or a cache in front: a
- * page's load time then never includes the server compressing a file.
+ * A file without a precompressed copy (the reference pages, the test hosts)
+ * is compressed once per distinct body, as a cache in front of a server
+ * would: a page's load time then never includes the server compressing a file.
  */
 const compressedBodies = new Map();
 function compressed(body, encoding) {
@@ -69,8 +69,10 @@ const server = http.createServer((req, res) => {
       return;
     }
     const ext = path.extname(file);
+    let rewritten = false;
     if (mapOrigin && (ext === '.html' || ext === '.js')) {
       body = Buffer.from(body.toString('utf8').replaceAll('{{MAP_ORIGIN}}', mapOrigin));
+      rewritten = true;
     }
     const headers = {
       'content-security-policy': csp,
@@ -81,7 +83,15 @@ const server = http.createServer((req, res) => {
     const accept = req.headers['accept-encoding'] ?? '';
     const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
     if (encoding) {
-      body = compressed(body, encoding);
+      // a precompressed copy beside the file (the build writes them) is sent
+      // as it is, as gzip_static / brotli_static would
+      const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+      if (!rewritten && fs.existsSync(copy)) {
+        body = fs.readFileSync(copy);
+        headers['x-precompressed'] = path.basename(copy);
+      } else {
+        body = compressed(body, encoding);
+      }
       headers['content-encoding'] = encoding;
     }
     headers['content-length'] = body.length;

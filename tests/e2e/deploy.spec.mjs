@@ -1,0 +1,63 @@
+// What a webmaster copies from dist/: each compressible file has a brotli and
+// a gzip copy beside it, for servers that send precompressed files, and a
+// browser given those copies runs the map.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { test, expect } from '@playwright/test';
+import { MapPage } from './map-page.mjs';
+
+const dist = path.resolve('dist');
+const COMPRESSIBLE = /\.(html|js|css|wasm|svg|json)$/;
+
+test('every compressible file of the build has .br and .gz copies that unpack to it', () => {
+  const files = fs.readdirSync(dist).filter((f) => COMPRESSIBLE.test(f));
+  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+  expect(files).toContain('index.html');
+  for (const f of files) {
+    const body = fs.readFileSync(path.join(dist, f));
+    const br = fs.readFileSync(path.join(dist, `${f}.br`));
+    const gz = fs.readFileSync(path.join(dist, `${f}.gz`));
+    expect(zlib.brotliDecompressSync(br).equals(body), `${f}.br unpacks to ${f}`).toBe(true);
+    expect(zlib.gunzipSync(gz).equals(body), `${f}.gz unpacks to ${f}`).toBe(true);
+    if (f.endsWith('.wasm')) {
+      // brotli at its best: the wasm shrinks to about a third
+      expect(br.length / body.length).toBeLessThan(0.4);
+      expect(br.length).toBeLessThan(gz.length);
+    }
+  }
+  // the offline copy caches the files the browser asks for, not the copies
+  const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  const precache = JSON.parse(/^const PRECACHE = (.*);$/m.exec(sw)[1]);
+  expect(precache.length).toBeGreaterThan(5);
+  expect(precache.filter((u) => /\.(br|gz)$/.test(u))).toEqual([]);
+});
+
+for (const encoding of ['br', 'gzip']) {
+  test(`the map runs from the precompressed ${encoding} copies`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'accept-encoding': encoding } });
+    const page = await context.newPage();
+    const sent = new Map();
+    page.on('response', async (res) => {
+      const name = new URL(res.url()).pathname.split('/').pop();
+      if (name.endsWith('.wasm')) {
+        sent.set(name, {
+          encoding: await res.headerValue('content-encoding'),
+          length: Number(await res.headerValue('content-length')),
+          from: await res.headerValue('x-precompressed'),
+        });
+      }
+    });
+    const map = new MapPage(page);
+    await page.goto(baseURL);
+    await expect(map.zone('binjiang')).toBeVisible({ timeout: 20_000 });
+    await map.clickBinjiang();
+    await expect(page.getByTestId('details-title')).toHaveText('杭州高新区(滨江)');
+    expect(sent.size).toBe(1);
+    const [[name, got]] = [...sent];
+    const copy = `${name}.${encoding === 'br' ? 'br' : 'gz'}`;
+    expect(got).toEqual({ encoding, length: fs.statSync(path.join(dist, copy)).size, from: copy });
+    expect(map.errors).toEqual([]);
+    await context.close();
+  });
+}
