@@ -540,7 +540,7 @@ fn ring(coords: &Value) -> Result<LineString<f64>, String> {
 fn unpack(reference: &Value, packed: &[u8]) -> Result<MultiPolygon<f64>, String> {
     let at = reference.get("at").and_then(Value::as_u64).ok_or("expected a byte offset \"at\", got none")?;
     let bytes = packed.get(at as usize..).ok_or_else(|| format!("offset {at} is past the end ({} bytes)", packed.len()))?;
-    let polygons = reference.get("rings").map_or(Err("expected \"rings\", got none".to_owned()), array)?;
+    let polygons = array(reference.get("rings").ok_or("expected \"rings\", got none")?)?;
     let mut reader = packed::Reader::new(bytes);
     let mut next = || reader.next().ok_or("the packed positions end early");
     let mut out = Vec::new();

@@ -8,7 +8,6 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import crypto from 'node:crypto';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
@@ -38,12 +37,14 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
 
 /**
  * A file without a precompressed copy (the reference pages, the test hosts)
- * is compressed once per distinct body, as a cache in front of a server
+ * is compressed once per version of the file, as a cache in front of a server
  * would: a page's load time then never includes the server compressing a file.
+ * (A body rewritten for MAP_ORIGIN is the same on every request of a server.)
  */
 const compressedBodies = new Map();
-function compressed(body, encoding) {
-  const key = `${encoding}:${crypto.createHash('sha1').update(body).digest('hex')}`;
+function compressed(file, body, encoding) {
+  const { size, mtimeMs } = fs.statSync(file);
+  const key = `${encoding}:${file}:${size}:${mtimeMs}`;
   let out = compressedBodies.get(key);
   if (!out) {
     out = encoding === 'br' ? zlib.brotliCompressSync(body) : zlib.gzipSync(body, { level: 9 });
@@ -90,7 +91,7 @@ const server = http.createServer((req, res) => {
         body = fs.readFileSync(copy);
         headers['x-precompressed'] = path.basename(copy);
       } else {
-        body = compressed(body, encoding);
+        body = compressed(file, body, encoding);
       }
       headers['content-encoding'] = encoding;
     }
