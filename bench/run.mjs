@@ -100,7 +100,7 @@ function startServer(port) {
 }
 
 /**
- * Waits for the page's `__bench.painted` or `__bench.armed` promise; null
+ * Waits for the page's `__bench.painted`, `ready` or `armed` promise; null
  * after `ms`. (No eval in the page: a Content-Security-Policy may forbid it.)
  */
 function awaitProbe(page, which, ms = TIMEOUT_MS) {
@@ -183,8 +183,10 @@ async function load(s, def, opts) {
   await s.page.goto(`http://127.0.0.1:${opts.port}/${def.id}/`, { waitUntil: 'commit', timeout: TIMEOUT_MS });
   const painted = await awaitProbe(s.page, 'painted');
   if (painted == null) throw new Error(`zones not painted within ${TIMEOUT_MS / 1000} s${s.errors.length ? `: ${s.errors[0]}` : ''}`);
+  const ready = await awaitProbe(s.page, 'ready');
+  if (ready == null) throw new Error(`map not ready within ${TIMEOUT_MS / 1000} s${s.errors.length ? `: ${s.errors[0]}` : ''}`);
   await s.transfer.quiet();
-  return painted;
+  return { painted, ready };
 }
 
 /** Waits until the click target stays put for two frames (no flight or animation running). */
@@ -289,7 +291,7 @@ async function measureRun(browser, def, opts, state) {
   const s = await openPage(browser, def, opts, { encoding: 'gzip' });
   try {
     await throttle(s.cdp, THROTTLE);
-    const paintedMs = await load(s, def, opts);
+    const { painted: paintedMs, ready: readyMs } = await load(s, def, opts);
     const bytes = s.transfer.total();
     const memLoad = await memory(s);
 
@@ -330,7 +332,7 @@ async function measureRun(browser, def, opts, state) {
     await throttle(s.cdp, THROTTLE);
     const frames = await panZoom(s.page);
     await throttle(s.cdp, 1);
-    return { page: def.id, paintedMs, bytes, files: s.transfer.files, clicks, details, cycles, memLoad, memHalf: memHalf ?? memLoad, memCycles, frames, errors: s.errors };
+    return { page: def.id, paintedMs, readyMs, bytes, files: s.transfer.files, clicks, details, cycles, memLoad, memHalf: memHalf ?? memLoad, memCycles, frames, errors: s.errors };
   } finally {
     await s.context.close();
   }

@@ -5,6 +5,9 @@
 //                 rendering includes the state `pred` describes
 //   signal(name)  a page's own "drawn" signal (reference pages call it)
 //   painted       a promise: the end of the first frame showing the zones
+//   ready         a promise: the end of the first frame showing the map that
+//                 answers clicks (ours: the app's map, after the page's own
+//                 first view; the reference pages: the same frame as painted)
 //   frames        rAF timestamps while recording (startFrames / stopFrames)
 //   wasmMemory    our app's WebAssembly.Memory, from trunk's start event
 //
@@ -101,12 +104,19 @@
     return true;
   };
 
-  /** The zones are painted: the page said so, or our SVG zone has its outline. */
-  b.zonesShown = () => {
-    if (flags.painted) return true;
-    const zone = document.querySelector('[data-testid="zone-binjiang"]');
+  /** Binjiang's outline drawn by the element `selector` names. */
+  const outlined = (selector) => {
+    const zone = document.querySelector(selector);
     return shown(zone) && (zone.getAttribute('d') ?? '').length > 0;
   };
+  /**
+   * The zones are painted: the page said so, or our Binjiang has its outline,
+   * drawn by the app or, before the app mounts, by the first view in the page
+   * itself (index.html).
+   */
+  b.zonesShown = () => flags.painted || outlined('[data-testid="zone-binjiang"]') || outlined('[data-first-view="binjiang"]');
+  /** The map answers clicks: the page said it is drawn, or our app drew Binjiang. */
+  b.appShown = () => flags.painted || outlined('[data-testid="zone-binjiang"]');
 
   /** The details are shown: the panel or popup with its title. */
   b.detailsShown = () => {
@@ -166,4 +176,5 @@
   b.wasmBytes = () => (b.wasmMemory ? b.wasmMemory.buffer.byteLength : 0);
 
   b.painted = b.watch(b.zonesShown);
+  b.ready = b.watch(b.appShown);
 })();

@@ -6,3 +6,6 @@ pub mod labels;
 pub mod scene;
 pub mod paths;
 pub mod style;
+/// Written into `index.html` by a native test; the wasm never carries it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_view;

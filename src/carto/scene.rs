@@ -17,6 +17,10 @@ use crate::state::Layer;
 /// latitude, so one decimal in path data is sub-metre.
 pub const FRAME_ZOOM: f64 = 14.0;
 
+/// Room left around Binjiang when the map opens or returns home (px); the
+/// first view in `index.html` and its stylesheet rules use the same.
+pub const HOME_PADDING_PX: f64 = 40.0;
+
 /// A zone as drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneZone {

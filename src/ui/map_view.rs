@@ -30,8 +30,7 @@ use crate::state::gesture::{Gesture, GestureOp};
 use crate::state::text::T;
 use crate::state::Selection;
 
-/// Room left around Binjiang when the map opens or returns home.
-pub const HOME_PADDING_PX: f64 = 40.0;
+pub use crate::carto::scene::HOME_PADDING_PX;
 const KEY_PAN_PX: f64 = 80.0;
 const MOUSE_TOLERANCE_PX: f64 = 6.0;
 const TOUCH_TOLERANCE_PX: f64 = 16.0;

@@ -1,0 +1,99 @@
+// The first view: index.html draws the zones itself (src/carto/first_view.rs),
+// so a visitor sees the map's outlines while the wasm is still on its way, and
+// the app then takes over in the same place without a jump.
+import { test, expect } from '@playwright/test';
+import { MapPage } from './map-page.mjs';
+
+// Each load must fetch the wasm itself, so a blocked or slowed request holds.
+test.use({ serviceWorkers: 'block' });
+
+const WASM = /\.wasm$/;
+const firstView = (page, id) => page.locator(`[data-first-view="${id}"]`);
+
+/** Screen box of an element as [left, top, right, bottom]. */
+async function edges(locator) {
+  const b = await locator.boundingBox();
+  return [b.x, b.y, b.x + b.width, b.y + b.height];
+}
+
+// Desktop with the legend open, a large screen, a tablet, a small iframe, a
+// phone (three-row title bar) and a very small frame (one compact row).
+const SIZES = [
+  [1280, 800],
+  [1920, 1080],
+  [1024, 768],
+  [700, 500],
+  [390, 844],
+  [500, 300],
+];
+
+test('before the wasm arrives the page draws the zones where the map then draws them', async ({ page }) => {
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await page.route(WASM, (route) => route.abort());
+    await page.goto('./');
+    await expect(firstView(page, 'binjiang')).toBeVisible();
+    for (const id of ['binxiao', 'binfu']) {
+      // schematic extents look schematic here too
+      await expect(firstView(page, id)).toHaveClass(/zone--schematic/);
+    }
+    await expect(page.locator('#first-view')).toHaveAttribute('aria-hidden', 'true');
+    const before = await edges(firstView(page, 'binjiang'));
+
+    await page.unroute(WASM);
+    const map = new MapPage(page);
+    await map.open();
+    const after = await edges(map.zone('binjiang'));
+    for (let i = 0; i < 4; i++) {
+      expect(Math.abs(before[i] - after[i]), `${width}×${height}: edge ${i} of Binjiang, first view ${before} vs map ${after}`)
+        .toBeLessThanOrEqual(1.5);
+    }
+    expect(map.errors).toEqual([]);
+  }
+});
+
+test('the app replaces the first view: one Binjiang, one hatching, nothing left over', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  await expect(page.locator('#first-view')).toHaveCount(0);
+  await expect(page.locator('[data-first-view]')).toHaveCount(0);
+  await expect(page.locator('pattern#hatch')).toHaveCount(1);
+  await expect(map.zone('binjiang')).toHaveCount(1);
+});
+
+test('on a slow connection the outlines are on screen first, and the map works once the wasm is in', async ({ page }) => {
+  let released = false;
+  await page.route(WASM, async (route) => {
+    await new Promise((r) => setTimeout(r, 2500));
+    released = true;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(firstView(page, 'binjiang')).toBeVisible();
+  await expect(firstView(page, 'binxiao')).toBeVisible();
+  expect(released, 'the first view was drawn before the wasm was sent').toBe(false);
+  // a click meanwhile does nothing harmful
+  const b = await firstView(page, 'binjiang').boundingBox();
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+
+  const map = new MapPage(page);
+  await map.open();
+  expect(released).toBe(true);
+  await map.clickBinjiang();
+  await expect(page.getByTestId('details-title')).toContainText('滨江');
+  expect(map.errors).toEqual([]);
+});
+
+test('with scripting off the page still shows the outlines, and says what the map needs', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(firstView(page, 'binjiang')).toBeVisible();
+  const notice = page.locator('.noscript');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('JavaScript');
+  // the notice is not hidden under the first view's title bar
+  const b = await notice.boundingBox();
+  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.noscript') != null, [b.x + 20, b.y + b.height / 2])).toBe(true);
+  await context.close();
+});
