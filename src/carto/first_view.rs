@@ -21,6 +21,7 @@ use std::fmt::Write;
 use geo::{Coord, LineString, MultiPolygon, Polygon, Simplify};
 
 use crate::carto::scene::{Scene, HOME_PADDING_PX};
+use crate::state::embed::escape_attr;
 
 /// Marks the start of the generated block in `index.html`.
 pub const START: &str = "<!-- first-view: generated from geodata/ by tests/first_view.rs (BLESS=1); do not edit -->";
@@ -87,7 +88,7 @@ pub fn markup(scene: &Scene) -> String {
         if d.is_empty() {
             continue;
         }
-        let _ = write!(out, "\n<path class=\"{}\" data-first-view=\"{}\" d=\"{d}\"/>", z.class, escape(&z.id));
+        let _ = write!(out, "\n<path class=\"{}\" data-first-view=\"{}\" d=\"{d}\"/>", z.class, escape_attr(&z.id));
     }
     out.push_str("</svg></div>\n");
     out.push_str(END);
@@ -200,21 +201,11 @@ fn write_ring(ring: &LineString<f64>, out: &mut String) {
     out.push('z');
 }
 
-/// Attribute text: ids come from the geodata files.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::atlas::layers::{Atlas, ZoneKind};
-
-    fn scene() -> Scene {
-        let (atlas, errors) = Atlas::bundled();
-        assert!(errors.is_empty(), "{errors:?}");
-        Scene::build(&atlas).expect("a scene")
-    }
+    use crate::atlas::layers::ZoneKind;
+    use crate::carto::scene::test::scene;
 
     fn view_box(m: &str) -> Vec<f64> {
         let at = m.find("viewBox=\"").expect("a viewBox") + 9;
@@ -325,10 +316,5 @@ mod tests {
     fn the_markup_is_small_enough_to_sit_in_the_page() {
         let m = markup(&scene());
         assert!(m.len() < 40_000, "{} bytes", m.len());
-    }
-
-    #[test]
-    fn ids_are_escaped_as_attribute_text() {
-        assert_eq!(escape("a\"<b>&"), "a&quot;&lt;b&gt;&amp;");
     }
 }

@@ -228,12 +228,13 @@ fn scene_site(s: &Site) -> Option<SceneSite> {
 }
 
 #[cfg(test)]
-mod test {
+pub(crate) mod test {
     use super::*;
     use crate::spatial::viewport::ViewLimits;
     use crate::state::LayerSet;
 
-    fn scene() -> Scene {
+    /// The scene of the built-in atlas.
+    pub(crate) fn scene() -> Scene {
         let (atlas, errors) = Atlas::bundled();
         assert!(errors.is_empty(), "{errors:?}");
         Scene::build(&atlas).expect("the bundled atlas draws")
