@@ -11,9 +11,12 @@
 //   frames        rAF timestamps while recording (startFrames / stopFrames)
 //   wasmMemory    our app's WebAssembly.Memory, from trunk's start event
 //
-// "End of a frame": a message posted from a requestAnimationFrame callback is
-// delivered after that frame's style, layout, paint and commit, so its arrival
-// is when the frame's pixels went to the compositor. A ResizeObserver on a
+// "End of a frame": a task posted from a requestAnimationFrame callback runs
+// after that frame's style, layout, paint and commit, so its start is when the
+// frame's pixels went to the compositor. It is posted with the scheduler's
+// 'user-blocking' priority, so tasks that were already queued (a wasm module's
+// instantiation, a page's timers) do not run before it and delay the reading;
+// without `scheduler.postTask`, a MessageChannel message. A ResizeObserver on a
 // 1 px marker, resized every frame, runs after the frame's layout, so it
 // closes the window in which a change still makes this frame; a change after
 // that (an input task, a fetch) is first drawn by the next frame. Changes a
@@ -44,20 +47,24 @@
     inFrame = true;
     if (!marker.isConnected && document.documentElement) document.documentElement.append(marker);
     marker.style.width = `${1 + (frame % 2)}px`;
-    channel.port2.postMessage(frame);
+    afterFrame(frame);
     for (const w of watchers) w.check();
     requestAnimationFrame(loop);
   };
-  channel.port1.onmessage = (e) => {
+  const frameDone = (done) => {
     inFrame = false;
     const now = performance.now();
     for (const w of watchers) {
-      if (w.target !== undefined && e.data >= w.target) {
+      if (w.target !== undefined && done >= w.target) {
         watchers.delete(w);
         w.resolve(now);
       }
     }
   };
+  channel.port1.onmessage = (e) => frameDone(e.data);
+  const afterFrame = window.scheduler?.postTask
+    ? (f) => { window.scheduler.postTask(() => frameDone(f), { priority: 'user-blocking' }); }
+    : (f) => channel.port2.postMessage(f);
 
   b.watch = (pred) =>
     new Promise((resolve) => {
