@@ -18,7 +18,7 @@
 
 use std::fmt::Write;
 
-use geo::{Coord, LineString, MultiPolygon, Polygon, Simplify};
+use geo::{BooleanOps, Coord, LineString, MultiPolygon, Polygon, Rect, Simplify};
 
 use crate::carto::scene::{Scene, HOME_PADDING_PX};
 use crate::state::embed::escape_attr;
@@ -76,12 +76,11 @@ pub fn markup(scene: &Scene) -> String {
          <rect class=\"hatch__bg\" width=\"9\" height=\"9\"/><line class=\"hatch__line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"9\"/></pattern></defs>",
         1.0 / scale
     );
-    let keep = Clip {
-        x0: -KEEP_AROUND * w,
-        y0: -KEEP_AROUND * hgt,
-        x1: (1.0 + KEEP_AROUND) * w,
-        y1: (1.0 + KEEP_AROUND) * hgt,
-    };
+    let keep = Rect::new(
+        Coord { x: -KEEP_AROUND * w, y: -KEEP_AROUND * hgt },
+        Coord { x: (1.0 + KEEP_AROUND) * w, y: (1.0 + KEEP_AROUND) * hgt },
+    )
+    .to_polygon();
     for z in &scene.zones {
         let tolerance = if z.kind == crate::atlas::layers::ZoneKind::District { DISTRICT_TOLERANCE } else { TOLERANCE };
         let d = simplified_path(&z.geometry, scene, (ox, oy), tolerance, &keep);
@@ -95,71 +94,25 @@ pub fn markup(scene: &Scene) -> String {
     out
 }
 
-/// A box outlines are cut to (local units from the home box's corner).
-struct Clip {
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
-}
-
-impl Clip {
-    /// The ring cut to the box (Sutherland–Hodgman: exact for a convex box;
-    /// where a ring leaves and re-enters, the cut runs along the box's edge,
-    /// which lies off any screen).
-    fn ring(&self, ring: &[Coord<f64>]) -> Vec<Coord<f64>> {
-        let mut pts = ring.to_vec();
-        type Edge = (fn(&Coord<f64>, f64) -> bool, fn(Coord<f64>, Coord<f64>, f64) -> Coord<f64>, f64);
-        let at_x = |a: Coord<f64>, b: Coord<f64>, x: f64| Coord { x, y: a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x) };
-        let at_y = |a: Coord<f64>, b: Coord<f64>, y: f64| Coord { x: a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y };
-        let edges: [Edge; 4] = [
-            (|p, v| p.x >= v, at_x, self.x0),
-            (|p, v| p.x <= v, at_x, self.x1),
-            (|p, v| p.y >= v, at_y, self.y0),
-            (|p, v| p.y <= v, at_y, self.y1),
-        ];
-        for (inside, cross, v) in edges {
-            let input = std::mem::take(&mut pts);
-            let Some(&last) = input.last() else { break };
-            let mut prev = last;
-            for &p in &input {
-                match (inside(&prev, v), inside(&p, v)) {
-                    (true, true) => pts.push(p),
-                    (true, false) => pts.push(cross(prev, p, v)),
-                    (false, true) => {
-                        pts.push(cross(prev, p, v));
-                        pts.push(p);
-                    }
-                    (false, false) => {}
-                }
-                prev = p;
-            }
-        }
-        pts
-    }
-}
-
-/// The outline in whole local units from `origin`, cut to `keep` and
-/// simplified within `tolerance`; rings that collapse are left out.
-fn simplified_path(mp: &MultiPolygon<f64>, scene: &Scene, origin: (f64, f64), tolerance: f64, keep: &Clip) -> String {
+/// The outline in whole local units from `origin`, cut to `keep` (with
+/// `geo`'s boolean operations) and simplified within `tolerance`; rings that
+/// collapse are left out.
+fn simplified_path(mp: &MultiPolygon<f64>, scene: &Scene, origin: (f64, f64), tolerance: f64, keep: &Polygon<f64>) -> String {
     let local = |ring: &LineString<f64>| -> Option<LineString<f64>> {
         ring.0
             .iter()
             .map(|c| scene.frame.to_local((*c).into()).map(|(x, y)| Coord { x: x - origin.0, y: y - origin.1 }))
             .collect::<Option<Vec<_>>>()
-            .map(|pts| {
-                let mut cut = keep.ring(&pts);
-                if let Some(&first) = cut.first() {
-                    cut.push(first);
-                }
-                LineString(cut)
-            })
+            .map(LineString)
     };
+    let polygons = mp.0.iter().filter_map(|poly| {
+        let exterior = local(poly.exterior())?;
+        Some(Polygon::new(exterior, poly.interiors().iter().filter_map(local).collect()))
+    });
+    let kept = MultiPolygon(polygons.collect()).intersection(keep);
     let mut d = String::new();
-    for poly in &mp.0 {
-        let Some(exterior) = local(poly.exterior()) else { continue };
-        let interiors: Vec<_> = poly.interiors().iter().filter_map(local).collect();
-        let simple = Polygon::new(exterior, interiors).simplify(tolerance);
+    for poly in &kept.0 {
+        let simple = poly.simplify(tolerance);
         for ring in std::iter::once(simple.exterior()).chain(simple.interiors()) {
             write_ring(ring, &mut d);
         }
