@@ -105,7 +105,7 @@ function startServer(port) {
  */
 function awaitProbe(page, which, ms = TIMEOUT_MS) {
   return page.evaluate(
-    ([which, ms]) => Promise.race([window.__bench[which], new Promise((r) => setTimeout(() => r(null), ms))]),
+    ([which, ms]) => window.__bench.within(window.__bench[which], ms),
     [which, ms],
   );
 }
@@ -237,7 +237,7 @@ async function quickCycle(page) {
   if (!p) throw new Error('the click target is not on screen');
   await page.mouse.click(p.x, p.y);
   const shown = await page.evaluate(
-    (ms) => Promise.race([window.__bench.armed.then(() => (window.__bench.arm('detailsHidden'), true)), new Promise((r) => setTimeout(() => r(false), ms))]),
+    (ms) => window.__bench.within(window.__bench.armed.then(() => (window.__bench.arm('detailsHidden'), true)), ms, false),
     10_000,
   );
   if (!shown) throw new Error('the details stopped opening');

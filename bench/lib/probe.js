@@ -10,6 +10,7 @@
 //                 first view; the reference pages: the same frame as painted)
 //   frames        rAF timestamps while recording (startFrames / stopFrames)
 //   wasmMemory    our app's WebAssembly.Memory, from trunk's start event
+//   within(p, ms) p's value, or null after ms (the driver's waits)
 //
 // "End of a frame": a task posted from a requestAnimationFrame callback runs
 // after that frame's style, layout, paint and commit, so its start is when the
@@ -181,6 +182,20 @@
     if (mem instanceof WebAssembly.Memory) b.wasmMemory = mem;
   });
   b.wasmBytes = () => (b.wasmMemory ? b.wasmMemory.buffer.byteLength : 0);
+
+  /**
+   * `promise`'s value, or `fallback` after `ms`. The timer is cleared once the
+   * promise settles: the driver waits like this several times per open/close
+   * cycle, and timers left pending would be counted in the page's memory.
+   */
+  b.within = (promise, ms, fallback = null) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(fallback), ms);
+      Promise.resolve(promise).then((v) => {
+        clearTimeout(timer);
+        resolve(v);
+      });
+    });
 
   b.painted = b.watch(b.zonesShown);
   b.ready = b.watch(b.appShown);
