@@ -21,6 +21,30 @@ test('clicking Binjiang shows 72 km² and the 2022 output with their sources', a
   expect(map.errors).toEqual([]);
 });
 
+test('a long list of facts renders those in view and each one as it is scrolled to', async ({ page }) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await map.open();
+  await map.clickBinjiang();
+  await expect(details.title).toHaveText('杭州高新区(滨江)');
+  const facts = details.panel.locator('li.fact');
+  const count = await facts.count();
+  expect(count).toBeGreaterThan(20);
+  // skipped: laid out and painted only when near the panel's scrolled view
+  const rendered = () => facts.evaluateAll((els) => els.map((e) => e.querySelector('.fact__text').checkVisibility({ contentVisibilityAuto: true })));
+  const atOpen = await rendered();
+  expect(atOpen[0]).toBe(true);
+  expect(atOpen.filter(Boolean).length).toBeLessThan(count);
+  // every fact is still in the accessibility tree and in the page's text
+  await expect(facts.last().locator('cite')).toHaveText(/\S/);
+  await facts.last().scrollIntoViewIfNeeded();
+  await expect(facts.last()).toBeInViewport();
+  await expect.poll(async () => (await rendered()).at(-1)).toBe(true);
+  const box = await facts.last().locator('.fact__text').boundingBox();
+  expect(box.height).toBeGreaterThan(10);
+  expect(map.errors).toEqual([]);
+});
+
 test('the same details read in English and in Traditional Chinese', async ({ page }) => {
   const map = new MapPage(page);
   const details = new Details(page);
