@@ -22,6 +22,9 @@ pub const PANEL_WIDTH_PX: f64 = 400.0;
 pub const LIST_WIDTH_PX: f64 = 360.0;
 /// Below this width the details are a bottom sheet.
 pub const NARROW_PX: f64 = 600.0;
+/// Facts rendered with the panel (about its first screen at 1280×800); the
+/// others are added after the panel's first frame.
+const FIRST_FACTS: usize = 8;
 
 thread_local! {
     /// The element that had focus before the panel opened.
@@ -150,10 +153,26 @@ fn Panel(d: Details) -> impl IntoView {
         }
     });
     let other_facts = (!d.other_facts.is_empty()).then(|| {
+        // The facts a panel shows before it is scrolled go in with it; the
+        // rest follow once it is on screen, so a long list does not hold up
+        // the frame that answers the click.
+        let mut first = d.other_facts;
+        let rest = StoredValue::new(first.split_off(first.len().min(FIRST_FACTS)));
+        let more = RwSignal::new(false);
+        if rest.with_value(|r| !r.is_empty()) {
+            after_next_paint(move || {
+                let _ = more.try_set(true);
+            });
+        }
         view! {
             <h3 class="details__section">{T::MoreFacts.get(lang)}</h3>
             <ul class="facts" data-testid="other-facts">
-                {d.other_facts.into_iter().map(|f| view! { <FactItem f=f key_figure=false/> }).collect_view()}
+                {first.into_iter().map(|f| view! { <FactItem f=f key_figure=false/> }).collect_view()}
+                {move || {
+                    more.get().then(|| {
+                        rest.with_value(|r| r.iter().cloned().map(|f| view! { <FactItem f=f key_figure=false/> }).collect_view())
+                    })
+                }}
             </ul>
         }
     });
