@@ -38,7 +38,7 @@ function parseArgs(argv) {
   const opts = {
     short,
     runs: short ? 2 : 10,
-    clicks: short ? 3 : 5,
+    clicks: short ? 3 : 15,
     cycles: short ? 20 : 200,
     pages: ['binjiang', 'leaflet', 'maplibre', 'ol'],
     port: 4188,
