@@ -22,8 +22,8 @@ pub const PANEL_WIDTH_PX: f64 = 400.0;
 pub const LIST_WIDTH_PX: f64 = 360.0;
 /// Below this width the details are a bottom sheet.
 pub const NARROW_PX: f64 = 600.0;
-/// Facts rendered with the panel (about its first screen at 1280×800); the
-/// others are added after the panel's first frame.
+/// Facts rendered with the panel (more than its first screen holds at
+/// 1280×800); the others are added after the panel's first frame.
 const FIRST_FACTS: usize = 8;
 
 thread_local! {
