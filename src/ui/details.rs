@@ -157,13 +157,14 @@ fn Panel(d: Details) -> impl IntoView {
         // rest follow once it is on screen, so a long list does not hold up
         // the frame that answers the click.
         let mut first = d.other_facts;
-        let rest = StoredValue::new(first.split_off(first.len().min(FIRST_FACTS)));
+        let rest = first.split_off(first.len().min(FIRST_FACTS));
         let more = RwSignal::new(false);
-        if rest.with_value(|r| !r.is_empty()) {
+        if !rest.is_empty() {
             after_next_paint(move || {
                 let _ = more.try_set(true);
             });
         }
+        let rest = StoredValue::new(rest);
         view! {
             <h3 class="details__section">{T::MoreFacts.get(lang)}</h3>
             <ul class="facts" data-testid="other-facts">
