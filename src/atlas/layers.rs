@@ -539,7 +539,8 @@ fn ring(coords: &Value) -> Result<LineString<f64>, String> {
 /// (one list per polygon, exterior ring first) over `packed`.
 fn unpack(reference: &Value, packed: &[u8]) -> Result<MultiPolygon<f64>, String> {
     let at = reference.get("at").and_then(Value::as_u64).ok_or("expected a byte offset \"at\", got none")?;
-    let bytes = packed.get(at as usize..).ok_or_else(|| format!("offset {at} is past the end ({} bytes)", packed.len()))?;
+    let bytes =
+        packed.get(at as usize..).ok_or_else(|| format!("offset {at} is past the end ({} bytes)", packed.len()))?;
     let polygons = array(reference.get("rings").ok_or("expected \"rings\", got none")?)?;
     let mut reader = packed::Reader::new(bytes);
     let mut next = || reader.next().ok_or("the packed positions end early");
@@ -547,7 +548,8 @@ fn unpack(reference: &Value, packed: &[u8]) -> Result<MultiPolygon<f64>, String>
     for (i, lengths) in polygons.iter().enumerate() {
         let mut rings = Vec::new();
         for (r, n) in array(lengths)?.iter().enumerate() {
-            let n = n.as_u64().ok_or_else(|| format!("polygon {i}, ring {r}: expected a count, got {}", describe(n)))?;
+            let n =
+                n.as_u64().ok_or_else(|| format!("polygon {i}, ring {r}: expected a count, got {}", describe(n)))?;
             let points = (0..n).map(|_| Ok(Coord { x: next()?, y: next()? })).collect::<Result<Vec<_>, String>>();
             rings.push(points.and_then(closed_ring).map_err(|m| format!("polygon {i}, ring {r}: {m}"))?);
         }
@@ -676,12 +678,23 @@ mod test {
 
     #[test]
     fn a_packed_outline_reads_as_the_same_outline_written_out() {
-        let square: Vec<i64> =
-            vec![120_200_000, 30_200_000, 120_210_000, 30_200_000, 120_210_000, 30_210_000, 120_200_000, 30_210_000, 120_200_000, 30_200_000];
+        let square: Vec<i64> = vec![
+            120_200_000,
+            30_200_000,
+            120_210_000,
+            30_200_000,
+            120_210_000,
+            30_210_000,
+            120_200_000,
+            30_210_000,
+            120_200_000,
+            30_200_000,
+        ];
         let mut bytes = vec![0xAA; 3]; // another outline's bytes before this one
         packed::write(&square, &mut bytes);
         let packed_square = r#"{"type":"MultiPolygon","packed":{"at":3,"rings":[[5]]}}"#;
-        let (packed, errors) = Atlas::from_packed(&[("geodata/x.geojson", &collection(&[district("330108", packed_square)]))], &bytes);
+        let (packed, errors) =
+            Atlas::from_packed(&[("geodata/x.geojson", &collection(&[district("330108", packed_square)]))], &bytes);
         assert!(errors.is_empty(), "{errors:?}");
         let (written, _) = Atlas::from_files(&[("geodata/x.geojson", &collection(&[district("330108", SQUARE)]))]);
         assert_eq!(packed, written);

@@ -87,7 +87,8 @@ mod test {
 
     #[test]
     fn a_square_reads_back() {
-        let square = [120_200_000, 30_200_000, 120_210_000, 30_200_000, 120_210_000, 30_210_000, 120_200_000, 30_200_000];
+        let square =
+            [120_200_000, 30_200_000, 120_210_000, 30_200_000, 120_210_000, 30_210_000, 120_200_000, 30_200_000];
         let mut bytes = Vec::new();
         write(&square, &mut bytes);
         // small steps take a byte or two each, not the eight of an f64

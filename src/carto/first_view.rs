@@ -63,7 +63,9 @@ pub fn markup(scene: &Scene) -> String {
     let mut out = String::new();
     out.push_str(START);
     out.push('\n');
-    out.push_str("<div class=\"first-view\" id=\"first-view\" aria-hidden=\"true\"><div class=\"first-view__bar\"></div>");
+    out.push_str(
+        "<div class=\"first-view\" id=\"first-view\" aria-hidden=\"true\"><div class=\"first-view__bar\"></div>",
+    );
     let _ = write!(
         out,
         "<svg class=\"first-view__map\" viewBox=\"{:.2} {:.2} {w:.2} {hgt:.2}\" preserveAspectRatio=\"xMidYMid meet\" focusable=\"false\">",
@@ -97,7 +99,13 @@ pub fn markup(scene: &Scene) -> String {
 /// The outline in whole local units from `origin`, cut to `keep` (with
 /// `geo`'s boolean operations) and simplified within `tolerance`; rings that
 /// collapse are left out.
-fn simplified_path(mp: &MultiPolygon<f64>, scene: &Scene, origin: (f64, f64), tolerance: f64, keep: &Polygon<f64>) -> String {
+fn simplified_path(
+    mp: &MultiPolygon<f64>,
+    scene: &Scene,
+    origin: (f64, f64),
+    tolerance: f64,
+    keep: &Polygon<f64>,
+) -> String {
     let local = |ring: &LineString<f64>| -> Option<LineString<f64>> {
         ring.0
             .iter()
@@ -174,12 +182,8 @@ mod tests {
     /// The positions of the first ring of `M x y l dx dy … z` path data.
     fn points(d: &str) -> Vec<(f64, f64)> {
         let ring = d.trim_start_matches('M').split('z').next().unwrap();
-        let numbers: Vec<f64> = ring
-            .replace('l', " ")
-            .replace('-', " -")
-            .split_whitespace()
-            .map(|v| v.parse().unwrap())
-            .collect();
+        let numbers: Vec<f64> =
+            ring.replace('l', " ").replace('-', " -").split_whitespace().map(|v| v.parse().unwrap()).collect();
         let mut at = (numbers[0], numbers[1]);
         let mut out = vec![at];
         for step in numbers[2..].chunks_exact(2) {
@@ -213,7 +217,8 @@ mod tests {
             // Districts wholly beyond any screen's home view are left out.
             let h = s.home;
             let (dw, dh) = ((h.east - h.west) * (KEEP_AROUND + 0.1), (h.north - h.south) * (KEEP_AROUND + 0.1));
-            let around = crate::spatial::bounds::Bounds::new(h.west - dw, h.south - dh, h.east + dw, h.north + dh).unwrap();
+            let around =
+                crate::spatial::bounds::Bounds::new(h.west - dw, h.south - dh, h.east + dw, h.north + dh).unwrap();
             if z.kind != ZoneKind::District {
                 assert!(drawn, "{}", z.id);
             } else if !z.bounds.intersects(around) {
@@ -221,7 +226,10 @@ mod tests {
             }
         }
         let districts = m.matches("zone--district").count();
-        assert!(districts >= 6 && districts < s.zones.iter().filter(|z| z.kind == ZoneKind::District).count(), "{districts}");
+        assert!(
+            districts >= 6 && districts < s.zones.iter().filter(|z| z.kind == ZoneKind::District).count(),
+            "{districts}"
+        );
         let schematic = s.zones.iter().filter(|z| z.schematic).count();
         assert!(schematic >= 1);
         assert_eq!(m.matches("zone--schematic").count(), schematic);
@@ -249,7 +257,8 @@ mod tests {
                     let (a, b) = (w[0], w[1]);
                     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
                     let len2 = dx * dx + dy * dy;
-                    let t = if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) };
+                    let t =
+                        if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) };
                     ((p.0 - a.0 - t * dx).powi(2) + (p.1 - a.1 - t * dy).powi(2)).sqrt()
                 })
                 .fold(f64::MAX, f64::min)

@@ -43,7 +43,13 @@ impl Rect {
 /// where it cannot go. Greedy by priority (ties keep input order): a label takes
 /// its first anchor whose box (plus `gap` px) meets neither a placed label nor
 /// an obstacle (such as a marker) and lies inside the `width`×`height` map.
-pub fn place(cands: &[LabelCandidate], obstacles: &[Rect], width: f64, height: f64, gap: f64) -> Vec<Option<ScreenPoint>> {
+pub fn place(
+    cands: &[LabelCandidate],
+    obstacles: &[Rect],
+    width: f64,
+    height: f64,
+    gap: f64,
+) -> Vec<Option<ScreenPoint>> {
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| cands[i].priority);
     let mut shown = vec![None; cands.len()];
@@ -74,7 +80,15 @@ pub fn place(cands: &[LabelCandidate], obstacles: &[Rect], width: f64, height: f
 /// Latin letters and digits a little over half of one.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else if c == ' ' { 0.3 } else { 0.58 })
+        .map(|c| {
+            if (c as u32) >= 0x2E80 {
+                1.0
+            } else if c == ' ' {
+                0.3
+            } else {
+                0.58
+            }
+        })
         .sum::<f64>()
         * font_px
 }

@@ -2,10 +2,10 @@
 //! frame, label placement without collisions, and the symbol/class vocabulary
 //! the UI draws with. Tested natively like the rest of the pure core.
 
-pub mod labels;
-pub mod scene;
-pub mod paths;
-pub mod style;
 /// Written into `index.html` by a native test; the wasm never carries it.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_view;
+pub mod labels;
+pub mod paths;
+pub mod scene;
+pub mod style;

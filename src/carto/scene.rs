@@ -105,10 +105,7 @@ fn zone_layer(z: &Zone) -> Layer {
 /// three quarters of the way up). Linear in the number of vertices, so the
 /// start-up labels of every district cost little; `None` for an empty shape.
 fn label_point(mp: &geo::MultiPolygon<f64>) -> Option<LonLat> {
-    let largest = mp
-        .0
-        .iter()
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    let largest = mp.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
     let b = geo::BoundingRect::bounding_rect(largest)?;
     let (south, north) = (b.min().y, b.max().y);
     let rings = || std::iter::once(largest.exterior()).chain(largest.interiors());
@@ -142,10 +139,7 @@ impl Scene {
     /// (no zone with a finite outline).
     pub fn build(atlas: &Atlas) -> Option<Scene> {
         let all_zones = atlas.districts.iter().chain(&atlas.focus).chain(&atlas.cooperation);
-        let extent = all_zones
-            .clone()
-            .filter_map(|z| Bounds::of_multi_polygon(&z.geometry))
-            .reduce(Bounds::union)?;
+        let extent = all_zones.clone().filter_map(|z| Bounds::of_multi_polygon(&z.geometry)).reduce(Bounds::union)?;
         let frame = LocalFrame::new(LonLat::new(extent.west, extent.north), FRAME_ZOOM)?;
         let focus_adcodes: Vec<&str> = atlas.focus.iter().filter_map(|z| z.adcode.as_deref()).collect();
         let zones: Vec<SceneZone> = all_zones
@@ -168,11 +162,7 @@ impl Scene {
                 })
             })
             .collect();
-        let home = zones
-            .iter()
-            .find(|z| z.kind == ZoneKind::Focus)
-            .map(|z| z.bounds)
-            .unwrap_or(extent);
+        let home = zones.iter().find(|z| z.kind == ZoneKind::Focus).map(|z| z.bounds).unwrap_or(extent);
         let sites = atlas.sites.iter().filter_map(scene_site).collect();
         Some(Scene { frame, zones, sites, extent, home })
     }
@@ -202,9 +192,7 @@ impl Scene {
                 visible.contains(z.layer) && (with_context || z.kind != ZoneKind::District)
             })
             .collect();
-        let sites: Vec<usize> = (0..self.sites.len())
-            .filter(|&i| visible.contains(self.sites[i].layer))
-            .collect();
+        let sites: Vec<usize> = (0..self.sites.len()).filter(|&i| visible.contains(self.sites[i].layer)).collect();
         let shapes = zones
             .iter()
             .map(|&i| Shape::Area(&self.zones[i].geometry))
@@ -283,7 +271,13 @@ pub(crate) mod test {
         let bj = s.zone("binjiang").unwrap();
         let at = vp.project(bj.label_at).unwrap();
         let hit = s.hit(&vp, at, 4.0, LayerSet::all(), false);
-        assert_eq!(hit.map(|h| match h { Hit::Zone(i) => s.zones[i].id.as_str(), Hit::Site(i) => s.sites[i].id.as_str() }), Some("binjiang"));
+        assert_eq!(
+            hit.map(|h| match h {
+                Hit::Zone(i) => s.zones[i].id.as_str(),
+                Hit::Site(i) => s.sites[i].id.as_str(),
+            }),
+            Some("binjiang")
+        );
         // Hidden, Binjiang is not hit; the context district underneath is, on hover only.
         let hidden = LayerSet::all().with(Layer::Binjiang, false);
         assert_eq!(s.hit(&vp, at, 4.0, hidden, false), None);

@@ -21,12 +21,7 @@ pub struct Bounds {
 
 impl Bounds {
     /// The whole Web Mercator world: all longitudes, latitudes up to ±[`MAX_LATITUDE`].
-    pub const WORLD: Bounds = Bounds {
-        west: -180.0,
-        south: -MAX_LATITUDE,
-        east: 180.0,
-        north: MAX_LATITUDE,
-    };
+    pub const WORLD: Bounds = Bounds { west: -180.0, south: -MAX_LATITUDE, east: 180.0, north: MAX_LATITUDE };
 
     /// A box from its edges; `None` if any edge is not finite or the box is inverted.
     ///
@@ -37,12 +32,7 @@ impl Bounds {
     /// assert!(Bounds::new(121.0, 30.0, 120.0, 31.0).is_none());
     /// ```
     pub fn new(west: f64, south: f64, east: f64, north: f64) -> Option<Bounds> {
-        let b = Bounds {
-            west,
-            south,
-            east,
-            north,
-        };
+        let b = Bounds { west, south, east, north };
         b.is_valid().then_some(b)
     }
 
@@ -76,9 +66,7 @@ impl Bounds {
 
     /// Every edge finite and the box not inverted.
     pub fn is_valid(self) -> bool {
-        [self.west, self.south, self.east, self.north]
-            .iter()
-            .all(|v| v.is_finite())
+        [self.west, self.south, self.east, self.north].iter().all(|v| v.is_finite())
             && self.west <= self.east
             && self.south <= self.north
     }
@@ -96,10 +84,7 @@ impl Bounds {
     /// The midpoint in degrees (not the Mercator midpoint; see
     /// [`Viewport::fit_bounds`](super::viewport::Viewport::fit_bounds) for that).
     pub fn center(self) -> LonLat {
-        LonLat::new(
-            (self.west + self.east) / 2.0,
-            (self.south + self.north) / 2.0,
-        )
+        LonLat::new((self.west + self.east) / 2.0, (self.south + self.north) / 2.0)
     }
 
     /// The point lies inside or on the edge.
@@ -109,10 +94,7 @@ impl Bounds {
 
     /// The boxes share at least one point (touching edges count).
     pub fn intersects(self, other: Bounds) -> bool {
-        self.west <= other.east
-            && other.west <= self.east
-            && self.south <= other.north
-            && other.south <= self.north
+        self.west <= other.east && other.west <= self.east && self.south <= other.north && other.south <= self.north
     }
 
     /// The corners in the order north-west, north-east, south-east, south-west.
@@ -128,16 +110,7 @@ impl Bounds {
 
 impl From<Bounds> for geo::Rect<f64> {
     fn from(b: Bounds) -> Self {
-        geo::Rect::new(
-            geo::Coord {
-                x: b.west,
-                y: b.south,
-            },
-            geo::Coord {
-                x: b.east,
-                y: b.north,
-            },
-        )
+        geo::Rect::new(geo::Coord { x: b.west, y: b.south }, geo::Coord { x: b.east, y: b.north })
     }
 }
 
@@ -156,38 +129,22 @@ mod test {
         assert!(Bounds::new(0.0, 1.0, 1.0, 0.0).is_none());
         assert!(Bounds::new(f64::NAN, 0.0, 1.0, 1.0).is_none());
         assert!(Bounds::new(0.0, 0.0, f64::INFINITY, 1.0).is_none());
-        assert!(
-            Bounds::new(5.0, 5.0, 5.0, 5.0).is_some(),
-            "a single point is a box"
-        );
+        assert!(Bounds::new(5.0, 5.0, 5.0, 5.0).is_some(), "a single point is a box");
     }
 
     #[test]
     fn from_points_covers_all_and_rejects_bad_input() {
-        let pts = [
-            LonLat::new(120.3, 30.2),
-            LonLat::new(120.1, 30.25),
-            LonLat::new(120.2, 30.1),
-        ];
+        let pts = [LonLat::new(120.3, 30.2), LonLat::new(120.1, 30.25), LonLat::new(120.2, 30.1)];
         assert_eq!(Bounds::from_points(pts), Some(b(120.1, 30.1, 120.3, 30.25)));
         assert_eq!(Bounds::from_points([]), None);
-        assert_eq!(
-            Bounds::from_points([LonLat::new(1.0, 1.0), LonLat::new(f64::NAN, 2.0)]),
-            None
-        );
+        assert_eq!(Bounds::from_points([LonLat::new(1.0, 1.0), LonLat::new(f64::NAN, 2.0)]), None);
     }
 
     #[test]
     fn of_multi_polygon_matches_its_vertices() {
         let mp = binjiang_square();
-        assert_eq!(
-            Bounds::of_multi_polygon(&mp),
-            Some(b(120.15, 30.15, 120.25, 30.25))
-        );
-        assert_eq!(
-            Bounds::of_multi_polygon(&geo::MultiPolygon::new(vec![])),
-            None
-        );
+        assert_eq!(Bounds::of_multi_polygon(&mp), Some(b(120.15, 30.15, 120.25, 30.25)));
+        assert_eq!(Bounds::of_multi_polygon(&geo::MultiPolygon::new(vec![])), None);
     }
 
     #[test]
@@ -200,10 +157,7 @@ mod test {
         assert!(!a.contains(LonLat::new(2.1, 1.0)));
         assert!(!a.contains(LonLat::new(f64::NAN, 1.0)));
         assert!(a.intersects(c) && c.intersects(a));
-        assert!(
-            a.intersects(b(2.0, 2.0, 5.0, 5.0)),
-            "touching corners intersect"
-        );
+        assert!(a.intersects(b(2.0, 2.0, 5.0, 5.0)), "touching corners intersect");
         assert!(!a.intersects(b(2.5, 0.0, 5.0, 5.0)));
         assert!(!a.intersects(b(0.0, 2.5, 1.0, 5.0)));
     }
@@ -214,9 +168,6 @@ mod test {
         assert_eq!(a.corners()[0], LonLat::new(0.0, 3.0));
         assert_eq!(a.corners()[2], LonLat::new(2.0, 1.0));
         let r: geo::Rect<f64> = a.into();
-        assert_eq!(
-            (r.min().x, r.min().y, r.max().x, r.max().y),
-            (0.0, 1.0, 2.0, 3.0)
-        );
+        assert_eq!((r.min().x, r.min().y, r.max().x, r.max().y), (0.0, 1.0, 2.0, 3.0));
     }
 }

@@ -77,11 +77,7 @@ pub fn hit_test<'a>(
     if let Some((i, _)) = nearest_point {
         return Some(i);
     }
-    areas
-        .into_iter()
-        .rev()
-        .find(|(_, mp)| area_within(vp, at, tolerance_px, mp))
-        .map(|(i, _)| i)
+    areas.into_iter().rev().find(|(_, mp)| area_within(vp, at, tolerance_px, mp)).map(|(i, _)| i)
 }
 
 /// The click is inside `mp` or within `tolerance_px` of its outline, on screen.
@@ -91,10 +87,9 @@ fn area_within(vp: &Viewport, at: ScreenPoint, tolerance_px: f64, mp: &MultiPoly
     let Some(rect) = mp.bounding_rect() else {
         return false;
     };
-    let (Some(top_left), Some(bottom_right)) = (
-        vp.project(LonLat::new(rect.min().x, rect.max().y)),
-        vp.project(LonLat::new(rect.max().x, rect.min().y)),
-    ) else {
+    let (Some(top_left), Some(bottom_right)) =
+        (vp.project(LonLat::new(rect.min().x, rect.max().y)), vp.project(LonLat::new(rect.max().x, rect.min().y)))
+    else {
         return false;
     };
     let near_box = at.x >= top_left.x - tolerance_px
@@ -104,11 +99,7 @@ fn area_within(vp: &Viewport, at: ScreenPoint, tolerance_px: f64, mp: &MultiPoly
     if !near_box {
         return false;
     }
-    let on_screen = mp.try_map_coords(|c| {
-        vp.project(LonLat::from(c))
-            .map(|s| Coord { x: s.x, y: s.y })
-            .ok_or(())
-    });
+    let on_screen = mp.try_map_coords(|c| vp.project(LonLat::from(c)).map(|s| Coord { x: s.x, y: s.y }).ok_or(()));
     match on_screen {
         Ok(screen_mp) => Euclidean.distance(&Point::new(at.x, at.y), &screen_mp) <= tolerance_px,
         Err(()) => false,
@@ -156,18 +147,9 @@ mod test {
         let a = LonLat::new(120.2, 30.2);
         let click = right_of(&vp, a, 3.0);
         let b = vp.unproject(right_of(&vp, a, 5.0)).unwrap();
-        assert_eq!(
-            hit_test(&vp, click, 10.0, [Shape::Point(a), Shape::Point(b)]),
-            Some(1)
-        );
-        assert_eq!(
-            hit_test(&vp, click, 10.0, [Shape::Point(b), Shape::Point(a)]),
-            Some(0)
-        );
-        assert_eq!(
-            hit_test(&vp, click, 10.0, [Shape::Point(a), Shape::Point(a)]),
-            Some(1)
-        );
+        assert_eq!(hit_test(&vp, click, 10.0, [Shape::Point(a), Shape::Point(b)]), Some(1));
+        assert_eq!(hit_test(&vp, click, 10.0, [Shape::Point(b), Shape::Point(a)]), Some(0));
+        assert_eq!(hit_test(&vp, click, 10.0, [Shape::Point(a), Shape::Point(a)]), Some(1));
     }
 
     #[test]
@@ -191,29 +173,13 @@ mod test {
         for zoom in [10.0, 15.5] {
             let vp = binjiang_view().with_center_zoom(LonLat::new(120.2, 30.2), zoom);
             let click = right_of(&vp, east_edge, 10.0);
-            assert_eq!(
-                hit_test(&vp, click, 12.0, [Shape::Area(&zone)]),
-                Some(0),
-                "area, zoom {zoom}"
-            );
-            assert_eq!(
-                hit_test(&vp, click, 8.0, [Shape::Area(&zone)]),
-                None,
-                "area, zoom {zoom}"
-            );
+            assert_eq!(hit_test(&vp, click, 12.0, [Shape::Area(&zone)]), Some(0), "area, zoom {zoom}");
+            assert_eq!(hit_test(&vp, click, 8.0, [Shape::Area(&zone)]), None, "area, zoom {zoom}");
 
             let site = LonLat::new(120.2, 30.2);
             let click = right_of(&vp, site, 10.0);
-            assert_eq!(
-                hit_test(&vp, click, 12.0, [Shape::Point(site)]),
-                Some(0),
-                "point, zoom {zoom}"
-            );
-            assert_eq!(
-                hit_test(&vp, click, 8.0, [Shape::Point(site)]),
-                None,
-                "point, zoom {zoom}"
-            );
+            assert_eq!(hit_test(&vp, click, 12.0, [Shape::Point(site)]), Some(0), "point, zoom {zoom}");
+            assert_eq!(hit_test(&vp, click, 8.0, [Shape::Point(site)]), None, "point, zoom {zoom}");
         }
     }
 
@@ -224,10 +190,7 @@ mod test {
         let centre = vp.project(LonLat::new(120.2, 30.2)).unwrap();
         assert_eq!(hit_test(&vp, centre, 5.0, [Shape::Area(&ring)]), None);
         let near_hole_edge = right_of(&vp, LonLat::new(120.23, 30.2), -3.0);
-        assert_eq!(
-            hit_test(&vp, near_hole_edge, 5.0, [Shape::Area(&ring)]),
-            Some(0)
-        );
+        assert_eq!(hit_test(&vp, near_hole_edge, 5.0, [Shape::Area(&ring)]), Some(0));
         let in_band = vp.project(LonLat::new(120.24, 30.2)).unwrap();
         assert_eq!(hit_test(&vp, in_band, 0.0, [Shape::Area(&ring)]), Some(0));
     }
@@ -242,10 +205,7 @@ mod test {
         assert_eq!(hit_test(&vp, inside, f64::NAN, [Shape::Area(&zone)]), None);
         assert_eq!(hit_test(&vp, inside, -1.0, [Shape::Area(&zone)]), None);
         let bad_point = Shape::Point(LonLat::new(f64::NAN, 30.2));
-        assert_eq!(
-            hit_test(&vp, inside, 12.0, [bad_point, Shape::Area(&zone)]),
-            Some(1)
-        );
+        assert_eq!(hit_test(&vp, inside, 12.0, [bad_point, Shape::Area(&zone)]), Some(1));
         let mut broken = square(120.2, 30.2, 0.05);
         broken.0[0].exterior_mut(|ring| ring.0[1].x = f64::INFINITY);
         assert_eq!(hit_test(&vp, inside, 12.0, [Shape::Area(&broken)]), None);

@@ -134,10 +134,7 @@ mod test {
 
     #[test]
     fn origin_projects_to_the_centre_of_the_world() {
-        assert_eq!(
-            project(LonLat::new(0.0, 0.0)),
-            Some(WorldPoint::new(128.0, 128.0))
-        );
+        assert_eq!(project(LonLat::new(0.0, 0.0)), Some(WorldPoint::new(128.0, 128.0)));
     }
 
     #[test]
@@ -145,10 +142,7 @@ mod test {
         let nw = project(LonLat::new(-180.0, MAX_LATITUDE)).unwrap();
         let se = project(LonLat::new(180.0, -MAX_LATITUDE)).unwrap();
         assert!(nw.x.abs() < 1e-12 && nw.y.abs() < 1e-9, "{nw:?}");
-        assert!(
-            (se.x - 256.0).abs() < 1e-12 && (se.y - 256.0).abs() < 1e-9,
-            "{se:?}"
-        );
+        assert!((se.x - 256.0).abs() < 1e-12 && (se.y - 256.0).abs() < 1e-9, "{se:?}");
     }
 
     #[test]
@@ -175,14 +169,8 @@ mod test {
 
     #[test]
     fn latitude_beyond_the_square_is_clamped() {
-        assert_eq!(
-            project(LonLat::new(10.0, 90.0)),
-            project(LonLat::new(10.0, MAX_LATITUDE))
-        );
-        assert_eq!(
-            project(LonLat::new(10.0, -89.0)),
-            project(LonLat::new(10.0, -MAX_LATITUDE))
-        );
+        assert_eq!(project(LonLat::new(10.0, 90.0)), project(LonLat::new(10.0, MAX_LATITUDE)));
+        assert_eq!(project(LonLat::new(10.0, -89.0)), project(LonLat::new(10.0, -MAX_LATITUDE)));
     }
 
     #[test]

@@ -53,9 +53,7 @@ mod test {
     fn is_round(v: f64) -> bool {
         let n = v.log10().floor();
         let lead = v / 10f64.powf(n);
-        [1.0, 2.0, 5.0, 10.0]
-            .iter()
-            .any(|d| (lead - d).abs() < 1e-9)
+        [1.0, 2.0, 5.0, 10.0].iter().any(|d| (lead - d).abs() < 1e-9)
     }
 
     #[test]

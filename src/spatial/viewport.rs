@@ -73,20 +73,12 @@ pub struct ViewLimits {
 
 impl ViewLimits {
     /// The whole Web Mercator world at zooms 0 to 22.
-    pub const WORLD: ViewLimits = ViewLimits {
-        min_zoom: 0.0,
-        max_zoom: 22.0,
-        extent: Bounds::WORLD,
-    };
+    pub const WORLD: ViewLimits = ViewLimits { min_zoom: 0.0, max_zoom: 22.0, extent: Bounds::WORLD };
 
     /// Limits from their parts; `None` unless both zooms are finite,
     /// `min_zoom ≤ max_zoom` and the extent is a valid box.
     pub fn new(min_zoom: f64, max_zoom: f64, extent: Bounds) -> Option<ViewLimits> {
-        let limits = ViewLimits {
-            min_zoom,
-            max_zoom,
-            extent,
-        };
+        let limits = ViewLimits { min_zoom, max_zoom, extent };
         limits.is_valid().then_some(limits)
     }
 
@@ -108,10 +100,7 @@ impl ViewLimits {
         let e = self.extent;
         LonLat {
             lon: center.lon.clamp(e.west, e.east),
-            lat: center
-                .lat
-                .clamp(e.south, e.north)
-                .clamp(-MAX_LATITUDE, MAX_LATITUDE),
+            lat: center.lat.clamp(e.south, e.north).clamp(-MAX_LATITUDE, MAX_LATITUDE),
         }
     }
 }
@@ -142,10 +131,9 @@ impl fmt::Display for ViewportError {
             ViewportError::EmptySize { width, height } => {
                 write!(f, "expected a positive viewport size, got {width}×{height} px")
             }
-            ViewportError::BadLimits => write!(
-                f,
-                "expected view limits with finite min_zoom ≤ max_zoom and a valid extent, got invalid limits"
-            ),
+            ViewportError::BadLimits => {
+                write!(f, "expected view limits with finite min_zoom ≤ max_zoom and a valid extent, got invalid limits")
+            }
         }
     }
 }
@@ -204,13 +192,7 @@ impl Viewport {
         if width <= 0.0 || height <= 0.0 {
             return Err(ViewportError::EmptySize { width, height });
         }
-        Ok(Viewport {
-            center: limits.clamp_center(center),
-            zoom: limits.clamp_zoom(zoom),
-            width,
-            height,
-            limits,
-        })
+        Ok(Viewport { center: limits.clamp_center(center), zoom: limits.clamp_zoom(zoom), width, height, limits })
     }
 
     pub fn center(&self) -> LonLat {
@@ -244,11 +226,7 @@ impl Viewport {
     /// Non-finite or non-positive sizes are ignored.
     pub fn with_size(self, width: f64, height: f64) -> Viewport {
         if width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0 {
-            Viewport {
-                width,
-                height,
-                ..self
-            }
+            Viewport { width, height, ..self }
         } else {
             self
         }
@@ -262,16 +240,8 @@ impl Viewport {
         } else {
             self.center
         };
-        let zoom = if zoom.is_finite() {
-            self.limits.clamp_zoom(zoom)
-        } else {
-            self.zoom
-        };
-        Viewport {
-            center,
-            zoom,
-            ..self
-        }
+        let zoom = if zoom.is_finite() { self.limits.clamp_zoom(zoom) } else { self.zoom };
+        Viewport { center, zoom, ..self }
     }
 
     /// The same view with other limits; centre and zoom are clamped into them.
@@ -280,12 +250,7 @@ impl Viewport {
         if !limits.is_valid() {
             return self;
         }
-        Viewport {
-            center: limits.clamp_center(self.center),
-            zoom: limits.clamp_zoom(self.zoom),
-            limits,
-            ..self
-        }
+        Viewport { center: limits.clamp_center(self.center), zoom: limits.clamp_zoom(self.zoom), limits, ..self }
     }
 
     /// Where a longitude/latitude is drawn, in CSS pixels from the container's
@@ -303,10 +268,7 @@ impl Viewport {
         let w = mercator::project(p)?;
         let c = self.center_world();
         let s = mercator::zoom_scale(self.zoom);
-        Some(ScreenPoint::new(
-            (w.x - c.x) * s + self.width / 2.0,
-            (w.y - c.y) * s + self.height / 2.0,
-        ))
+        Some(ScreenPoint::new((w.x - c.x) * s + self.width / 2.0, (w.y - c.y) * s + self.height / 2.0))
     }
 
     /// The longitude/latitude drawn at a screen position; `None` for non-finite input.
@@ -390,17 +352,12 @@ impl Viewport {
         if !b.is_valid() {
             return self;
         }
-        let (Some(nw), Some(se)) = (
-            mercator::project(LonLat::new(b.west, b.north)),
-            mercator::project(LonLat::new(b.east, b.south)),
-        ) else {
+        let (Some(nw), Some(se)) =
+            (mercator::project(LonLat::new(b.west, b.north)), mercator::project(LonLat::new(b.east, b.south)))
+        else {
             return self;
         };
-        let padding = if padding_px.is_finite() {
-            padding_px.max(0.0)
-        } else {
-            0.0
-        };
+        let padding = if padding_px.is_finite() { padding_px.max(0.0) } else { 0.0 };
         let (mut avail_w, mut avail_h) = (self.width - 2.0 * padding, self.height - 2.0 * padding);
         if avail_w <= 0.0 || avail_h <= 0.0 {
             (avail_w, avail_h) = (self.width, self.height);
@@ -416,11 +373,7 @@ impl Viewport {
             }
         };
         let scale = fit(avail_w, span_x).min(fit(avail_h, span_y));
-        let zoom = if scale.is_finite() {
-            scale.log2()
-        } else {
-            self.limits.max_zoom
-        };
+        let zoom = if scale.is_finite() { scale.log2() } else { self.limits.max_zoom };
         let center = WorldPoint::new((nw.x + se.x) / 2.0, (nw.y + se.y) / 2.0);
         self.with_world_center(center, self.limits.clamp_zoom(zoom))
     }
@@ -428,18 +381,9 @@ impl Viewport {
     /// The longitude/latitude box on screen. Longitudes are not wrapped, so a
     /// zoomed-out view can reach past ±180°.
     pub fn visible_bounds(&self) -> Bounds {
-        let nw = self
-            .unproject(ScreenPoint::new(0.0, 0.0))
-            .unwrap_or(self.center);
-        let se = self
-            .unproject(ScreenPoint::new(self.width, self.height))
-            .unwrap_or(self.center);
-        Bounds {
-            west: nw.lon,
-            south: se.lat,
-            east: se.lon,
-            north: nw.lat,
-        }
+        let nw = self.unproject(ScreenPoint::new(0.0, 0.0)).unwrap_or(self.center);
+        let se = self.unproject(ScreenPoint::new(self.width, self.height)).unwrap_or(self.center);
+        Bounds { west: nw.lon, south: se.lat, east: se.lon, north: nw.lat }
     }
 
     /// Ground metres per CSS pixel at the centre's latitude.
@@ -517,10 +461,8 @@ impl Viewport {
         if t >= 1.0 {
             return *to;
         }
-        let sized = self.with_size(
-            self.width + (to.width - self.width) * t,
-            self.height + (to.height - self.height) * t,
-        );
+        let sized =
+            self.with_size(self.width + (to.width - self.width) * t, self.height + (to.height - self.height) * t);
         let (center, zoom) = FlightPath::new(self, to).at(t);
         if self.center == to.center {
             // A pure zoom keeps the exact centre rather than a re-projected one.
@@ -548,10 +490,7 @@ impl Viewport {
         }
         let c = self.center_world();
         let scale = mercator::zoom_scale(self.zoom);
-        Some(WorldPoint::new(
-            c.x + (s.x - self.width / 2.0) / scale,
-            c.y + (s.y - self.height / 2.0) / scale,
-        ))
+        Some(WorldPoint::new(c.x + (s.x - self.width / 2.0) / scale, c.y + (s.y - self.height / 2.0) / scale))
     }
 
     /// This view moved to a centre given in world pixels, at `zoom`; both clamped.
@@ -587,10 +526,7 @@ impl FlightPath {
         let u1 = dx.hypot(dy);
         let (z0, z1) = (from.zoom, to.zoom);
         let shape = if u1 * mercator::zoom_scale(z0.max(z1)) < SAME_CENTRE_PX {
-            PathShape::Linear {
-                delta: (dx, dy),
-                to_zoom: z1,
-            }
+            PathShape::Linear { delta: (dx, dy), to_zoom: z1 }
         } else {
             // Visible width in world units: the larger side of the container.
             let screen = from.width.max(from.height);
@@ -599,30 +535,15 @@ impl FlightPath {
             let (rho2, rho4) = (RHO * RHO, RHO.powi(4));
             let b0 = (w1 * w1 - w0 * w0 + rho4 * u1 * u1) / (2.0 * w0 * rho2 * u1);
             let b1 = (w1 * w1 - w0 * w0 - rho4 * u1 * u1) / (2.0 * w1 * rho2 * u1);
-            PathShape::Optimal {
-                w0,
-                r0: -b0.asinh(),
-                r1: -b1.asinh(),
-            }
+            PathShape::Optimal { w0, r0: -b0.asinh(), r1: -b1.asinh() }
         };
-        let dir = if u1 > 0.0 {
-            (dx / u1, dy / u1)
-        } else {
-            (0.0, 0.0)
-        };
-        FlightPath {
-            from: c0,
-            dir,
-            from_zoom: z0,
-            shape,
-        }
+        let dir = if u1 > 0.0 { (dx / u1, dy / u1) } else { (0.0, 0.0) };
+        FlightPath { from: c0, dir, from_zoom: z0, shape }
     }
 
     fn length(&self) -> f64 {
         match self.shape {
-            PathShape::Linear { to_zoom, .. } => {
-                (to_zoom - self.from_zoom).abs() * std::f64::consts::LN_2 / RHO
-            }
+            PathShape::Linear { to_zoom, .. } => (to_zoom - self.from_zoom).abs() * std::f64::consts::LN_2 / RHO,
             PathShape::Optimal { r0, r1, .. } => (r1 - r0) / RHO,
         }
     }
@@ -640,10 +561,7 @@ impl FlightPath {
                 let u = w0 / (RHO * RHO) * (r0.cosh() * arg.tanh() - r0.sinh());
                 // w(s)/w0 = cosh r0 / cosh(ρs + r0); zoom rises as w shrinks.
                 let zoom = self.from_zoom + (arg.cosh() / r0.cosh()).log2();
-                (
-                    WorldPoint::new(self.from.x + self.dir.0 * u, self.from.y + self.dir.1 * u),
-                    zoom,
-                )
+                (WorldPoint::new(self.from.x + self.dir.0 * u, self.from.y + self.dir.1 * u), zoom)
             }
         }
     }
@@ -667,10 +585,7 @@ impl LocalFrame {
         if !zoom.is_finite() {
             return None;
         }
-        Some(LocalFrame {
-            origin: mercator::project(origin)?,
-            zoom,
-        })
+        Some(LocalFrame { origin: mercator::project(origin)?, zoom })
     }
 
     /// A longitude/latitude in local units; `None` for non-finite input.
@@ -683,10 +598,7 @@ impl LocalFrame {
     /// Local units back to longitude/latitude; `None` for non-finite input.
     pub fn from_local(&self, x: f64, y: f64) -> Option<LonLat> {
         let s = mercator::zoom_scale(self.zoom);
-        mercator::unproject(WorldPoint::new(
-            self.origin.x + x / s,
-            self.origin.y + y / s,
-        ))
+        mercator::unproject(WorldPoint::new(self.origin.x + x / s, self.origin.y + y / s))
     }
 }
 
@@ -723,11 +635,7 @@ impl Affine {
             4
         };
         let s = format_decimals(self.scale, scale_decimals);
-        format!(
-            "matrix({s} 0 0 {s} {} {})",
-            format_decimals(self.tx, 4),
-            format_decimals(self.ty, 4)
-        )
+        format!("matrix({s} 0 0 {s} {} {})", format_decimals(self.tx, 4), format_decimals(self.ty, 4))
     }
 }
 
@@ -763,9 +671,7 @@ fn format_decimals(v: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod test {
     use super::*;
-    use crate::spatial::test_fixtures::{
-        binjiang_view, hangzhou_limits, world_limits, BEIJING, HANGZHOU,
-    };
+    use crate::spatial::test_fixtures::{binjiang_view, hangzhou_limits, world_limits, BEIJING, HANGZHOU};
 
     const EPS_PX: f64 = 1e-6;
 
@@ -796,51 +702,23 @@ mod test {
             Viewport::new(LonLat::new(nan, 30.0), 10.0, 800.0, 600.0, l),
             Err(ViewportError::NonFinite("center"))
         );
-        assert_eq!(
-            Viewport::new(HANGZHOU, f64::INFINITY, 800.0, 600.0, l),
-            Err(ViewportError::NonFinite("zoom"))
-        );
-        assert_eq!(
-            Viewport::new(HANGZHOU, 10.0, nan, 600.0, l),
-            Err(ViewportError::NonFinite("width"))
-        );
-        assert_eq!(
-            Viewport::new(HANGZHOU, 10.0, 800.0, f64::NEG_INFINITY, l),
-            Err(ViewportError::NonFinite("height"))
-        );
+        assert_eq!(Viewport::new(HANGZHOU, f64::INFINITY, 800.0, 600.0, l), Err(ViewportError::NonFinite("zoom")));
+        assert_eq!(Viewport::new(HANGZHOU, 10.0, nan, 600.0, l), Err(ViewportError::NonFinite("width")));
+        assert_eq!(Viewport::new(HANGZHOU, 10.0, 800.0, f64::NEG_INFINITY, l), Err(ViewportError::NonFinite("height")));
         assert_eq!(
             Viewport::new(HANGZHOU, 10.0, 800.0, -1.0, l),
-            Err(ViewportError::EmptySize {
-                width: 800.0,
-                height: -1.0
-            })
+            Err(ViewportError::EmptySize { width: 800.0, height: -1.0 })
         );
-        let bad = ViewLimits {
-            min_zoom: 10.0,
-            max_zoom: 5.0,
-            extent: Bounds::WORLD,
-        };
-        assert_eq!(
-            Viewport::new(HANGZHOU, 7.0, 800.0, 600.0, bad),
-            Err(ViewportError::BadLimits)
-        );
+        let bad = ViewLimits { min_zoom: 10.0, max_zoom: 5.0, extent: Bounds::WORLD };
+        assert_eq!(Viewport::new(HANGZHOU, 7.0, 800.0, 600.0, bad), Err(ViewportError::BadLimits));
         assert!(ViewLimits::new(0.0, nan, Bounds::WORLD).is_none());
     }
 
     #[test]
     fn errors_read_expected_got() {
-        let msg = ViewportError::EmptySize {
-            width: 0.0,
-            height: 600.0,
-        }
-        .to_string();
-        assert!(
-            msg.starts_with("expected") && msg.contains("got 0×600"),
-            "{msg}"
-        );
-        assert!(ViewportError::NonFinite("zoom")
-            .to_string()
-            .contains("finite zoom"));
+        let msg = ViewportError::EmptySize { width: 0.0, height: 600.0 }.to_string();
+        assert!(msg.starts_with("expected") && msg.contains("got 0×600"), "{msg}");
+        assert!(ViewportError::NonFinite("zoom").to_string().contains("finite zoom"));
     }
 
     #[test]
@@ -858,22 +736,13 @@ mod test {
     #[test]
     fn project_puts_the_centre_in_the_middle_and_round_trips() {
         let vp = binjiang_view();
-        assert!(close_px(
-            vp.project(HANGZHOU).unwrap(),
-            ScreenPoint::new(400.0, 300.0)
-        ));
-        for s in [
-            ScreenPoint::new(0.0, 0.0),
-            ScreenPoint::new(800.0, 600.0),
-            ScreenPoint::new(123.4, 567.8),
-        ] {
+        assert!(close_px(vp.project(HANGZHOU).unwrap(), ScreenPoint::new(400.0, 300.0)));
+        for s in [ScreenPoint::new(0.0, 0.0), ScreenPoint::new(800.0, 600.0), ScreenPoint::new(123.4, 567.8)] {
             let back = vp.project(vp.unproject(s).unwrap()).unwrap();
             assert!(close_px(back, s), "{s:?} -> {back:?}");
         }
         // North is up and east is right.
-        let ne = vp
-            .project(LonLat::new(HANGZHOU.lon + 0.01, HANGZHOU.lat + 0.01))
-            .unwrap();
+        let ne = vp.project(LonLat::new(HANGZHOU.lon + 0.01, HANGZHOU.lat + 0.01)).unwrap();
         assert!(ne.x > 400.0 && ne.y < 300.0);
         assert_eq!(vp.project(LonLat::new(f64::NAN, 0.0)), None);
         assert_eq!(vp.unproject(ScreenPoint::new(0.0, f64::INFINITY)), None);
@@ -898,10 +767,7 @@ mod test {
         assert_eq!((resized.width(), resized.height()), (1024.0, 768.0));
         assert_eq!((resized.center(), resized.zoom()), (vp.center(), vp.zoom()));
 
-        assert_eq!(
-            vp.with_center_zoom(LonLat::new(f64::NAN, 1.0), f64::NAN),
-            vp
-        );
+        assert_eq!(vp.with_center_zoom(LonLat::new(f64::NAN, 1.0), f64::NAN), vp);
         let moved = vp.with_center_zoom(BEIJING, f64::INFINITY);
         assert_eq!((moved.center(), moved.zoom()), (BEIJING, vp.zoom()));
         assert_eq!(vp.with_center_zoom(HANGZHOU, 99.0).zoom(), 20.0);
@@ -914,10 +780,7 @@ mod test {
         let under = vp.unproject(grabbed).unwrap();
         let dragged = vp.pan_by_pixels(50.0, -20.0);
         assert!(dragged.center().lon < vp.center().lon);
-        assert!(
-            dragged.center().lat < vp.center().lat,
-            "dragging up shows the south"
-        );
+        assert!(dragged.center().lat < vp.center().lat, "dragging up shows the south");
         let now = dragged.project(under).unwrap();
         assert!(close_px(now, ScreenPoint::new(350.0, 180.0)), "{now:?}");
     }
@@ -935,19 +798,9 @@ mod test {
     fn extent_clamp_keeps_the_centre_inside() {
         let l = hangzhou_limits();
         let vp = Viewport::new(HANGZHOU, 12.0, 800.0, 600.0, l).unwrap();
-        for (dx, dy) in [
-            (1e6, 0.0),
-            (-1e6, 0.0),
-            (0.0, 1e6),
-            (0.0, -1e6),
-            (5e5, -5e5),
-        ] {
+        for (dx, dy) in [(1e6, 0.0), (-1e6, 0.0), (0.0, 1e6), (0.0, -1e6), (5e5, -5e5)] {
             let panned = vp.pan_by_pixels(dx, dy);
-            assert!(
-                l.extent.contains(panned.center()),
-                "{dx},{dy}: {:?}",
-                panned.center()
-            );
+            assert!(l.extent.contains(panned.center()), "{dx},{dy}: {:?}", panned.center());
         }
         let far = vp.with_center_zoom(BEIJING, 12.0);
         assert!(l.extent.contains(far.center()));
@@ -956,11 +809,7 @@ mod test {
     #[test]
     fn zoom_about_keeps_the_anchor_fixed() {
         let vp = binjiang_view();
-        for anchor in [
-            ScreenPoint::new(0.0, 0.0),
-            ScreenPoint::new(712.0, 95.5),
-            ScreenPoint::new(400.0, 300.0),
-        ] {
+        for anchor in [ScreenPoint::new(0.0, 0.0), ScreenPoint::new(712.0, 95.5), ScreenPoint::new(400.0, 300.0)] {
             let under = vp.unproject(anchor).unwrap();
             for z in [8.0, 12.25, 13.0, 16.7, 19.999] {
                 let zoomed = vp.zoom_about(anchor, z);
@@ -998,15 +847,9 @@ mod test {
             for padding in [0.0, 24.0] {
                 let fitted = vp.fit_bounds(b, padding);
                 assert!(fitted.zoom() < 20.0, "not clamped");
-                assert!(
-                    corners_inside(&fitted, b, padding, 1e-6),
-                    "{b:?} at {padding}"
-                );
+                assert!(corners_inside(&fitted, b, padding, 1e-6), "{b:?} at {padding}");
                 let closer = fitted.with_center_zoom(fitted.center(), fitted.zoom() + 0.1);
-                assert!(
-                    !corners_inside(&closer, b, padding, 1e-6),
-                    "{b:?} not tight"
-                );
+                assert!(!corners_inside(&closer, b, padding, 1e-6), "{b:?} not tight");
             }
         }
     }
@@ -1026,10 +869,7 @@ mod test {
         let b = Bounds::new(120.12, 30.13, 120.26, 30.23).unwrap();
         assert_eq!(vp.fit_bounds(b, 1000.0), vp.fit_bounds(b, 0.0));
         assert_eq!(vp.fit_bounds(b, f64::NAN), vp.fit_bounds(b, 0.0));
-        let broken = Bounds {
-            west: f64::NAN,
-            ..b
-        };
+        let broken = Bounds { west: f64::NAN, ..b };
         assert_eq!(vp.fit_bounds(broken, 0.0), vp);
     }
 
@@ -1055,11 +895,7 @@ mod test {
     #[test]
     fn local_transform_matches_project() {
         let frame = LocalFrame::new(LonLat::new(120.0, 30.5), 14.0).unwrap();
-        let sites = [
-            HANGZHOU,
-            LonLat::new(120.26, 30.17),
-            LonLat::new(119.9, 30.9),
-        ];
+        let sites = [HANGZHOU, LonLat::new(120.26, 30.17), LonLat::new(119.9, 30.9)];
         for zoom in [3.0, 9.5, 14.0, 17.25, 20.0] {
             let vp = binjiang_view().with_center_zoom(LonLat::new(120.15, 30.25), zoom);
             let t = vp.local_transform(&frame);
@@ -1078,17 +914,9 @@ mod test {
 
     #[test]
     fn svg_transform_text() {
-        let a = Affine {
-            scale: 0.5,
-            tx: 12.345_67,
-            ty: -0.000_01,
-        };
+        let a = Affine { scale: 0.5, tx: 12.345_67, ty: -0.000_01 };
         assert_eq!(a.to_svg(), "matrix(0.5 0 0 0.5 12.3457 0)");
-        let small = Affine {
-            scale: 2f64.powf(-3.7),
-            tx: 1.0,
-            ty: 2.0,
-        };
+        let small = Affine { scale: 2f64.powf(-3.7), tx: 1.0, ty: 2.0 };
         assert_eq!(small.to_svg(), "matrix(0.07694653 0 0 0.07694653 1 2)");
         assert_eq!(format_decimals(100.0, 4), "100");
     }
@@ -1112,11 +940,7 @@ mod test {
         let end = from.interpolate(&to, 1.0 - 1e-9);
         assert!(close_deg(start.center(), from.center(), 1e-5));
         assert!((start.zoom() - from.zoom()).abs() < 1e-5);
-        assert!(
-            close_deg(end.center(), to.center(), 1e-5),
-            "{:?}",
-            end.center()
-        );
+        assert!(close_deg(end.center(), to.center(), 1e-5), "{:?}", end.center());
         assert!((end.zoom() - to.zoom()).abs() < 1e-5, "{}", end.zoom());
     }
 
@@ -1124,17 +948,13 @@ mod test {
     fn long_flight_zooms_out_on_the_way() {
         let from = binjiang_view().with_center_zoom(HANGZHOU, 14.0);
         let to = from.with_center_zoom(BEIJING, 14.0);
-        let zooms: Vec<f64> = (1..10)
-            .map(|i| from.interpolate(&to, i as f64 / 10.0).zoom())
-            .collect();
+        let zooms: Vec<f64> = (1..10).map(|i| from.interpolate(&to, i as f64 / 10.0).zoom()).collect();
         let lowest = zooms.iter().copied().fold(f64::INFINITY, f64::min);
         assert!(lowest < 14.0 - 3.0, "dips to {lowest}");
         // Equal end zooms give a symmetric path: the lowest point is halfway.
         assert!((from.interpolate(&to, 0.5).zoom() - lowest).abs() < 1e-9);
         // The centre moves monotonically towards the destination.
-        let lats: Vec<f64> = (0..=10)
-            .map(|i| from.interpolate(&to, i as f64 / 10.0).center().lat)
-            .collect();
+        let lats: Vec<f64> = (0..=10).map(|i| from.interpolate(&to, i as f64 / 10.0).center().lat).collect();
         assert!(lats.windows(2).all(|w| w[0] < w[1]), "{lats:?}");
     }
 

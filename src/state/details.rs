@@ -126,16 +126,30 @@ pub fn format_period(p: &str, lang: Lang) -> String {
     match parts.as_slice() {
         [y] if y.contains("..") => {
             let (a, b) = y.split_once("..").unwrap_or((y, y));
-            if zh { format!("{a}—{b}年") } else { format!("{a}–{b}") }
+            if zh {
+                format!("{a}—{b}年")
+            } else {
+                format!("{a}–{b}")
+            }
         }
-        [y] if num(y).is_some() => if zh { format!("{y}年") } else { y.to_string() },
+        [y] if num(y).is_some() => {
+            if zh {
+                format!("{y}年")
+            } else {
+                y.to_string()
+            }
+        }
         [y, h] if *h == "H1" || *h == "H2" => match (zh, *h) {
             (true, "H1") => format!("{y}年上半年"),
             (true, _) => format!("{y}年下半年"),
             (false, _) => format!("{h} {y}"),
         },
         [y, q] if q.len() == 2 && q.starts_with('Q') => {
-            if zh { format!("{y}年第{}季度", &q[1..]) } else { format!("{q} {y}") }
+            if zh {
+                format!("{y}年第{}季度", &q[1..])
+            } else {
+                format!("{q} {y}")
+            }
         }
         [y, m] if m.contains("..") => {
             let (a, b) = m.split_once("..").unwrap_or((m, m));
@@ -199,7 +213,8 @@ pub fn headline(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> 
             (t.names.get(lang), T::KindTheme, members)
         }
     };
-    let key_figure = cat.facts_for(sel.id()).filter(|f| f.key).find_map(|f| f.figure.as_ref()).map(|fig| format_figure(fig, lang));
+    let key_figure =
+        cat.facts_for(sel.id()).filter(|f| f.key).find_map(|f| f.figure.as_ref()).map(|fig| format_figure(fig, lang));
     Some(Headline { title: title.to_string(), kind: kind.get(lang).to_string(), key_figure, members })
 }
 
@@ -242,7 +257,11 @@ pub fn link(atlas: &Atlas, cat: &Catalogue, id: &str, lang: Lang) -> Option<Link
             on_map: s.position.is_some(),
         });
     }
-    cat.theme(id).map(|t| Link { target: Selection::Theme(t.id.clone()), name: t.names.get(lang).to_string(), on_map: true })
+    cat.theme(id).map(|t| Link {
+        target: Selection::Theme(t.id.clone()),
+        name: t.names.get(lang).to_string(),
+        on_map: true,
+    })
 }
 
 impl Details {
@@ -257,13 +276,21 @@ impl Details {
                     if let Some(part) = &z.drawn_part {
                         t = format!("{t}。{}：{}", T::DrawnPart.get(lang), part.get(lang));
                         if lang == Lang::En {
-                            t = format!("{}. {}: {}", T::SchematicNote.get(lang), T::DrawnPart.get(lang), part.get(lang));
+                            t = format!(
+                                "{}. {}: {}",
+                                T::SchematicNote.get(lang),
+                                T::DrawnPart.get(lang),
+                                part.get(lang)
+                            );
                         }
                     }
                     (Nature::Schematic, t)
                 } else {
                     let area = format!("{:.1} km²", z.area_km2());
-                    (Nature::Surveyed, format!("{} · {} {}", T::ConfSurveyed.get(lang), T::MeasuredArea.get(lang), area))
+                    (
+                        Nature::Surveyed,
+                        format!("{} · {} {}", T::ConfSurveyed.get(lang), T::MeasuredArea.get(lang), area),
+                    )
                 };
                 (z.names.get(lang).to_string(), kind.get(lang).to_string(), nature, text, z.basis.clone(), Vec::new())
             }
@@ -312,7 +339,6 @@ impl Details {
             members,
         })
     }
-
 }
 
 #[cfg(test)]

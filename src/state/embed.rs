@@ -38,7 +38,9 @@ pub fn base_of(url: &str) -> String {
     let no_frag = url.split('#').next().unwrap_or(url);
     let no_query = no_frag.split('?').next().unwrap_or(no_frag);
     match no_query.rfind('/') {
-        Some(i) if no_query[..i].contains("://") && i > no_query.find("://").unwrap_or(0) + 2 => no_query[..=i].to_string(),
+        Some(i) if no_query[..i].contains("://") && i > no_query.find("://").unwrap_or(0) + 2 => {
+            no_query[..=i].to_string()
+        }
         _ => format!("{no_query}/"),
     }
 }

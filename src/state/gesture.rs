@@ -76,12 +76,7 @@ impl Gesture {
         let old_len = before.distance(other);
         let new_len = at.distance(other);
         let zoom_delta = if old_len > 1.0 && new_len > 1.0 { (new_len / old_len).log2() } else { 0.0 };
-        Some(GestureOp::Pinch {
-            anchor: old_mid,
-            zoom_delta,
-            dx: new_mid.x - old_mid.x,
-            dy: new_mid.y - old_mid.y,
-        })
+        Some(GestureOp::Pinch { anchor: old_mid, zoom_delta, dx: new_mid.x - old_mid.x, dy: new_mid.y - old_mid.y })
     }
 
     /// A pointer was released. Returns `true` when the whole gesture was a click

@@ -45,15 +45,23 @@ pub fn parse_command(v: &Value) -> Result<Command, String> {
         "fitAll" => Ok(Command::FitAll),
         "setLanguage" => {
             let tag = text("lang").unwrap_or_default();
-            Lang::from_tag(tag).map(Command::SetLanguage).ok_or_else(|| format!("setLanguage: unknown language {tag:?}"))
+            Lang::from_tag(tag)
+                .map(Command::SetLanguage)
+                .ok_or_else(|| format!("setLanguage: unknown language {tag:?}"))
         }
         "setLayers" => {
-            let list = obj.get("layers").and_then(Value::as_array).ok_or_else(|| "setLayers: expected an array \"layers\"".to_string())?;
-            list.iter().try_fold(LayerSet::none(), |set, k| {
-                let key = k.as_str().unwrap_or_default();
-                Layer::from_key(key).map(|l| set.with(l, true)).ok_or_else(|| format!("setLayers: unknown layer {key:?}"))
-            })
-            .map(Command::SetLayers)
+            let list = obj
+                .get("layers")
+                .and_then(Value::as_array)
+                .ok_or_else(|| "setLayers: expected an array \"layers\"".to_string())?;
+            list.iter()
+                .try_fold(LayerSet::none(), |set, k| {
+                    let key = k.as_str().unwrap_or_default();
+                    Layer::from_key(key)
+                        .map(|l| set.with(l, true))
+                        .ok_or_else(|| format!("setLayers: unknown layer {key:?}"))
+                })
+                .map(Command::SetLayers)
         }
         other => Err(format!("unknown command {other:?}")),
     }
@@ -121,9 +129,15 @@ mod test {
 
     #[test]
     fn commands_parse() {
-        assert_eq!(cmd(json!({"ns":"binjiang-map","v":1,"type":"select","id":"binfu"})), Ok(Command::Select("binfu".into())));
+        assert_eq!(
+            cmd(json!({"ns":"binjiang-map","v":1,"type":"select","id":"binfu"})),
+            Ok(Command::Select("binfu".into()))
+        );
         assert_eq!(cmd(json!({"ns":"binjiang-map","v":1,"type":"clear"})), Ok(Command::Clear));
-        assert_eq!(cmd(json!({"ns":"binjiang-map","v":1,"type":"setLanguage","lang":"en"})), Ok(Command::SetLanguage(Lang::En)));
+        assert_eq!(
+            cmd(json!({"ns":"binjiang-map","v":1,"type":"setLanguage","lang":"en"})),
+            Ok(Command::SetLanguage(Lang::En))
+        );
         let layers = cmd(json!({"ns":"binjiang-map","v":1,"type":"setLayers","layers":["binjiang","lab"]})).unwrap();
         assert_eq!(layers, Command::SetLayers(LayerSet::none().with(Layer::Binjiang, true).with(Layer::Labs, true)));
     }

@@ -32,7 +32,11 @@ pub struct Entry {
 impl Entry {
     /// The name and the detail in one line, as a screen reader says it.
     pub fn spoken(&self) -> String {
-        if self.detail.is_empty() { self.name.clone() } else { format!("{} · {}", self.name, self.detail) }
+        if self.detail.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} · {}", self.name, self.detail)
+        }
     }
 }
 
@@ -126,11 +130,8 @@ impl Listing {
                 });
             }
         }
-        let themes: Vec<Entry> = cat
-            .themes
-            .iter()
-            .filter_map(|t| entry(atlas, cat, &Selection::Theme(t.id.clone()), lang))
-            .collect();
+        let themes: Vec<Entry> =
+            cat.themes.iter().filter_map(|t| entry(atlas, cat, &Selection::Theme(t.id.clone()), lang)).collect();
         if !themes.is_empty() {
             sections.push(Section { key: "themes".into(), heading: T::Themes.get(lang).into(), entries: themes });
         }
@@ -194,7 +195,8 @@ mod test {
         for lang in Lang::ALL {
             let l = Listing::build(&atlas, &cat, lang);
             let listed: Vec<&Selection> = l.entries().map(|e| &e.selection).collect();
-            let mut expected: Vec<Selection> = atlas.focus.iter().chain(&atlas.cooperation).map(|z| Selection::Zone(z.id.clone())).collect();
+            let mut expected: Vec<Selection> =
+                atlas.focus.iter().chain(&atlas.cooperation).map(|z| Selection::Zone(z.id.clone())).collect();
             expected.extend(atlas.sites.iter().map(|s| Selection::Site(s.id.clone())));
             expected.extend(cat.themes.iter().map(|t| Selection::Theme(t.id.clone())));
             assert_eq!(listed.len(), expected.len(), "{lang:?}");

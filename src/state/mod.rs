@@ -8,11 +8,11 @@ pub mod gesture;
 pub mod host;
 pub mod layers;
 pub mod listing;
+pub mod qr;
 pub mod search;
 pub mod selection;
 pub mod text;
 pub mod tour;
-pub mod qr;
 pub mod url;
 
 pub use layers::{Layer, LayerSet};

@@ -63,7 +63,11 @@ pub fn qr_svg(text: &str) -> Option<QrSvg> {
 /// and fragment.
 pub fn share_url(base: &str, query: &str) -> String {
     let base = base.split(['#', '?']).next().unwrap_or(base);
-    if query.is_empty() { base.to_string() } else { format!("{base}?{query}") }
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
+    }
 }
 
 #[cfg(test)]

@@ -43,7 +43,10 @@ pub struct SearchIndex {
 }
 
 fn fold(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）' | '·' | '-')).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）' | '·' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn entry(target: Selection, names: &Names) -> Entry {
@@ -101,7 +104,10 @@ impl SearchIndex {
         scored
             .into_iter()
             .take(limit)
-            .map(|(_, i)| Hit { target: self.entries[i].target.clone(), name: self.entries[i].names.get(lang).to_string() })
+            .map(|(_, i)| Hit {
+                target: self.entries[i].target.clone(),
+                name: self.entries[i].names.get(lang).to_string(),
+            })
             .collect()
     }
 }

@@ -87,7 +87,11 @@ fn read_stop(n: usize, map: &Map<String, Value>) -> Result<Stop, DataError> {
     let id = match map.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(other) if !other.is_string() => {
-            return Err(DataError::new(TOUR_FILE, None, format!("stop {n}: expected id to be a string, got {}", describe(other))))
+            return Err(DataError::new(
+                TOUR_FILE,
+                None,
+                format!("stop {n}: expected id to be a string, got {}", describe(other)),
+            ))
         }
         _ => return Err(DataError::new(TOUR_FILE, None, format!("stop {n}: expected an id, got none"))),
     };
@@ -105,7 +109,8 @@ fn read_stop(n: usize, map: &Map<String, Value>) -> Result<Stop, DataError> {
     let title = Names { zh_hans: text("zh_hans")?, zh_hant: text("zh_hant")?, en: text("en")? };
     let target = match (map.get("target"), map.get("bounds")) {
         (Some(Value::String(t)), None) => Target::Subject(
-            parse_target(t).ok_or_else(|| err(format!("expected target \"zone:ID\", \"site:ID\" or \"theme:ID\", got \"{t}\"")))?,
+            parse_target(t)
+                .ok_or_else(|| err(format!("expected target \"zone:ID\", \"site:ID\" or \"theme:ID\", got \"{t}\"")))?,
         ),
         (Some(other), None) => return Err(err(format!("expected target to be a string, got {}", describe(other)))),
         (None, Some(Value::Array(b))) => {
@@ -114,9 +119,13 @@ fn read_stop(n: usize, map: &Map<String, Value>) -> Result<Stop, DataError> {
                 [w, s, e, n] if nums.len() == b.len() => Bounds::new(w, s, e, n),
                 _ => None,
             };
-            Target::Bounds(bounds.ok_or_else(|| err("expected bounds [west, south, east, north] in degrees, west < east, south < north".into()))?)
+            Target::Bounds(bounds.ok_or_else(|| {
+                err("expected bounds [west, south, east, north] in degrees, west < east, south < north".into())
+            })?)
         }
-        (None, Some(other)) => return Err(err(format!("expected bounds to be a list of four numbers, got {}", describe(other)))),
+        (None, Some(other)) => {
+            return Err(err(format!("expected bounds to be a list of four numbers, got {}", describe(other))))
+        }
         (None, None) => return Err(err("expected a target or bounds, got neither".into())),
         (Some(_), Some(_)) => return Err(err("expected a target or bounds, got both".into())),
     };
@@ -124,7 +133,11 @@ fn read_stop(n: usize, map: &Map<String, Value>) -> Result<Stop, DataError> {
         None => Vec::new(),
         Some(Value::Array(items)) => items
             .iter()
-            .map(|v| v.as_str().map(str::to_owned).ok_or_else(|| err(format!("expected fact ids as strings, got {}", describe(v)))))
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| err(format!("expected fact ids as strings, got {}", describe(v))))
+            })
             .collect::<Result<_, _>>()?,
         Some(other) => return Err(err(format!("expected facts to be a list of fact ids, got {}", describe(other)))),
     };
@@ -159,7 +172,11 @@ impl Tour {
             None => return Ok(Tour::default()),
             Some(Value::Array(items)) => items,
             Some(other) => {
-                return Err(DataError::new(TOUR_FILE, None, format!("expected [[stop]] tables, got {}", describe(other))))
+                return Err(DataError::new(
+                    TOUR_FILE,
+                    None,
+                    format!("expected [[stop]] tables, got {}", describe(other)),
+                ))
             }
         };
         let stops = items
@@ -290,18 +307,30 @@ impl TourState {
 
     /// The next stop, or the first after the last (the kiosk's loop).
     pub fn next_looping(self) -> TourState {
-        if self.is_last() { self.first() } else { self.next() }
+        if self.is_last() {
+            self.first()
+        } else {
+            self.next()
+        }
     }
 
     /// "3 / 11": the current stop counted from 1, and the number of stops.
     pub fn progress(self) -> (usize, usize) {
-        if self.len == 0 { (0, 0) } else { (self.index + 1, self.len) }
+        if self.len == 0 {
+            (0, 0)
+        } else {
+            (self.index + 1, self.len)
+        }
     }
 
     /// The share of the tour shown so far, from 1/len at the first stop to 1 at the last.
     pub fn fraction(self) -> f64 {
         let (n, len) = self.progress();
-        if len == 0 { 0.0 } else { n as f64 / len as f64 }
+        if len == 0 {
+            0.0
+        } else {
+            n as f64 / len as f64
+        }
     }
 }
 
@@ -408,7 +437,11 @@ impl Kiosk {
             KioskPhase::Playing { since } => since + self.timing.dwell_ms,
             KioskPhase::Paused { last_input } => last_input + self.timing.idle_ms,
         };
-        if now.is_finite() { (at - now).max(0.0) } else { 0.0 }
+        if now.is_finite() {
+            (at - now).max(0.0)
+        } else {
+            0.0
+        }
     }
 }
 

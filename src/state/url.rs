@@ -72,7 +72,8 @@ fn parse_seconds(v: &str) -> Option<f64> {
 fn parse_share(v: &str) -> Option<String> {
     let v = v.trim();
     let scheme_ok = v.starts_with("https://") || v.starts_with("http://");
-    let chars_ok = v.len() <= 512 && !v.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'));
+    let chars_ok = v.len() <= 512
+        && !v.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'));
     (scheme_ok && chars_ok && v.len() > "https://".len()).then(|| v.to_string())
 }
 
@@ -101,15 +102,13 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                match (hex(b[i + 1]), hex(b[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             c => out.push(c),
         }
         i += 1;
@@ -133,7 +132,8 @@ pub fn percent_encode(s: &str) -> String {
 
 fn parse_selection(v: &str) -> Option<Selection> {
     let (kind, id) = v.split_once(':')?;
-    let ok_id = !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let ok_id =
+        !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !ok_id {
         return None;
     }
@@ -239,7 +239,7 @@ impl UrlState {
                 "h" => match value.parse::<u32>() {
                     Ok(h) if (150..=4000).contains(&h) => st.height = Some(h),
                     _ => bad("expected a height in pixels from 150 to 4000"),
-},
+                },
                 "care" => match parse_flag(&value) {
                     Some(f) => st.care = Some(f),
                     None => bad("expected 1 or 0"),
@@ -297,7 +297,7 @@ impl UrlState {
         }
         if let Some(h) = self.height {
             parts.push(format!("h={h}"));
-}
+        }
         if let Some(f) = self.care {
             parts.push(format!("care={}", u8::from(f)));
         }
@@ -374,7 +374,8 @@ mod test {
 
     #[test]
     fn embed_options_decode_and_bad_origins_are_refused() {
-        let (st, ignored) = UrlState::decode("embed=1&interactive=0&origins=https://a.gov.cn,http://localhost:8081&h=480");
+        let (st, ignored) =
+            UrlState::decode("embed=1&interactive=0&origins=https://a.gov.cn,http://localhost:8081&h=480");
         assert!(ignored.is_empty());
         assert!(st.embed && st.fixed);
         assert_eq!(st.origins, vec!["https://a.gov.cn", "http://localhost:8081"]);

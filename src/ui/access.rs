@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
-use super::context::{ctx, Ctx};
 use super::animate::{fly_to, settled};
+use super::context::{ctx, Ctx};
 use super::details::{clear_area, focus_element, selection_bounds, NARROW_PX};
 use crate::spatial::reveal::{is_revealed, reveal};
 use crate::state::details::headline;

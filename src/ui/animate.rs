@@ -25,10 +25,7 @@ pub fn cancel_flight() {
 /// second click on "zoom in" during a flight zooms from where the first lands.
 pub fn settled(view: RwSignal<Viewport>) -> Viewport {
     let cur = view.get_untracked();
-    TARGET
-        .with(|t| *t.borrow())
-        .map(|t| t.with_size(cur.width(), cur.height()))
-        .unwrap_or(cur)
+    TARGET.with(|t| *t.borrow()).map(|t| t.with_size(cur.width(), cur.height())).unwrap_or(cur)
 }
 
 /// Runs `f` once the next frame has been painted: for work a click causes
@@ -44,12 +41,7 @@ fn now_ms() -> f64 {
 
 /// Whether the visitor asked for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .map(|m| m.matches())
-        .unwrap_or(false)
+    window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().map(|m| m.matches()).unwrap_or(false)
 }
 
 /// Moves `view` to `target`: a flight of about `ms` milliseconds, or a cut

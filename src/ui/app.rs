@@ -3,17 +3,17 @@
 
 use leptos::prelude::*;
 
-use super::animate::after_next_paint;
 use super::access::{remembered_care, sync_care, Announcer, CareToggle, ListToggle, SkipLink, AFTER_MAP_ID};
+use super::animate::after_next_paint;
 use super::context::{ctx, Ctx, Data};
 use super::controls::{Attribution, LanguageSwitch, NorthArrow, ScaleBar, ZoomControls};
 use super::details::DetailsPanel;
 use super::embed::{is_framed, start_host_bridge, GestureHint};
-use super::share::ShareButton;
 use super::legend::Legend;
 use super::list_view::ListView;
 use super::map_view::{InitialView, MapView, HOME_PADDING_PX};
 use super::search::Search;
+use super::share::ShareButton;
 use super::tour::TourLayer;
 use super::url_sync::{read_url, remembered_lang, sync_url};
 use crate::atlas::catalogue::Catalogue;
@@ -21,9 +21,9 @@ use crate::atlas::layers::Atlas;
 use crate::carto::scene::Scene;
 use crate::spatial::viewport::{ViewLimits, Viewport};
 use crate::spatial::LonLat;
-use crate::state::Selection;
 use crate::state::search::SearchIndex;
 use crate::state::text::T;
+use crate::state::Selection;
 
 /// The longest the interface beyond the map waits for the first frame.
 const REST_MOUNT_FALLBACK_MS: u64 = 1000;
@@ -77,10 +77,8 @@ pub fn App() -> impl IntoView {
 
     // What the link asks for; anything unreadable is ignored with a notice.
     let (url, ignored) = read_url();
-    let mut notices: Vec<String> = ignored
-        .iter()
-        .map(|i| format!("URL: '{}={}' ignored ({})", i.param, i.value, i.reason))
-        .collect();
+    let mut notices: Vec<String> =
+        ignored.iter().map(|i| format!("URL: '{}={}' ignored ({})", i.param, i.value, i.reason)).collect();
     let selection = url.selection.clone().filter(|s| {
         let known = match s {
             Selection::Zone(id) => atlas.zone(id).is_some(),
@@ -221,4 +219,3 @@ fn DataProblems() -> impl IntoView {
         }
     })
 }
-

@@ -45,7 +45,9 @@ pub fn ScaleBar() -> impl IntoView {
     let c = ctx();
     let bar = move || scale_bar(c.view.with(|v| v.metres_per_pixel()), 120.0);
     let label = move || {
-        bar().map(|(m, _)| if m >= 1000.0 { format!("{} km", m / 1000.0) } else { format!("{m} m") }).unwrap_or_default()
+        bar()
+            .map(|(m, _)| if m >= 1000.0 { format!("{} km", m / 1000.0) } else { format!("{m} m") })
+            .unwrap_or_default()
     };
     let width = move || bar().map(|(_, w)| format!("{w:.1}px")).unwrap_or_else(|| "0px".into());
     view! {

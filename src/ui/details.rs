@@ -45,10 +45,7 @@ pub fn selection_bounds(c: Ctx, sel: &Selection) -> Option<Bounds> {
     let data = c.data();
     let scene = &data.scene;
     let one = |id: &str| -> Option<Bounds> {
-        scene
-            .zone(id)
-            .map(|z| z.bounds)
-            .or_else(|| scene.site(id).and_then(|s| Bounds::from_points([s.position])))
+        scene.zone(id).map(|z| z.bounds).or_else(|| scene.site(id).and_then(|s| Bounds::from_points([s.position])))
     };
     match sel {
         Selection::Zone(id) | Selection::Site(id) => one(id),

@@ -30,7 +30,11 @@ pub fn flash_hint(c: Ctx, text: &'static str) {
 /// "Ctrl + scroll to zoom" on desktop, "two fingers to move the map" on touch.
 pub fn wheel_hint() -> &'static str {
     let mac = window().navigator().platform().map(|p| p.starts_with("Mac")).unwrap_or(false);
-    if mac { "mac" } else { "ctrl" }
+    if mac {
+        "mac"
+    } else {
+        "ctrl"
+    }
 }
 
 #[component]
@@ -81,7 +85,11 @@ fn preferred_height(c: Ctx) -> u32 {
     let width = c.view.with_untracked(|v| v.width());
     let base = c.data().options.height.unwrap_or(if width < NARROW_PX { 480 } else { 560 });
     let sheet = c.selected.with_untracked(|s| s.is_some()) && width < NARROW_PX;
-    if sheet { base + 260 } else { base }
+    if sheet {
+        base + 260
+    } else {
+        base
+    }
 }
 
 fn apply(c: Ctx, cmd: Command) {
@@ -105,7 +113,13 @@ fn apply(c: Ctx, cmd: Command) {
         Command::SetLanguage(l) => c.lang.set(l),
         Command::SetLayers(l) => c.layers.set(l),
         Command::FitAll => {
-            let all = data.scene.zones.iter().filter(|z| z.kind != crate::atlas::layers::ZoneKind::District).map(|z| z.bounds).reduce(|a, b| a.union(b));
+            let all = data
+                .scene
+                .zones
+                .iter()
+                .filter(|z| z.kind != crate::atlas::layers::ZoneKind::District)
+                .map(|z| z.bounds)
+                .reduce(|a, b| a.union(b));
             if let Some(b) = all {
                 let target = c.view.get_untracked().fit_bounds(b, 24.0);
                 fly_to(c.view, target, 700.0);
@@ -129,7 +143,9 @@ pub fn start_host_bridge(c: Ctx) {
         }
         let origin = ev.origin();
         if !host::origin_allowed(&origin, &listed, &own, parent.as_deref()) {
-            leptos::logging::warn!("binjiang-map: ignored a command from {origin}: origin not allowed (see the origins= parameter)");
+            leptos::logging::warn!(
+                "binjiang-map: ignored a command from {origin}: origin not allowed (see the origins= parameter)"
+            );
             return;
         }
         match host::parse_command(&value) {
@@ -174,4 +190,3 @@ pub fn start_host_bridge(c: Ctx) {
         h
     });
 }
-

@@ -25,9 +25,25 @@ const FILE_STEM: &str = "binjiang-map";
 
 /// The properties that decide how an SVG element looks.
 const STYLE_PROPS: [&str; 19] = [
-    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray",
-    "stroke-linejoin", "stroke-linecap", "opacity", "font-family", "font-size", "font-weight", "text-anchor",
-    "dominant-baseline", "paint-order", "vector-effect", "display", "visibility",
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "stroke-linejoin",
+    "stroke-linecap",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "text-anchor",
+    "dominant-baseline",
+    "paint-order",
+    "vector-effect",
+    "display",
+    "visibility",
 ];
 
 fn escape(s: &str) -> String {
@@ -136,7 +152,12 @@ pub fn compose_svg(c: Ctx) -> Option<(String, f64, f64)> {
         let _ = bg.set_attribute(k, &v);
     }
     let _ = clone.insert_before(&bg, clone.first_child().as_ref());
-    for (k, v) in [("xmlns", SVG_NS.to_string()), ("width", w.to_string()), ("height", h.to_string()), ("viewBox", format!("0 0 {w} {h}"))] {
+    for (k, v) in [
+        ("xmlns", SVG_NS.to_string()),
+        ("width", w.to_string()),
+        ("height", h.to_string()),
+        ("viewBox", format!("0 0 {w} {h}")),
+    ] {
         let _ = clone.set_attribute(k, &v);
     }
     let _ = clone.remove_attribute("style");
@@ -162,7 +183,12 @@ fn download(blob: &web_sys::Blob, name: &str) {
             a.click();
         }
     }
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
 }
 
 /// Downloads the view as `binjiang-map.svg`.

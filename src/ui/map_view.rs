@@ -54,7 +54,11 @@ const ATTRIBUTION_PX: f64 = 26.0;
 /// A site's map label; an estimated position is marked "≈".
 fn site_label(site: &SceneSite, lang: Lang) -> String {
     let name = site.names.get(lang);
-    if style::is_estimate(site.confidence) { format!("≈ {name}") } else { name.to_string() }
+    if style::is_estimate(site.confidence) {
+        format!("≈ {name}")
+    } else {
+        name.to_string()
+    }
 }
 
 /// How a zone or site is highlighted.
@@ -94,7 +98,11 @@ fn feature_class(base: &str, look: Look) -> String {
 }
 
 fn visibility(shown: bool) -> &'static str {
-    if shown { "visible" } else { "hidden" }
+    if shown {
+        "visible"
+    } else {
+        "hidden"
+    }
 }
 
 fn site_transform(v: &crate::spatial::viewport::Viewport, at: LonLat) -> String {
@@ -148,19 +156,18 @@ fn selection_of(scene: &Scene, hit: Hit) -> Option<Selection> {
 
 /// The view of Binjiang: fitted into the part of the map the open legend
 /// leaves clear (the whole map when the legend is closed).
-fn home_view(v: crate::spatial::viewport::Viewport, home: crate::spatial::bounds::Bounds) -> crate::spatial::viewport::Viewport {
+fn home_view(
+    v: crate::spatial::viewport::Viewport,
+    home: crate::spatial::bounds::Bounds,
+) -> crate::spatial::viewport::Viewport {
     let legend_right = document()
         .query_selector(".legend[open]")
         .ok()
         .flatten()
         .map(|el| el.get_bounding_client_rect().right())
         .unwrap_or(0.0);
-    let map_left = document()
-        .query_selector(".map")
-        .ok()
-        .flatten()
-        .map(|el| el.get_bounding_client_rect().left())
-        .unwrap_or(0.0);
+    let map_left =
+        document().query_selector(".map").ok().flatten().map(|el| el.get_bounding_client_rect().left()).unwrap_or(0.0);
     let x0 = (legend_right - map_left).clamp(0.0, v.width() * 0.4);
     if x0 <= 0.0 {
         return v.fit_bounds(home, HOME_PADDING_PX);
@@ -549,7 +556,11 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         .sites
         .iter()
         .map(|s| {
-            let class = if style::is_estimate(s.confidence) { "label label--site label--estimate" } else { "label label--site" };
+            let class = if style::is_estimate(s.confidence) {
+                "label label--site label--estimate"
+            } else {
+                "label label--site"
+            };
             view! {
                 <text class=class visibility="hidden" text-anchor="middle" dominant-baseline="central">
                     {site_label(s, lang0)}
@@ -674,8 +685,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         let Some(lg) = group(labels_g) else { return (was, was_lang) };
         let s = &scene.scene;
         // Placement changes with every redraw; the text only with the language.
-        let mut texts = (lang != was_lang)
-            .then(|| s.zones.iter().map(|z| z.names.get(lang).to_string()).chain(s.sites.iter().map(|s| site_label(s, lang))));
+        let mut texts = (lang != was_lang).then(|| {
+            s.zones.iter().map(|z| z.names.get(lang).to_string()).chain(s.sites.iter().map(|s| site_label(s, lang)))
+        });
         placement.with(|now| {
             for (i, el) in drawn_children(&lg).iter().enumerate() {
                 let (p, before) = (now.get(i).copied().flatten(), was.get(i).copied().flatten());
@@ -703,7 +715,11 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             Hit::Zone(i) => {
                 let z = &s.zones[i];
                 let name = z.names.get(lang);
-                if z.schematic { format!("{name} · {}", T::Schematic.get(lang)) } else { name.to_string() }
+                if z.schematic {
+                    format!("{name} · {}", T::Schematic.get(lang))
+                } else {
+                    name.to_string()
+                }
             }
             Hit::Site(i) => s.sites[i].names.get(lang).to_string(),
         };

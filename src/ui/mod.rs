@@ -13,15 +13,15 @@ pub mod context;
 mod controls;
 pub mod details;
 mod embed;
+mod export;
 mod legend;
 mod list_view;
 mod map_view;
+mod offline;
 mod search;
 mod share;
-mod url_sync;
-mod export;
-mod offline;
 mod tour;
+mod url_sync;
 
 pub use app::App;
 

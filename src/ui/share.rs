@@ -109,7 +109,13 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
             let last = list.item(n - 1);
             let active = document().active_element().map(JsValue::from);
             let at = |n: &Option<web_sys::Node>| n.as_ref().map(JsValue::from) == active;
-            let target = if ev.shift_key() && at(&first) { last } else if !ev.shift_key() && at(&last) { first } else { None };
+            let target = if ev.shift_key() && at(&first) {
+                last
+            } else if !ev.shift_key() && at(&last) {
+                first
+            } else {
+                None
+            };
             if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
                 ev.prevent_default();
                 let _ = t.focus();

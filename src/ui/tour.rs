@@ -104,7 +104,8 @@ fn toggle_fullscreen() {
             }
         }
     };
-    let full = js_sys::Reflect::get(&doc, &JsValue::from_str("fullscreenElement")).map(|v| !v.is_null() && !v.is_undefined());
+    let full =
+        js_sys::Reflect::get(&doc, &JsValue::from_str("fullscreenElement")).map(|v| !v.is_null() && !v.is_undefined());
     if full.unwrap_or(false) {
         call(&doc, "exitFullscreen");
     } else if let Some(root) = doc.document_element() {
