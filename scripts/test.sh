@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Binjiang Map, installing any missing tool first:
+#   0. formatting (cargo fmt --check) and lints (clippy -D warnings, native and wasm32);
 #   1. native unit and data tests (cargo test: maths, geodata, facts);
 #   2. in-browser tests of the UI layer (wasm-bindgen-test, headless Chromium);
 #   3. a release build with trunk (the files a webmaster deploys);
@@ -13,6 +14,12 @@ export TRUNK_SKIP_VERSION_CHECK=true
 cd "$root"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "formatting and lints (cargo fmt --check, cargo clippy -D warnings)"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+# The wasm build's own targets (the property tests and the first-view test are native only).
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
 
 step "native tests (cargo test)"
 cargo test
