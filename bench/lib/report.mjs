@@ -42,7 +42,7 @@ export function renderMarkdown(result) {
     '',
     mdTable(head, tableRows(result)),
     '',
-    '## Budgets (issue 7)',
+    '## Budgets',
     '',
     mdTable(['Budget', 'Ours', 'Target', 'Result', 'Note'], budgets.map((b) => [b.budget, b.value, b.target, `**${b.status}**`, b.note]), ['l', 'r', 'r', 'l', 'l']),
     '',
