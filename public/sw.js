@@ -4,7 +4,7 @@
 // then deletes it. scripts/sw-precache.mjs fills in VERSION and PRECACHE when
 // trunk builds; this file as committed caches only the page itself.
 const VERSION = 'binjiang-map-dev';
-const PRECACHE = ['./', './index.html'];
+const PRECACHE = ['./'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -16,14 +16,19 @@ if (!fs.existsSync(sw)) {
   console.error(`sw-precache: ${sw} is missing (index.html must copy public/sw.js)`);
   process.exit(1);
 }
+// The loader and the example page are for host pages that embed the map; the
+// map itself never asks for them, so a visitor's offline copy leaves them out.
+const forHostPages = (f) => f === 'embed.js' || f.startsWith('embed-example.');
 const files = fs
   .readdirSync(dir)
-  .filter((f) => f !== 'sw.js' && fs.statSync(path.join(dir, f)).isFile())
+  .filter((f) => f !== 'sw.js' && !forHostPages(f) && fs.statSync(path.join(dir, f)).isFile())
   .sort();
+// The page itself is cached as './' (what a visitor opens); sw.js answers a
+// navigation to './index.html' from that copy too.
 const hash = crypto.createHash('sha256');
 for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
 const version = `binjiang-map-${hash.digest('hex').slice(0, 16)}`;
-const precache = ['./', ...files.map((f) => `./${f}`)];
+const precache = ['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`)];
 const text = fs
   .readFileSync(sw, 'utf8')
   .replace(/^const VERSION = .*$/m, `const VERSION = '${version}';`)

@@ -28,11 +28,11 @@ pub use app::App;
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    offline::register_service_worker();
     leptos::mount::mount_to_body(App);
     // The page's own drawing of the zones (index.html, `carto::first_view`)
     // gives way to the app's in the same task, so no frame shows both.
     if let Some(first) = leptos::prelude::document().get_element_by_id("first-view") {
         first.remove();
     }
+    offline::register_service_worker_when_idle();
 }

@@ -2,12 +2,53 @@
 //! copy of the release build, so the map works after one visit with the
 //! network gone. Pages opened from a file (the single-file build) have no
 //! service worker and need none.
+//!
+//! Registration waits until the page has loaded and the browser is idle, after
+//! the app has mounted: the worker's precache then downloads what the page has
+//! not yet fetched without competing with the first load.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+
+/// The longest the registration waits for an idle moment after the page's
+/// `load` event; a busy kiosk page still gets its offline copy.
+const IDLE_TIMEOUT_MS: u32 = 5_000;
+
+/// Registers the service worker once the page has loaded and is idle.
+pub fn register_service_worker_when_idle() {
+    let Some(win) = web_sys::window() else { return };
+    let loaded = win.document().is_some_and(|d| d.ready_state() == "complete");
+    let when_idle = Closure::once_into_js(when_idle);
+    if loaded {
+        when_idle.unchecked_ref::<js_sys::Function>().call0(&JsValue::NULL).ok();
+    } else if let Some(f) = when_idle.dyn_ref::<js_sys::Function>() {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        win.add_event_listener_with_callback_and_add_event_listener_options("load", f, &options).ok();
+    }
+}
+
+/// Calls [`register_service_worker`] when the browser is next idle (at most
+/// [`IDLE_TIMEOUT_MS`] later), or after a second where it has no idle callbacks.
+fn when_idle() {
+    let Some(win) = web_sys::window() else { return };
+    let register = Closure::once_into_js(register_service_worker);
+    let idle = js_sys::Reflect::get(&win, &JsValue::from_str("requestIdleCallback")).ok();
+    if let Some(idle) = idle.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(IDLE_TIMEOUT_MS)).ok();
+        if idle.call2(&win, &register, &options).is_ok() {
+            return;
+        }
+    }
+    if let Some(f) = register.dyn_ref::<js_sys::Function>() {
+        win.set_timeout_with_callback_and_timeout_and_arguments_0(f, 1_000).ok();
+    }
+}
 
 /// Asks the browser to install `./sw.js`; does nothing where service workers
 /// are unavailable (file://, old browsers, private modes that refuse them).
-pub fn register_service_worker() {
+fn register_service_worker() {
     let Some(win) = web_sys::window() else { return };
     let protocol = win.location().protocol().unwrap_or_default();
     if protocol != "https:" && protocol != "http:" {

@@ -19,6 +19,8 @@ const csp = mapOrigin
   ? `default-src 'self'; script-src 'self' ${mapOrigin}; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src ${mapOrigin}`
   : MAP_CSP;
 const PREFIX = '/zt/binjiang/';
+/** The build's content-hashed files (trunk's `name-<16 hex>` names) never change under their name. */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -69,6 +71,15 @@ const server = http.createServer((req, res) => {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    // Caching as README "Deploying" advises: hashed files for a year, the rest
+    // revalidated against an ETag (a 304 when unchanged).
+    const stat = fs.statSync(file);
+    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const cacheControl = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'cache-control': cacheControl }).end();
+      return;
+    }
     const ext = path.extname(file);
     let rewritten = false;
     if (mapOrigin && (ext === '.html' || ext === '.js')) {
@@ -78,7 +89,8 @@ const server = http.createServer((req, res) => {
     const headers = {
       'content-security-policy': csp,
       'content-type': TYPES[ext] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
+      'cache-control': cacheControl,
+      etag,
       'x-content-type-options': 'nosniff',
     };
     const accept = req.headers['accept-encoding'] ?? '';

@@ -1,0 +1,53 @@
+// The offline copy does not compete with a first visit: the service worker is
+// registered only once the map answers clicks and the page is idle, and with
+// the caching README "Deploying" advises, its precache takes the build's files
+// from the browser's HTTP cache instead of downloading them again.
+import { test, expect } from '@playwright/test';
+import { MapPage } from './map-page.mjs';
+
+// Requests a service worker makes are reported to the test only with this on.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+test('the service worker registers after the map is drawn and costs a first visit little', async ({ page, context }) => {
+  const map = new MapPage(page);
+  const events = [];
+  await page.exposeFunction('__zoneDrawn', () => events.push('zone'));
+  await page.addInitScript(() => {
+    const seen = new MutationObserver(() => {
+      if (document.querySelector('[data-testid="zone-binjiang"]')) {
+        seen.disconnect();
+        window.__zoneDrawn();
+      }
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  });
+  const bySw = [];
+  context.on('request', (req) => {
+    if (new URL(req.url()).pathname.endsWith('/sw.js')) events.push('sw.js');
+  });
+  context.on('requestfinished', async (req) => {
+    if (!req.serviceWorker()) return;
+    const sizes = await req.sizes();
+    bySw.push({ url: new URL(req.url()).pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+  });
+  await map.open();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => events.includes('sw.js')).toBe(true);
+  expect(events.indexOf('zone'), `order: ${events.join(', ')}`).toBeGreaterThanOrEqual(0);
+  expect(events.indexOf('zone')).toBeLessThan(events.indexOf('sw.js'));
+
+  // Wait until the precache is complete: the wasm is in it.
+  await expect
+    .poll(() => page.evaluate(async () => {
+      const name = (await caches.keys()).find((k) => k.startsWith('binjiang-map-'));
+      const keys = name ? await (await caches.open(name)).keys() : [];
+      return keys.some((r) => r.url.endsWith('.wasm'));
+    }))
+    .toBe(true);
+  const total = bySw.reduce((s, r) => s + r.bytes, 0);
+  // sw.js, the page revalidated (304) and the care-mode cursor: about 1.2 kB.
+  expect(total, bySw.map((r) => `${r.url} ${r.bytes}`).join(', ')).toBeLessThan(3_000);
+  // the worker did ask for the wasm, and the browser's cache answered
+  expect(bySw.find((r) => r.url.endsWith('.wasm'))).toMatchObject({ bytes: 0 });
+  expect(map.errors).toEqual([]);
+});
