@@ -19,6 +19,7 @@ fn fact(text: &str) -> FactView {
         period: Some("<i>2023</i>".into()),
         source: "<a href=\"javascript:alert(1)\">source</a>".into(),
         differs: Some("<script>window.pwned = 1</script>".into()),
+        series: Some("<u>65</u> → 69".into()),
     }
 }
 
