@@ -79,13 +79,15 @@ pub struct Details {
 
 /// A source as cited under a fact, wholly in the reader's language: title (as
 /// published), publisher and date ("《…》，浙江在线·住在杭州网，2022年8月";
-/// "“…”, Zhejiang Online · Zhuzai Hangzhou, Aug 2022"). An outside source
+/// "“国际滨”如何二次攀登？…, Zhejiang Online · Zhuzai Hangzhou, Aug 2022"). An outside source
 /// without a title is cited by publisher and date.
 pub fn cite(s: &Source, lang: Lang) -> String {
     let publisher = s.publisher.get(lang);
     let date = format_period(&s.date, lang);
     match (lang, &s.title) {
-        (Lang::En, Some(t)) => format!("“{t}”, {publisher}, {date}"),
+        // Chinese headlines carry their own quotation marks; wrapping them in
+        // English quotes would double them.
+        (Lang::En, Some(t)) => format!("{t}, {publisher}, {date}"),
         (Lang::En, None) => format!("{publisher}, {date}"),
         (_, Some(t)) => format!("《{t}》，{publisher}，{date}"),
         (_, None) => format!("{publisher}，{date}"),

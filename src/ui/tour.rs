@@ -315,7 +315,7 @@ pub fn TourLayer() -> impl IntoView {
                 let source = data
                     .catalogue
                     .source(&f.source)
-                    .map(|s| format!("{}: {}", T::Source.get(l), cite(s, l)))
+                    .map(|s| format!("{}{}{}", T::Source.get(l), if l == Lang::En { ": " } else { "：" }, cite(s, l)))
                     .unwrap_or_default();
                 view! {
                     <li class="tour-card" class:tour-card--text=text_only data-testid="tour-card" data-fact=f.id.clone()>
