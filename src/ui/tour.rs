@@ -310,7 +310,7 @@ pub fn TourLayer() -> impl IntoView {
             .map(|f| {
                 let figure = f.figure.as_ref().map(|fig| format_figure(fig, l));
                 let text_only = figure.is_none();
-                // The period sits beside the figure (or heads a text card): the figure a visitor quotes.
+                // The period heads the card, right above the figure a visitor quotes.
                 let when = f.period.as_deref().map(|p| format_period(p, l));
                 let source = data
                     .catalogue
@@ -319,12 +319,8 @@ pub fn TourLayer() -> impl IntoView {
                     .unwrap_or_default();
                 view! {
                     <li class="tour-card" class:tour-card--text=text_only data-testid="tour-card" data-fact=f.id.clone()>
-                        {match figure {
-                            Some(fig) => view! {
-                                <p class="tour-card__figure">{fig} {when.map(|w| view! { " " <span class="tour-card__when" data-testid="tour-card-when">{w}</span> })}</p>
-                            }.into_any(),
-                            None => when.map(|w| view! { <p class="tour-card__when" data-testid="tour-card-when">{w}</p> }).into_any(),
-                        }}
+                        {when.map(|w| view! { <p class="tour-card__when" data-testid="tour-card-when">{w}</p> })}
+                        {figure.map(|fig| view! { <p class="tour-card__figure">{fig}</p> })}
                         <p class="tour-card__text">{f.text.get(l).to_string()}</p>
                         <p class="tour-card__source">{source}</p>
                     </li>

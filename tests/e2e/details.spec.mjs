@@ -14,6 +14,8 @@ test('clicking Binjiang shows 72 km² and the 2022 output with their sources', a
   const area = details.fact('72平方公里');
   await expect(area).toBeVisible();
   await expect(area.locator('cite')).toContainText(S001);
+  // a key figure carries its period beside it
+  await expect(area.getByTestId('fact-when')).toHaveText('截至2022年8月');
   const output = details.fact('2184.8亿元');
   await expect(output).toBeVisible();
   await expect(output.locator('cite')).toContainText('2023');
