@@ -211,7 +211,11 @@ fn fact_view(cat: &Catalogue, f: &Fact, lang: Lang) -> FactView {
     let source = cat.source(&f.source).map(|s| cite(s, lang)).unwrap_or_else(|| f.source.clone());
     let differs = f.conflicts_with.as_deref().and_then(|id| cat.fact(id)).map(|o| {
         let other_source = cat.source(&o.source).map(|s| cite(s, lang)).unwrap_or_default();
-        format!("{}: {} ({})", T::SourcesDiffer.get(lang), o.text.get(lang), other_source)
+        let (said, text) = (T::SourcesDiffer.get(lang), o.text.get(lang));
+        match lang {
+            Lang::En => format!("{said}: {text} ({other_source})"),
+            _ => format!("{said}：{text}（{other_source}）"),
+        }
     });
     FactView {
         id: f.id.clone(),
@@ -349,11 +353,13 @@ impl Details {
                     }
                     (Nature::Schematic, t)
                 } else {
-                    let area = format!("{:.1} km²", z.area_km2());
-                    (
-                        Nature::Surveyed,
-                        format!("{} · {} {}", T::ConfSurveyed.get(lang), T::MeasuredArea.get(lang), area),
-                    )
+                    // Chinese writes the unit as words, with no space: 71.3平方公里.
+                    let (conf, measured, area) = (T::ConfSurveyed.get(lang), T::MeasuredArea.get(lang), z.area_km2());
+                    let text = match lang {
+                        Lang::En => format!("{conf} · {measured} {area:.1} km²"),
+                        _ => format!("{conf} · {measured}{area:.1}平方公里"),
+                    };
+                    (Nature::Surveyed, text)
                 };
                 (z.names.get(lang).to_string(), kind.get(lang).to_string(), nature, text, z.basis.clone(), Vec::new())
             }
@@ -442,7 +448,9 @@ mod test {
         let area = d.key_facts.iter().chain(&d.other_facts).find(|f| f.figure.as_deref() == Some("72平方公里"));
         let area = area.expect("a fact gives Binjiang's 72 km²");
         assert!(area.source.starts_with('《'), "{}", area.source);
+        assert!(d.nature_text.contains("平方公里") && !d.nature_text.contains("km²"), "{}", d.nature_text);
         let en = Details::build(&atlas, &cat, &Selection::Zone("binjiang".into()), Lang::En).unwrap();
+        assert!(en.nature_text.ends_with(" km²"), "{}", en.nature_text);
         assert!(en.key_facts.iter().chain(&en.other_facts).any(|f| f.figure.as_deref() == Some("72 km²")));
     }
 
@@ -489,6 +497,8 @@ mod test {
         let d = Details::build(&atlas, &cat, &sel, Lang::ZhHans).unwrap();
         let v = d.key_facts.iter().chain(&d.other_facts).find(|v| v.id == f.id).unwrap();
         assert!(v.differs.as_deref().is_some_and(|t| t.starts_with(T::SourcesDiffer.get(Lang::ZhHans))));
+        let differs = v.differs.as_deref().unwrap_or_default();
+        assert!(!differs.contains([':', '(', ')']), "Chinese punctuation in Chinese: {differs}");
     }
 
     #[test]
