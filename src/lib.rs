@@ -1,4 +1,4 @@
-//! Binjiang Map: an interactive map of 杭州高新区(滨江) and its cooperation zones.
+//! Binjiang Map: an interactive map of 杭州高新区（滨江） and its cooperation zones.
 //!
 //! Pure modules (no browser APIs, tested natively with `cargo test`):
 //! - [`spatial`]: Web Mercator, the viewport value type, hit-testing, GCJ-02 datum.

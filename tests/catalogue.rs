@@ -1,21 +1,29 @@
 //! The committed catalogue (geodata/{sources,facts,themes}.toml) is sound:
 //! every fact has a known source, subject and three languages; every printed
-//! figure is in its source's text and says what the value says; the texts are
-//! the map's own writing. A broken copy is caught with file and record named.
+//! figure is in its source's text and says what the value says; a figure
+//! printed after "今年" is dated in its source's year; the texts are the map's
+//! own writing. A broken copy is caught with file and record named.
+//!
+//! The checks against the articles' text need the articles, which live beside
+//! the repository in `../shared/seeds/`. Where that folder is absent (a bare
+//! clone) those checks print "skipped: ../shared/seeds not found" and pass;
+//! every other check runs.
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use binjiang_map::atlas::catalogue::{format_figure, Catalogue, BUNDLED_JSON, FACTS_FILE};
+use binjiang_map::atlas::catalogue::{format_figure, period_span, Catalogue, BUNDLED_JSON, FACTS_FILE};
 use binjiang_map::atlas::figures::{check_figure, parse_printed};
 use binjiang_map::atlas::layers::Atlas;
 use binjiang_map::atlas::{DataError, Lang};
+use binjiang_map::state::tour::Tour;
 use serde_json::Value;
 
 /// The source articles live beside the repository (`shared/seeds/`).
 const SEEDS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
 const FACTS_TOML: &str = include_str!("../geodata/facts.toml");
+const SKIPPED: &str = "skipped: ../shared/seeds not found";
 
 /// A shared run this long of Chinese characters counts as copied text.
 const COPY_RUN: usize = 20;
@@ -38,9 +46,83 @@ fn report(errors: &[DataError]) -> String {
     errors.iter().map(|e| format!("\n  {e}")).collect()
 }
 
-fn seed_text(seed: &str) -> String {
-    let path = PathBuf::from(SEEDS_DIR).join(seed);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("seed {} is readable: {e}", path.display()))
+/// The articles' texts, read from `dir`, by seed file name.
+struct Seeds {
+    dir: PathBuf,
+}
+
+impl Seeds {
+    /// The articles in `dir`, or `Err` with the notice to print when the
+    /// folder is not there: the checks that need them are then skipped.
+    fn at(dir: &Path) -> Result<Seeds, &'static str> {
+        if dir.is_dir() {
+            Ok(Seeds { dir: dir.to_owned() })
+        } else {
+            Err(SKIPPED)
+        }
+    }
+
+    /// The committed articles, or `None` after printing the notice.
+    fn committed() -> Option<Seeds> {
+        Seeds::at(Path::new(SEEDS_DIR)).map_err(|notice| eprintln!("{notice}")).ok()
+    }
+
+    /// A held article's text; a seed named in sources.toml must be readable.
+    fn text(&self, seed: &str) -> String {
+        let path = self.dir.join(seed);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("seed {} is readable: {e}", path.display()))
+    }
+}
+
+/// The problems a source-text check finds, or the notice that it was skipped.
+fn figures_not_in_their_sources(c: &Catalogue, seeds: &Seeds) -> Vec<String> {
+    let mut texts = BTreeMap::new();
+    let mut problems = Vec::new();
+    for f in &c.facts {
+        let Some(figure) = &f.figure else { continue };
+        let source = c.source(&f.source).expect("known source");
+        let Some(seed) = &source.seed else { continue };
+        let text = texts.entry(seed.clone()).or_insert_with(|| seeds.text(seed));
+        if !text.contains(&figure.printed) {
+            problems.push(format!("{}: '{}' is not printed in {seed}", f.id, figure.printed));
+        }
+    }
+    problems
+}
+
+/// The sentence (up to the figure) in which each printed figure appears once
+/// in its article; where it says "今年" and names no other year after it, the
+/// fact's period must include the article's year.
+fn this_year_figures_out_of_their_year(c: &Catalogue, seeds: &Seeds) -> Vec<String> {
+    let mut problems = Vec::new();
+    for f in &c.facts {
+        let (Some(figure), Some(period)) = (&f.figure, f.period.as_deref()) else { continue };
+        let source = c.source(&f.source).expect("known source");
+        let Some(seed) = &source.seed else { continue };
+        let text = seeds.text(seed);
+        let mut at = text.match_indices(&figure.printed).map(|(i, _)| i);
+        let (Some(i), None) = (at.next(), at.next()) else { continue }; // only where it can be told
+        let before = &text[..i];
+        let start = before
+            .rfind(['。', '\n', '！', '？', '!', '?'])
+            .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+        let sentence = &before[start..];
+        let Some(k) = sentence.rfind("今年") else { continue };
+        let named_year = sentence[k..].char_indices().any(|(j, ch)| {
+            ch == '年' && j >= 4 && sentence[k..][..j].chars().rev().take(4).all(|d| d.is_ascii_digit())
+        });
+        if named_year {
+            continue;
+        }
+        let year: u32 = source.date[..4].parse().expect("a dated source");
+        if !period_span(period).is_some_and(|p| p.touches_year(year)) {
+            problems.push(format!(
+                "{}: '{}' follows “今年” in {} ({}), so its period should be in {year}, got \"{period}\"",
+                f.id, figure.printed, source.id, source.date
+            ));
+        }
+    }
+    problems
 }
 
 /// A change to one fact's JSON record.
@@ -83,21 +165,67 @@ fn every_fact_names_a_known_source() {
 }
 
 #[test]
-fn every_source_has_its_seed_file() {
+fn every_held_source_has_its_seed_file() {
+    let Some(seeds) = Seeds::committed() else { return };
     for s in &catalogue().sources {
-        assert!(!seed_text(&s.seed).trim().is_empty(), "{}: seed {} is empty", s.id, s.seed);
+        if let Some(seed) = &s.seed {
+            assert!(!seeds.text(seed).trim().is_empty(), "{}: seed {seed} is empty", s.id);
+        }
     }
 }
 
 #[test]
 fn every_printed_figure_is_in_its_source() {
+    let Some(seeds) = Seeds::committed() else { return };
+    let problems = figures_not_in_their_sources(&catalogue(), &seeds);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn a_figure_after_this_year_is_dated_in_its_sources_year() {
+    let Some(seeds) = Seeds::committed() else { return };
+    let problems = this_year_figures_out_of_their_year(&catalogue(), &seeds);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_this_year_check_catches_a_figure_dated_a_year_late() {
+    // 1056.2亿元 is printed after "今年上半年" in s001 (2022-08): dated 2023-H1 it is wrong.
+    let Some(seeds) = Seeds::committed() else { return };
+    let mut root: Value = serde_json::from_str(BUNDLED_JSON).expect("bundled JSON parses");
+    let fact = root["facts"]["fact"]
+        .as_array_mut()
+        .expect("facts")
+        .iter_mut()
+        .find(|f| f["figure"] == "1056.2亿元")
+        .expect("the first-half 2022 GDP");
+    fact["period"] = "2023-H1".into();
+    // the check reads the article's own date, not the fact's source check
+    let c = Catalogue::from_json(&root.to_string()).expect("loads");
+    let problems = this_year_figures_out_of_their_year(&c, &seeds);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("今年") && problems[0].contains("2022"), "{}", problems[0]);
+}
+
+#[test]
+fn without_the_articles_the_source_text_checks_are_skipped_with_a_notice() {
+    let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-folder/seeds");
+    assert_eq!(Seeds::at(&missing).err(), Some(SKIPPED));
+    assert!(Seeds::at(Path::new(env!("CARGO_MANIFEST_DIR"))).is_ok());
+}
+
+#[test]
+fn every_key_or_tour_fact_has_a_period_and_old_ids_still_find_their_facts() {
     let c = catalogue();
-    let mut texts = BTreeMap::new();
+    let tour = Tour::bundled().expect("the tour loads");
+    let on_tour: Vec<&str> = tour.stops.iter().flat_map(|s| s.facts.iter().map(String::as_str)).collect();
+    for f in c.facts.iter().filter(|f| f.key || on_tour.contains(&f.id.as_str())) {
+        assert!(f.period.is_some(), "{}: a key or tour fact without a period", f.id);
+    }
     for f in &c.facts {
-        let Some(figure) = &f.figure else { continue };
-        let source = c.source(&f.source).expect("known source");
-        let text = texts.entry(source.seed.clone()).or_insert_with(|| seed_text(&source.seed));
-        assert!(text.contains(&figure.printed), "{}: '{}' is not printed in {}", f.id, figure.printed, source.seed);
+        for old in &f.was {
+            assert_eq!(c.fact(old).map(|g| g.id.as_str()), Some(f.id.as_str()), "{old} should find {}", f.id);
+        }
     }
 }
 
@@ -185,9 +313,19 @@ fn key_facts_are_few_and_come_first() {
 }
 
 #[test]
+fn listed_firms_are_a_series_over_time_not_a_disagreement() {
+    let c = catalogue();
+    let (a, b) = (c.fact("bj-listed-65").expect("65 in 2022"), c.fact("bj-listed-69").expect("69 in 2023"));
+    assert_eq!(b.earlier.as_deref(), Some(a.id.as_str()));
+    assert!(a.conflicts_with.is_none() && b.conflicts_with.is_none());
+    let start = |p: &Option<String>| period_span(p.as_deref().expect("dated")).expect("a period").start;
+    assert!(start(&a.period) < start(&b.period));
+}
+
+#[test]
 fn disagreeing_sources_are_both_shown() {
     let c = catalogue();
-    for (a, b) in [("bj-listed-65", "bj-listed-69"), ("cvv-layout-s000", "cvv-layout-s003")] {
+    for (a, b) in [("cvv-layout-s000", "cvv-layout-s003"), ("bf-projects", "bf-projects-2022-12")] {
         let fa = c.fact(a).unwrap_or_else(|| panic!("{a} exists"));
         let fb = c.fact(b).unwrap_or_else(|| panic!("{b} exists"));
         assert_eq!(fa.conflicts_with.as_deref(), Some(b));
@@ -232,9 +370,14 @@ fn markup_in_a_text_stays_plain_text() {
 
 #[test]
 fn fact_texts_are_not_copied_from_the_sources() {
+    let Some(held) = Seeds::committed() else { return };
     let ours = cjk_only(FACTS_TOML);
-    let seeds: Vec<String> =
-        catalogue().sources.iter().map(|s| cjk_only(&seed_text(&s.seed)).into_iter().collect()).collect();
+    let seeds: Vec<String> = catalogue()
+        .sources
+        .iter()
+        .filter_map(|s| s.seed.as_deref())
+        .map(|seed| cjk_only(&held.text(seed)).into_iter().collect())
+        .collect();
     let mut copied = Vec::new();
     for run in ours.windows(COPY_RUN) {
         let run: String = run.iter().collect();

@@ -19,6 +19,7 @@ fn fact(text: &str) -> FactView {
         period: Some("<i>2023</i>".into()),
         source: "<a href=\"javascript:alert(1)\">source</a>".into(),
         differs: Some("<script>window.pwned = 1</script>".into()),
+        series: Some("<u>65</u> → 69".into()),
     }
 }
 
@@ -33,7 +34,7 @@ fn markup_in_a_fact_is_shown_as_text_not_html() {
     let handle = leptos::mount::mount_to(parent.clone().unchecked_into(), move || {
         view! { <FactItem f=f.clone() key_figure=false/> }
     });
-    for tag in ["img", "script", "b", "i", "a"] {
+    for tag in ["img", "script", "b", "i", "a", "u"] {
         assert!(parent.query_selector(tag).unwrap().is_none(), "a <{tag}> element was created from data");
     }
     let text = parent.text_content().unwrap_or_default();

@@ -39,16 +39,22 @@ pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue
 pub struct Source {
     /// "s000" … ; facts name their source by it.
     pub id: String,
-    /// The headline as published.
-    pub title: String,
-    pub publisher: String,
+    /// The headline as published; `None` for an outside source known only by
+    /// publisher, date and page.
+    pub title: Option<String>,
+    /// Who published it, written for each language's citations.
+    pub publisher: Names,
     /// ISO date, as precise as known: "2023-05-05" or "2023-08".
     pub date: String,
-    /// The file in `shared/seeds/` holding the article's text.
-    pub seed: String,
+    /// How the date is known: printed on the page, or inferred (and from what).
+    pub date_basis: String,
+    /// The file in `shared/seeds/` holding the article's text; `None` for an
+    /// outside source whose text is not held (its figures cannot be checked
+    /// against the text).
+    pub seed: Option<String>,
     /// "Hans" or "Hant": the script the article is printed in.
     pub script: String,
-    /// A short English remark about the source (how its date was inferred, its scope).
+    /// A short English remark about the source (its scope, caveats).
     pub note: Option<String>,
 }
 
@@ -69,6 +75,11 @@ pub struct Fact {
     pub figure: Option<Figure>,
     /// Another fact, from another source, that says something different about the same thing.
     pub conflicts_with: Option<String>,
+    /// The same measure at an earlier time (a series, not a disagreement):
+    /// 65 listed firms in August 2022, then 69 in early 2023.
+    pub earlier: Option<String>,
+    /// Ids this fact was known by before; links and tours naming them still find it.
+    pub was: Vec<String>,
 }
 
 /// A programme or framework that links several zones and sites.
@@ -78,6 +89,8 @@ pub struct Theme {
     pub names: Names,
     /// Zone and site ids.
     pub members: Vec<String>,
+    /// Other names people type to find it (any language).
+    pub aliases: Vec<String>,
 }
 
 /// Everything the details panels say, with its sources.
@@ -117,8 +130,14 @@ impl Catalogue {
         with_key(true).chain(with_key(false))
     }
 
+    /// The fact with this id, or the fact that was known by it before.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
-        self.facts.iter().find(|f| f.id == id)
+        self.facts.iter().find(|f| f.id == id).or_else(|| self.facts.iter().find(|f| f.was.iter().any(|w| w == id)))
+    }
+
+    /// The fact recorded as following `id` in a series (its `earlier` names `id`).
+    pub fn later(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.earlier.as_deref() == Some(id))
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -151,16 +170,20 @@ impl Catalogue {
             if self.sources[..i].iter().any(|o| o.id == s.id) {
                 errors.push(DataError::new(file, Some(id), "expected a unique id, got a second source with this id"));
             }
-            for (field, v) in [
-                ("title", &s.title),
-                ("publisher", &s.publisher),
-                ("date", &s.date),
-                ("seed", &s.seed),
-                ("script", &s.script),
-            ] {
+            for (field, v) in [("date", &s.date), ("date_basis", &s.date_basis), ("script", &s.script)] {
                 if v.trim().is_empty() {
                     errors.push(DataError::new(file, Some(id), format!("expected a {field}, got none")));
                 }
+            }
+            for lang in s.publisher.missing() {
+                errors.push(DataError::new(
+                    file,
+                    Some(id),
+                    format!("expected a publisher in {}, got none", lang.tag()),
+                ));
+            }
+            if s.seed.is_some() && s.title.is_none() {
+                errors.push(DataError::new(file, Some(id), "expected the title of an article whose text is held"));
             }
             if !s.script.trim().is_empty() && s.script != "Hans" && s.script != "Hant" {
                 errors.push(DataError::new(
@@ -241,6 +264,17 @@ impl Catalogue {
                 if let Err(message) = check_figure(figure) {
                     errors.push(DataError::new(file, Some(id), message));
                 }
+                if self.source(&f.source).is_some_and(|s| s.seed.is_none()) {
+                    errors.push(DataError::new(
+                        file,
+                        Some(id),
+                        format!(
+                            "expected a figure only from a source whose text is held (so it can be checked), \
+                             got one from {}",
+                            f.source
+                        ),
+                    ));
+                }
             }
             if let Some(other) = &f.conflicts_with {
                 match self.fact(other) {
@@ -262,7 +296,166 @@ impl Catalogue {
                     Some(_) => {}
                 }
             }
+            self.validate_period(f, errors);
+            self.validate_series(f, errors);
+            for (j, w) in f.was.iter().enumerate() {
+                if !is_kebab(w) {
+                    errors.push(DataError::new(
+                        file,
+                        Some(id),
+                        format!("expected former ids in kebab-case, got '{w}'"),
+                    ));
+                } else if self.facts.iter().any(|o| &o.id == w) {
+                    errors.push(DataError::new(
+                        file,
+                        Some(id),
+                        format!("expected a former id no fact uses now, got '{w}'"),
+                    ));
+                } else if f.was[..j].contains(w) || self.facts[..i].iter().any(|o| o.was.contains(w)) {
+                    errors.push(DataError::new(
+                        file,
+                        Some(id),
+                        format!("expected each former id once, got '{w}' again"),
+                    ));
+                }
+            }
         }
+    }
+
+    /// A fact's period must be one the map can read, and not after its
+    /// source's date: an article cannot report on a time after it was
+    /// written. A target may lie ahead, but not end before the article.
+    fn validate_period(&self, f: &Fact, errors: &mut Vec<DataError>) {
+        let err = |m: String| DataError::new(FACTS_FILE, Some(&f.id), m);
+        let Some(p) = f.period.as_deref() else {
+            if f.key {
+                errors.push(err("expected a period on a key fact (readers quote these), got none".into()));
+            }
+            return;
+        };
+        let Some(span) = period_span(p) else {
+            errors.push(err(format!(
+                "expected a period such as 2022, 2022-H1, 2023-Q1, 2023-01..05, 2022-06, \
+                 as of 2022-08, as reported 2023-05 or target 2025, got \"{p}\""
+            )));
+            return;
+        };
+        let Some(source) = self.source(&f.source) else { return };
+        let Some(written) = date_span(&source.date) else { return };
+        match span.kind {
+            PeriodKind::Target if span.end.0 < written.start.0 => errors.push(err(format!(
+                "expected a target no earlier than its source's year ({}), got \"{p}\"",
+                written.start.0
+            ))),
+            PeriodKind::Target => {}
+            _ if span.start > written.end => errors.push(err(format!(
+                "expected a period no later than its source's date ({} of {}), got \"{p}\"",
+                source.date, source.id
+            ))),
+            _ => {}
+        }
+    }
+
+    /// `earlier` names an older value of the same measure: same subject and
+    /// unit, an earlier period.
+    fn validate_series(&self, f: &Fact, errors: &mut Vec<DataError>) {
+        let Some(other) = f.earlier.as_deref() else { return };
+        let err = |m: String| DataError::new(FACTS_FILE, Some(&f.id), m);
+        let Some(o) = self.facts.iter().find(|o| o.id == other) else {
+            errors.push(err(format!("expected a fact id in earlier, got unknown '{other}'")));
+            return;
+        };
+        if o.id == f.id {
+            errors.push(err("expected another fact in earlier, got itself".into()));
+            return;
+        }
+        if o.subject != f.subject {
+            errors.push(err(format!("expected '{other}' in earlier to be about {}, got {}", f.subject, o.subject)));
+        }
+        if o.figure.as_ref().map(|g| g.unit) != f.figure.as_ref().map(|g| g.unit) || f.figure.is_none() {
+            errors.push(err(format!("expected '{other}' in earlier to be a figure in the same unit")));
+        }
+        let start = |x: &Fact| x.period.as_deref().and_then(period_span).map(|s| s.start);
+        if let (Some(a), Some(b)) = (start(o), start(f)) {
+            if a >= b {
+                errors.push(err(format!("expected '{other}' in earlier to have an earlier period")));
+            }
+        }
+    }
+}
+
+/// What a fact's period is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodKind {
+    /// A time span: "2022", "2022-H1", "2023-01..05".
+    Span,
+    /// A running total on a date: "as of 2022-08".
+    AsOf,
+    /// Only the report's date is known: "as reported 2023-05".
+    AsReported,
+    /// A goal for a time: "target 2025".
+    Target,
+}
+
+/// A period read from the data: its kind and the first and last month it
+/// covers, as (year, month).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PeriodSpan {
+    pub kind: PeriodKind,
+    pub start: (u32, u32),
+    pub end: (u32, u32),
+}
+
+impl PeriodSpan {
+    /// Whether the span includes any month of `year`.
+    pub fn touches_year(&self, year: u32) -> bool {
+        (self.start.0..=self.end.0).contains(&year)
+    }
+}
+
+/// Reads a period: "2022", "2020..2022", "2022-H1", "2023-Q1", "2022-06",
+/// "2023-01..05", "2023-02-24", each optionally after "as of ", "as reported "
+/// or "target "; `None` for anything else.
+pub fn period_span(p: &str) -> Option<PeriodSpan> {
+    let p = p.trim();
+    for (prefix, kind) in
+        [("as of ", PeriodKind::AsOf), ("as reported ", PeriodKind::AsReported), ("target ", PeriodKind::Target)]
+    {
+        if let Some(rest) = p.strip_prefix(prefix) {
+            return date_span(rest).map(|s| PeriodSpan { kind, ..s });
+        }
+    }
+    date_span(p)
+}
+
+/// The months a bare period covers (kind `Span`).
+fn date_span(p: &str) -> Option<PeriodSpan> {
+    let year = |s: &str| (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok())?;
+    let month = |s: &str| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|m| (1..=12).contains(m))
+    };
+    let span = |start, end| (start <= end).then_some(PeriodSpan { kind: PeriodKind::Span, start, end });
+    let parts: Vec<&str> = p.split('-').collect();
+    match parts.as_slice() {
+        [y] => match y.split_once("..") {
+            Some((a, b)) => span((year(a)?, 1), (year(b)?, 12)),
+            None => span((year(y)?, 1), (year(y)?, 12)),
+        },
+        [y, h] if *h == "H1" => span((year(y)?, 1), (year(y)?, 6)),
+        [y, h] if *h == "H2" => span((year(y)?, 7), (year(y)?, 12)),
+        [y, q] if q.len() == 2 && q.starts_with('Q') => {
+            let n = q[1..].parse::<u32>().ok().filter(|n| (1..=4).contains(n))?;
+            span((year(y)?, n * 3 - 2), (year(y)?, n * 3))
+        }
+        [y, m] => match m.split_once("..") {
+            Some((a, b)) => span((year(y)?, month(a)?), (year(y)?, month(b)?)),
+            None => span((year(y)?, month(m)?), (year(y)?, month(m)?)),
+        },
+        [y, m, _] if is_iso_date(p) => span((year(y)?, month(m)?), (year(y)?, month(m)?)),
+        _ => None,
     }
 }
 
@@ -399,8 +592,19 @@ impl Record<'_> {
     }
 }
 
-const SOURCE_KEYS: [&str; 7] = ["id", "title", "publisher", "date", "seed", "script", "note"];
-const FACT_KEYS: [&str; 12] = [
+const SOURCE_KEYS: [&str; 10] = [
+    "id",
+    "title",
+    "publisher_zh_hans",
+    "publisher_zh_hant",
+    "publisher_en",
+    "date",
+    "date_basis",
+    "seed",
+    "script",
+    "note",
+];
+const FACT_KEYS: [&str; 14] = [
     "id",
     "subject",
     "key",
@@ -413,17 +617,24 @@ const FACT_KEYS: [&str; 12] = [
     "unit",
     "figure",
     "conflicts_with",
+    "earlier",
+    "was",
 ];
-const THEME_KEYS: [&str; 5] = ["id", "name_zh_hans", "name_zh_hant", "name_en", "members"];
+const THEME_KEYS: [&str; 6] = ["id", "name_zh_hans", "name_zh_hant", "name_en", "members", "aliases"];
 
 fn read_source(r: Record<'_>) -> Result<Source, DataError> {
     r.only(&SOURCE_KEYS)?;
     Ok(Source {
         id: r.text("id")?,
-        title: r.text("title")?,
-        publisher: r.text("publisher")?,
+        title: r.opt_text("title")?,
+        publisher: Names {
+            zh_hans: r.text("publisher_zh_hans")?,
+            zh_hant: r.text("publisher_zh_hant")?,
+            en: r.text("publisher_en")?,
+        },
         date: r.text("date")?,
-        seed: r.text("seed")?,
+        date_basis: r.text("date_basis")?,
+        seed: r.opt_text("seed")?,
         script: r.text("script")?,
         note: r.opt_text("note")?,
     })
@@ -461,6 +672,8 @@ fn read_fact(r: Record<'_>) -> Result<Fact, DataError> {
         text: Names { zh_hans: r.text("zh_hans")?, zh_hant: r.text("zh_hant")?, en: r.text("en")? },
         figure,
         conflicts_with: r.opt_text("conflicts_with")?,
+        earlier: r.opt_text("earlier")?,
+        was: r.list("was")?,
     })
 }
 
@@ -470,6 +683,7 @@ fn read_theme(r: Record<'_>) -> Result<Theme, DataError> {
         id: r.text("id")?,
         names: Names { zh_hans: r.text("name_zh_hans")?, zh_hant: r.text("name_zh_hant")?, en: r.text("name_en")? },
         members: r.list("members")?,
+        aliases: r.list("aliases")?,
     })
 }
 
@@ -489,8 +703,7 @@ mod test {
     use super::*;
     use crate::atlas::Lang;
 
-    const SOURCE: &str =
-        r#"{"id":"s1","title":"T","publisher":"P","date":"2023-05-05","seed":"a.txt","script":"Hans"}"#;
+    const SOURCE: &str = r#"{"id":"s1","title":"T","publisher_zh_hans":"甲","publisher_zh_hant":"甲","publisher_en":"P","date":"2023-05-05","date_basis":"printed","seed":"a.txt","script":"Hans"}"#;
 
     fn catalogue(facts: &str, themes: &str) -> String {
         format!(r#"{{"sources":{{"source":[{SOURCE}]}},"facts":{{"fact":[{facts}]}},"themes":{{"theme":[{themes}]}}}}"#)
@@ -507,7 +720,13 @@ mod test {
     #[test]
     fn facts_for_lists_key_facts_first_then_file_order() {
         let json = catalogue(
-            &[fact("a", ""), fact("b", r#","key":true"#), fact("c", ""), fact("d", r#","key":true"#)].join(","),
+            &[
+                fact("a", ""),
+                fact("b", r#","key":true,"period":"2022""#),
+                fact("c", ""),
+                fact("d", r#","key":true,"period":"2023""#),
+            ]
+            .join(","),
             "",
         );
         let c = Catalogue::from_json(&json).unwrap();
@@ -581,11 +800,95 @@ mod test {
 
     #[test]
     fn sources_need_a_known_script_and_an_iso_date() {
-        let json = r#"{"sources":{"source":[{"id":"s1","title":"T","publisher":"P","date":"May 2023","seed":"a","script":"Latn"}]},"facts":{},"themes":{}}"#;
+        let json = r#"{"sources":{"source":[{"id":"s1","title":"T","publisher_zh_hans":"甲","publisher_zh_hant":"甲","publisher_en":"P","date":"May 2023","date_basis":"printed","seed":"a","script":"Latn"}]},"facts":{},"themes":{}}"#;
         let c = Catalogue::from_json(json).unwrap();
         let errors = c.validate(&known);
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors.iter().all(|e| e.file == SOURCES_FILE && e.id.as_deref() == Some("s1")));
+    }
+
+    #[test]
+    fn a_citation_has_a_publisher_in_every_language_and_a_dated_basis() {
+        let json = r#"{"sources":{"source":[{"id":"s1","publisher_zh_hans":"甲","publisher_en":"P","date":"2023-05","script":"Hans"}]},"facts":{},"themes":{}}"#;
+        let c = Catalogue::from_json(json).unwrap();
+        let messages: Vec<String> = c.validate(&known).into_iter().map(|e| e.message).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("date_basis")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("publisher in zh-Hant")), "{messages:?}");
+    }
+
+    #[test]
+    fn a_fact_cannot_be_dated_after_its_source() {
+        // the source is of 2023-05-05
+        for (period, ok) in [
+            ("2023", true),
+            ("2023-H1", true),
+            ("2023-05", true),
+            ("as of 2023-05", true),
+            ("as reported 2023-05", true),
+            ("target 2025", true),
+            ("2023-06", false),
+            ("2023-H2", false),
+            ("as of 2023-08", false),
+            ("2024", false),
+            ("target 2022", false),
+            ("sometime", false),
+        ] {
+            let f = fact("f", &format!(r#","period":"{period}""#));
+            let c = Catalogue::from_json(&catalogue(&f, "")).unwrap();
+            let errors = c.validate(&known);
+            assert_eq!(errors.is_empty(), ok, "{period}: {errors:?}");
+        }
+    }
+
+    #[test]
+    fn a_key_fact_needs_a_period() {
+        let c = Catalogue::from_json(&catalogue(&fact("k", r#","key":true"#), "")).unwrap();
+        let errors = c.validate(&known);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("period"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn periods_are_read_as_spans_of_months() {
+        let s = |p| period_span(p).map(|s| (s.kind, s.start, s.end));
+        assert_eq!(s("2022-H1"), Some((PeriodKind::Span, (2022, 1), (2022, 6))));
+        assert_eq!(s("2023-Q2"), Some((PeriodKind::Span, (2023, 4), (2023, 6))));
+        assert_eq!(s("2023-01..05"), Some((PeriodKind::Span, (2023, 1), (2023, 5))));
+        assert_eq!(s("2020..2022"), Some((PeriodKind::Span, (2020, 1), (2022, 12))));
+        assert_eq!(s("as of 2022-08"), Some((PeriodKind::AsOf, (2022, 8), (2022, 8))));
+        assert_eq!(s("target 2026..2028"), Some((PeriodKind::Target, (2026, 1), (2028, 12))));
+        assert_eq!(s("2023-02-24"), Some((PeriodKind::Span, (2023, 2), (2023, 2))));
+        for bad in ["2023-13", "2023-Q5", "2023-05..01", "H1 2023", "", "2022..2020"] {
+            assert_eq!(period_span(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_former_id_finds_the_renamed_fact() {
+        let f = fact("bj-gdp-2022-h1", r#","was":["bj-gdp-2023-h1"]"#);
+        let c = Catalogue::from_json(&catalogue(&f, "")).unwrap();
+        assert!(c.validate(&known).is_empty());
+        assert_eq!(c.fact("bj-gdp-2023-h1").map(|f| f.id.as_str()), Some("bj-gdp-2022-h1"));
+        assert_eq!(c.fact("bj-gdp-2022-h1").map(|f| f.id.as_str()), Some("bj-gdp-2022-h1"));
+        // a former id may not be one in use
+        let clash = [fact("a", r#","was":["b"]"#), fact("b", "")].join(",");
+        let c = Catalogue::from_json(&catalogue(&clash, "")).unwrap();
+        assert_eq!(c.validate(&known).len(), 1);
+    }
+
+    #[test]
+    fn a_series_links_an_earlier_value_of_the_same_measure() {
+        let fig = |n: u32| format!(r#","value":{n},"unit":"count","figure":"{n}家""#);
+        let a = fact("a", &format!(r#","period":"as of 2022-08"{}"#, fig(65)));
+        let b = fact("b", &format!(r#","period":"as of 2023-03","earlier":"a"{}"#, fig(69)));
+        let c = Catalogue::from_json(&catalogue(&[a.clone(), b].join(","), "")).unwrap();
+        assert!(c.validate(&known).is_empty(), "{:?}", c.validate(&known));
+        assert_eq!(c.later("a").map(|f| f.id.as_str()), Some("b"));
+        // the later value must come later
+        let b = fact("b", &format!(r#","period":"as of 2022-01","earlier":"a"{}"#, fig(69)));
+        let c = Catalogue::from_json(&catalogue(&[a, b].join(","), "")).unwrap();
+        assert_eq!(c.validate(&known).len(), 1);
     }
 
     #[test]

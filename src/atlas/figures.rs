@@ -5,7 +5,8 @@
 //! unit word, approximation words such as 余 or 近), so validation can check
 //! that a figure's value says what its printed form says. [`format_figure`]
 //! shows a figure in each language: the printed form in the reader's Chinese
-//! script, or an English rendering built from the value.
+//! script, or an English rendering built from the value, with money rounded as
+//! a reader would quote it ("CNY 175.7 bn" for 1756.91亿元).
 
 use super::Lang;
 
@@ -76,6 +77,8 @@ pub enum Approx {
     Nearly,
     /// 约, 左右: roughly the number.
     About,
+    /// 不少于: the number or more.
+    AtLeast,
 }
 
 /// What a printed figure says.
@@ -114,7 +117,7 @@ const UNIT_WORDS: [(&str, Unit); 24] = [
     ("名", Unit::Count),
 ];
 
-/// Reads a printed figure: an optional 近/约/超(过了) before the number, the number
+/// Reads a printed figure: an optional 近/约/超(过了)/不少于 before the number, the number
 /// (arabic digits, or 第 and a numeral for a rank), an optional 余/多, an
 /// optional 万/亿/万亿, the unit word, and an optional 左右/以上.
 pub fn parse_printed(printed: &str) -> Result<Printed, String> {
@@ -129,6 +132,8 @@ pub fn parse_printed(printed: &str) -> Result<Printed, String> {
     let mut approx = Approx::Exact;
     let mut rest = s;
     for (word, a) in [
+        ("不少于", Approx::AtLeast),
+        ("不少於", Approx::AtLeast),
         ("超过了", Approx::Over),
         ("超過了", Approx::Over),
         ("超过", Approx::Over),
@@ -224,7 +229,7 @@ pub fn check_figure(figure: &Figure) -> Result<(), String> {
 }
 
 /// Simplified ↔ Traditional forms of the characters figures use.
-const SCRIPT_PAIRS: [(char, char); 11] = [
+const SCRIPT_PAIRS: [(char, char); 12] = [
     ('亿', '億'),
     ('万', '萬'),
     ('个', '個'),
@@ -236,6 +241,7 @@ const SCRIPT_PAIRS: [(char, char); 11] = [
     ('约', '約'),
     ('过', '過'),
     ('营', '營'),
+    ('于', '於'),
 ];
 
 /// A printed figure in Simplified characters.
@@ -250,7 +256,7 @@ pub fn to_hant(s: &str) -> String {
 
 /// A figure as a reader of `lang` sees it: the printed form in the reader's
 /// script for Chinese ("2184.8亿元", "2184.8億元"), or English built from the
-/// value ("CNY 218.48 bn", "72 km²", "65", "12.5%", "No. 5").
+/// value ("CNY 218.5 bn", "72 km²", "65", "12.5%", "No. 5").
 pub fn format_figure(f: &Figure, lang: Lang) -> String {
     match lang {
         Lang::ZhHans => to_hans(&f.printed),
@@ -263,6 +269,7 @@ pub fn format_figure(f: &Figure, lang: Lang) -> String {
                 Approx::Over => format!("over {amount}"),
                 Approx::Nearly => format!("nearly {amount}"),
                 Approx::About => format!("about {amount}"),
+                Approx::AtLeast => format!("at least {amount}"),
             }
         }
     }
@@ -282,15 +289,20 @@ fn english_amount(v: f64, unit: Unit) -> String {
     }
 }
 
-/// Money in trillions, billions or millions: 2.1848e11 ⇒ "218.48 bn".
+/// Money in trillions, billions or millions, rounded as people quote it: one
+/// decimal from 10 up, two below (2.1848e11 ⇒ "218.5 bn", 1.25e9 ⇒ "1.25 bn").
 fn scaled(v: f64) -> String {
     let a = v.abs();
+    let quoted = |x: f64| {
+        let k = if x.abs() >= 10.0 { 10.0 } else { 100.0 };
+        english_number((x * k).round() / k)
+    };
     if a >= 1e12 {
-        format!("{} tn", english_number(v / 1e12))
+        format!("{} tn", quoted(v / 1e12))
     } else if a >= 1e9 {
-        format!("{} bn", english_number(v / 1e9))
+        format!("{} bn", quoted(v / 1e9))
     } else if a >= 1e6 {
-        format!("{} m", english_number(v / 1e6))
+        format!("{} m", quoted(v / 1e6))
     } else {
         english_number(v)
     }
@@ -351,6 +363,7 @@ mod test {
         assert_eq!(p("近30家").approx, Approx::Nearly);
         assert_eq!(p("10%左右").approx, Approx::About);
         assert_eq!((p("超过了20%").value, p("超过了20%").approx), (20.0, Approx::Over));
+        assert_eq!((p("不少于30项").value, p("不少于30项").approx), (30.0, Approx::AtLeast));
     }
 
     #[test]
@@ -374,7 +387,11 @@ mod test {
         let gdp = fig(2.1848e11, Unit::Cny, "2184.8亿元");
         assert_eq!(format_figure(&gdp, Lang::ZhHans), "2184.8亿元");
         assert_eq!(format_figure(&gdp, Lang::ZhHant), "2184.8億元");
-        assert_eq!(format_figure(&gdp, Lang::En), "CNY 218.48 bn");
+        assert_eq!(format_figure(&gdp, Lang::En), "CNY 218.5 bn");
+        assert_eq!(format_figure(&fig(1.75691e11, Unit::Cny, "1756.91億元"), Lang::En), "CNY 175.7 bn");
+        assert_eq!(format_figure(&fig(1.25e9, Unit::Cny, "12.5亿元"), Lang::En), "CNY 1.25 bn");
+        assert_eq!(format_figure(&fig(3e8, Unit::Cny, "不少于3亿元"), Lang::En), "at least CNY 300 m");
+        assert_eq!(format_figure(&fig(30.0, Unit::Count, "不少于30项"), Lang::ZhHant), "不少於30項");
         let hant = fig(4.87301e11, Unit::Cny, "4873.01億元");
         assert_eq!(format_figure(&hant, Lang::ZhHans), "4873.01亿元");
         assert_eq!(format_figure(&fig(72.0, Unit::Km2, "72平方公里"), Lang::En), "72 km²");
@@ -385,7 +402,7 @@ mod test {
         assert_eq!(format_figure(&fig(340.0, Unit::Count, "340余家"), Lang::En), "over 340");
         assert_eq!(format_figure(&fig(340.0, Unit::Count, "340余家"), Lang::ZhHant), "340餘家");
         assert_eq!(format_figure(&fig(5.0, Unit::Rank, "第五"), Lang::En), "No. 5");
-        assert_eq!(format_figure(&fig(18_511_000.0, Unit::CnyPerMu, "1851.1万元/亩"), Lang::En), "CNY 18.511 m per mu");
+        assert_eq!(format_figure(&fig(18_511_000.0, Unit::CnyPerMu, "1851.1万元/亩"), Lang::En), "CNY 18.5 m per mu");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! | file | features |
 //! |---|---|
 //! | [`DISTRICTS_FILE`] | the 13 districts of Hangzhou, `kind: "district"` (context) |
-//! | [`FOCUS_FILE`] | 杭州高新区(滨江), `kind: "focus"` |
+//! | [`FOCUS_FILE`] | 杭州高新区（滨江）, `kind: "focus"` |
 //! | [`ZONES_FILE`] | the cooperation zones, `kind: "cooperation-zone"`, schematic |
 //! | [`SITES_FILE`] | platform sites, `kind: "site"`, Points or `null` when unplaced |
 //!
@@ -20,7 +20,7 @@
 use geo::{Coord, GeodesicArea, LineString, MultiPolygon, Polygon};
 use serde_json::{Map, Value};
 
-use super::{packed, DataError, Names};
+use super::{packed, DataError, Lang, Names};
 use crate::spatial::LonLat;
 
 pub const DISTRICTS_FILE: &str = "geodata/districts.geojson";
@@ -33,7 +33,7 @@ pub const SITES_FILE: &str = "geodata/sites.geojson";
 pub enum ZoneKind {
     /// A district of Hangzhou, drawn as context.
     District,
-    /// The area the map is about: 杭州高新区(滨江).
+    /// The area the map is about: 杭州高新区（滨江）.
     Focus,
     /// A cooperation zone run with another district; always schematic.
     Cooperation,
@@ -134,7 +134,13 @@ impl SiteCategory {
 pub struct Zone {
     pub id: String,
     pub kind: ZoneKind,
+    /// The full official name, for details, lists and search.
     pub names: Names,
+    /// A short name for the map itself (`label_*`), where the full name would
+    /// not fit on a phone; `None` when the full name is short enough.
+    pub label: Option<Names>,
+    /// Other names people type to find it (`search_aliases`, any language).
+    pub aliases: Vec<String>,
     /// WGS-84, exterior rings counter-clockwise.
     pub geometry: MultiPolygon<f64>,
     /// A stand-in for an area without a public boundary: draw hatched or dashed,
@@ -161,6 +167,11 @@ pub struct Zone {
 }
 
 impl Zone {
+    /// The name drawn on the map: the short label, else the full name.
+    pub fn map_label(&self, lang: Lang) -> &str {
+        map_label(&self.names, self.label.as_ref(), lang)
+    }
+
     /// Geodesic area of `geometry` (WGS-84 ellipsoid), in km². Computed the
     /// first time it is asked for (the details of a selected zone, the data
     /// checks), not on load, then kept: a zone's geometry does not change
@@ -185,7 +196,16 @@ impl PartialEq for AreaCache {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Site {
     pub id: String,
+    /// The full official name, for details, lists and search.
     pub names: Names,
+    /// A short name for the map itself (`label_*`); `None` when the full name is short.
+    pub label: Option<Names>,
+    /// What the place is, in words, where the legend group says too little
+    /// (`kind_*`: a historic quarter among venues, a trading platform among
+    /// projects); `None` to say the category.
+    pub kind: Option<Names>,
+    /// Other names people type to find it (`search_aliases`, any language).
+    pub aliases: Vec<String>,
     pub category: SiteCategory,
     /// `None` for a site whose location is unknown: it belongs in lists, not on the map.
     pub position: Option<LonLat>,
@@ -198,11 +218,22 @@ pub struct Site {
     pub file: String,
 }
 
+impl Site {
+    /// The name drawn on the map: the short label, else the full name.
+    pub fn map_label(&self, lang: Lang) -> &str {
+        map_label(&self.names, self.label.as_ref(), lang)
+    }
+}
+
+fn map_label<'a>(names: &'a Names, label: Option<&'a Names>, lang: Lang) -> &'a str {
+    label.map(|l| l.get(lang)).filter(|l| !l.trim().is_empty()).unwrap_or_else(|| names.get(lang))
+}
+
 /// Everything drawn on the map.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Atlas {
     pub districts: Vec<Zone>,
-    /// 杭州高新区(滨江).
+    /// 杭州高新区（滨江）.
     pub focus: Vec<Zone>,
     pub cooperation: Vec<Zone>,
     pub sites: Vec<Site>,
@@ -393,10 +424,11 @@ fn read_names(props: &Map<String, Value>) -> Result<Names, String> {
     })
 }
 
-/// `drawn_part_zh_hans`, `drawn_part_zh_hant`, `drawn_part_en`, when any is given.
-fn drawn_part(props: &Map<String, Value>) -> Result<Option<Names>, String> {
-    let [zh_hans, zh_hant, en] = ["drawn_part_zh_hans", "drawn_part_zh_hant", "drawn_part_en"]
-        .map(|key| optional_str(props, key).map(|v| v.map(str::to_owned)));
+/// `<prefix>_zh_hans`, `<prefix>_zh_hant`, `<prefix>_en` (such as `drawn_part_*`,
+/// `label_*`), when any is given; a missing one is empty, for validation to report.
+fn triple(props: &Map<String, Value>, prefix: &str) -> Result<Option<Names>, String> {
+    let [zh_hans, zh_hant, en] = ["zh_hans", "zh_hant", "en"]
+        .map(|lang| optional_str(props, &format!("{prefix}_{lang}")).map(|v| v.map(str::to_owned)));
     let (zh_hans, zh_hant, en) = (zh_hans?, zh_hant?, en?);
     if zh_hans.is_none() && zh_hant.is_none() && en.is_none() {
         return Ok(None);
@@ -430,6 +462,9 @@ fn read_site(file: &str, id: &str, props: &Map<String, Value>, geometry: &Value)
     Ok(Site {
         id: id.to_owned(),
         names: read_names(props)?,
+        label: triple(props, "label")?,
+        kind: triple(props, "kind")?,
+        aliases: string_list(props, "search_aliases")?,
         category,
         position,
         confidence: confidence(props, None)?,
@@ -463,13 +498,15 @@ fn read_zone(
         id: id.to_owned(),
         kind,
         names: read_names(props)?,
+        label: triple(props, "label")?,
+        aliases: string_list(props, "search_aliases")?,
         geometry,
         schematic,
         adcode: optional_str(props, "adcode")?.map(str::to_owned),
         district: optional_str(props, "district")?.map(str::to_owned),
         stated_area_km2: optional_number(props, "stated_area_km2")?,
         drawn_area_km2: optional_number(props, "drawn_area_km2")?,
-        drawn_part: drawn_part(props)?,
+        drawn_part: triple(props, "drawn_part")?,
         basis: optional_str(props, "extent_basis")?.map(str::to_owned),
         confidence: confidence(props, default_confidence)?,
         file: file.to_owned(),
@@ -597,6 +634,22 @@ fn optional_str<'a>(props: &'a Map<String, Value>, key: &str) -> Result<Option<&
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
         Some(v) => Err(format!("expected a string {key}, got {}", describe(v))),
+    }
+}
+
+/// A list of strings; missing is empty.
+fn string_list(props: &Map<String, Value>, key: &str) -> Result<Vec<String>, String> {
+    match props.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| format!("expected {key} to list strings, got {}", describe(v)))
+            })
+            .collect(),
+        Some(v) => Err(format!("expected a list of strings {key}, got {}", describe(v))),
     }
 }
 

@@ -71,6 +71,9 @@ pub fn validate(atlas: &Atlas) -> Vec<DataError> {
         if let Some(m) = missing_names(&zone.names) {
             errors.push(err(m));
         }
+        if let Some(m) = zone.label.as_ref().and_then(missing_names) {
+            errors.push(err(format!("label: {m}")));
+        }
         errors.extend(geometry_problems(&zone.geometry).into_iter().map(err));
         if let Some(m) = outside_bounds(&zone.geometry) {
             errors.push(err(m));
@@ -251,6 +254,11 @@ fn sites(atlas: &Atlas, errors: &mut Vec<DataError>) {
         if let Some(m) = missing_names(&site.names) {
             errors.push(err(m));
         }
+        for (what, names) in [("label", &site.label), ("kind", &site.kind)] {
+            if let Some(m) = names.as_ref().and_then(missing_names) {
+                errors.push(err(format!("{what}: {m}")));
+            }
+        }
         if site.basis.trim().is_empty() {
             errors.push(err("expected a position_basis, got an empty one".to_owned()));
         }
@@ -324,6 +332,8 @@ mod test {
             id: id.into(),
             kind,
             names: Names { zh_hans: "甲".into(), zh_hant: "甲".into(), en: "A".into() },
+            label: None,
+            aliases: Vec::new(),
             geometry,
             schematic: false,
             adcode: Some(id.into()),

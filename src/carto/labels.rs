@@ -1,7 +1,23 @@
 //! Label placement: the most important labels first, each kept only where it
 //! does not overlap one already placed or run off the map.
+//!
+//! The map labels a feature by its short label where the data gives one
+//! (`label_*`: "大莲花", "Big Lotus", "Binjiang–Xiaoshan"), else by its full
+//! name, so that English, which runs two to three times wider than Chinese,
+//! fits as many labels on a phone; the full name stays in details, lists,
+//! search and tooltips.
 
+use crate::atlas::{Lang, Names};
 use crate::spatial::ScreenPoint;
+
+/// The text drawn on the map for a feature, in each language: its short
+/// label where one is given (and not blank), else its full name.
+pub fn map_names(names: &Names, label: Option<&Names>) -> Names {
+    let pick = |lang: Lang| {
+        label.map(|l| l.get(lang)).filter(|l| !l.trim().is_empty()).unwrap_or_else(|| names.get(lang)).to_owned()
+    };
+    Names { zh_hans: pick(Lang::ZhHans), zh_hant: pick(Lang::ZhHant), en: pick(Lang::En) }
+}
 
 /// A label that would like to be drawn centred on one of `anchors`, tried in
 /// order (the first is the preferred position).
@@ -130,6 +146,39 @@ mod test {
             priority: 0,
         };
         assert_eq!(place(&[c], &[marker], 400.0, 400.0, 2.0), vec![Some(ScreenPoint::new(100.0, 130.0))]);
+    }
+
+    #[test]
+    fn a_short_label_is_drawn_where_given_and_the_full_name_elsewhere() {
+        let full = Names {
+            zh_hans: "杭州奥体中心体育场（大莲花）".into(), zh_hant: "甲".into(), en: "Stadium".into()
+        };
+        let short = Names { zh_hans: "大莲花".into(), zh_hant: " ".into(), en: "Big Lotus".into() };
+        let drawn = map_names(&full, Some(&short));
+        assert_eq!((drawn.zh_hans.as_str(), drawn.zh_hant.as_str(), drawn.en.as_str()), ("大莲花", "甲", "Big Lotus"));
+        assert_eq!(map_names(&full, None), full);
+    }
+
+    #[test]
+    fn english_map_labels_take_about_as_much_room_as_the_chinese_ones() {
+        // Latin letters run wider than Chinese characters at the same size: the
+        // full English names were about three times the width of the Chinese,
+        // so a phone showed a third as many. With short labels no English label
+        // is more than 2.5 times its Chinese one, and all together they need
+        // less than 1.75 times the room.
+        let (atlas, _) = crate::atlas::bundled_for_tests();
+        let zones =
+            atlas.focus.iter().chain(&atlas.cooperation).map(|z| (&z.id, map_names(&z.names, z.label.as_ref())));
+        let sites =
+            atlas.sites.iter().filter(|s| s.position.is_some()).map(|s| (&s.id, map_names(&s.names, s.label.as_ref())));
+        let (mut zh_total, mut en_total) = (0.0, 0.0);
+        for (id, n) in zones.chain(sites) {
+            let (zh, en) = (text_width(&n.zh_hans, 12.0), text_width(&n.en, 12.0));
+            assert!(en <= 2.5 * zh, "{id}: '{}' ({en:.0} px) against '{}' ({zh:.0} px)", n.en, n.zh_hans);
+            zh_total += zh;
+            en_total += en;
+        }
+        assert!(en_total < 1.75 * zh_total, "English labels {en_total:.0} px against Chinese {zh_total:.0} px");
     }
 
     #[test]

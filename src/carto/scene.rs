@@ -6,7 +6,7 @@ use geo::Area;
 
 use crate::atlas::layers::{Atlas, Confidence, Site, SiteCategory, Zone, ZoneKind};
 use crate::atlas::Names;
-use crate::carto::{paths, style};
+use crate::carto::{labels, paths, style};
 use crate::spatial::bounds::Bounds;
 use crate::spatial::hit::{hit_test, Shape};
 use crate::spatial::viewport::{LocalFrame, Viewport};
@@ -28,6 +28,8 @@ pub struct SceneZone {
     pub kind: ZoneKind,
     pub layer: Layer,
     pub names: Names,
+    /// The text drawn on the map: the short label, else the full name.
+    pub label: Names,
     pub class: &'static str,
     pub schematic: bool,
     /// SVG path data in the scene's frame.
@@ -53,6 +55,8 @@ pub struct SceneSite {
     pub id: String,
     pub layer: Layer,
     pub names: Names,
+    /// The text drawn on the map: the short label, else the full name.
+    pub label: Names,
     pub category: SiteCategory,
     pub confidence: Confidence,
     pub position: LonLat,
@@ -150,6 +154,7 @@ impl Scene {
                     kind: z.kind,
                     layer: zone_layer(z),
                     names: z.names.clone(),
+                    label: labels::map_names(&z.names, z.label.as_ref()),
                     class: style::zone_class(z.kind, z.schematic),
                     schematic: z.schematic,
                     d: paths::path_data(&z.geometry, &frame),
@@ -208,6 +213,7 @@ fn scene_site(s: &Site) -> Option<SceneSite> {
         id: s.id.clone(),
         layer: site_layer(s.category),
         names: s.names.clone(),
+        label: labels::map_names(&s.names, s.label.as_ref()),
         category: s.category,
         confidence: s.confidence,
         position,

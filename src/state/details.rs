@@ -46,6 +46,9 @@ pub struct FactView {
     pub source: String,
     /// Where another source says otherwise: that fact's text and source.
     pub differs: Option<String>,
+    /// Where the fact is one value of a series: every value with its period,
+    /// oldest first ("65家（截至2022年8月）→ 69家（截至2023年3月）").
+    pub series: Option<String>,
 }
 
 /// A zone, site or theme mentioned in the panel, which the visitor can open.
@@ -74,11 +77,29 @@ pub struct Details {
     pub members: Vec<Link>,
 }
 
-/// A source as cited under a fact.
+/// A source as cited under a fact, wholly in the reader's language: title (as
+/// published), publisher and date ("《…》，浙江在线·住在杭州网，2022年8月";
+/// "“国际滨”如何二次攀登？…, Zhejiang Online · Zhuzai Hangzhou, Aug 2022"). An outside source
+/// without a title is cited by publisher and date.
 pub fn cite(s: &Source, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("“{}”, {}, {}", s.title, s.publisher, s.date),
-        _ => format!("《{}》，{}，{}", s.title, s.publisher, s.date),
+    let publisher = s.publisher.get(lang);
+    let date = format_period(&s.date, lang);
+    match (lang, &s.title) {
+        // Chinese headlines carry their own quotation marks; wrapping them in
+        // English quotes would double them.
+        (Lang::En, Some(t)) => format!("{t}, {publisher}, {date}"),
+        (Lang::En, None) => format!("{publisher}, {date}"),
+        (_, Some(t)) => format!("《{t}》，{publisher}，{date}"),
+        (_, None) => format!("{publisher}，{date}"),
+    }
+}
+
+/// What kind of place a site is, in words: its own `kind` where the data
+/// gives one (a historic quarter, a trading platform), else its category.
+fn site_kind(s: &crate::atlas::layers::Site, lang: Lang) -> String {
+    match &s.kind {
+        Some(k) if !k.get(lang).trim().is_empty() => k.get(lang).to_string(),
+        _ => category_text(s.category).get(lang).to_string(),
     }
 }
 
@@ -109,6 +130,14 @@ pub fn confidence_text(c: Confidence) -> T {
 pub fn format_period(p: &str, lang: Lang) -> String {
     let p = p.trim();
     let zh = lang != Lang::En;
+    if let Some(rest) = p.strip_prefix("as reported ") {
+        let inner = format_period(rest, lang);
+        return match lang {
+            Lang::ZhHans => format!("据{inner}报道"),
+            Lang::ZhHant => format!("據{inner}報道"),
+            Lang::En => format!("as reported in {inner}"),
+        };
+    }
     if let Some(rest) = p.strip_prefix("as of ") {
         let inner = format_period(rest, lang);
         return if zh { format!("截至{inner}") } else { format!("as of {inner}") };
@@ -182,7 +211,11 @@ fn fact_view(cat: &Catalogue, f: &Fact, lang: Lang) -> FactView {
     let source = cat.source(&f.source).map(|s| cite(s, lang)).unwrap_or_else(|| f.source.clone());
     let differs = f.conflicts_with.as_deref().and_then(|id| cat.fact(id)).map(|o| {
         let other_source = cat.source(&o.source).map(|s| cite(s, lang)).unwrap_or_default();
-        format!("{}: {} ({})", T::SourcesDiffer.get(lang), o.text.get(lang), other_source)
+        let (said, text) = (T::SourcesDiffer.get(lang), o.text.get(lang));
+        match lang {
+            Lang::En => format!("{said}: {text} ({other_source})"),
+            _ => format!("{said}：{text}（{other_source}）"),
+        }
     });
     FactView {
         id: f.id.clone(),
@@ -191,7 +224,41 @@ fn fact_view(cat: &Catalogue, f: &Fact, lang: Lang) -> FactView {
         period: f.period.as_deref().map(|p| format_period(p, lang)),
         source,
         differs,
+        series: series(cat, f, lang),
     }
+}
+
+/// The values of the series `f` belongs to, oldest first, each with its
+/// period; `None` when `f` stands alone.
+fn series(cat: &Catalogue, f: &Fact, lang: Lang) -> Option<String> {
+    let mut first = f;
+    let mut steps = 0;
+    while let Some(e) = first.earlier.as_deref().and_then(|id| cat.fact(id)) {
+        first = e;
+        steps += 1;
+        if steps > cat.facts.len() {
+            return None; // a loop in the data; validation reports it
+        }
+    }
+    let mut chain = vec![first];
+    while let Some(next) = cat.later(&chain[chain.len() - 1].id) {
+        if chain.len() > cat.facts.len() {
+            return None;
+        }
+        chain.push(next);
+    }
+    if chain.len() < 2 {
+        return None;
+    }
+    let item = |x: &Fact| {
+        let value = x.figure.as_ref().map(|g| format_figure(g, lang)).unwrap_or_default();
+        match (x.period.as_deref().map(|p| format_period(p, lang)), lang) {
+            (Some(p), Lang::En) => format!("{value} ({p})"),
+            (Some(p), _) => format!("{value}（{p}）"),
+            (None, _) => value,
+        }
+    };
+    Some(chain.into_iter().map(item).collect::<Vec<_>>().join(" → "))
 }
 
 /// The headline of a selection without its facts: title, kind, first key
@@ -201,21 +268,21 @@ pub fn headline(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> 
     let (title, kind, members) = match sel {
         Selection::Zone(id) => {
             let z = atlas.zone(id)?;
-            (z.names.get(lang), zone_kind_text(z.kind), 0)
+            (z.names.get(lang), zone_kind_text(z.kind).get(lang).to_string(), 0)
         }
         Selection::Site(id) => {
             let s = atlas.site(id)?;
-            (s.names.get(lang), category_text(s.category), 0)
+            (s.names.get(lang), site_kind(s, lang), 0)
         }
         Selection::Theme(id) => {
             let t = cat.theme(id)?;
             let members = t.members.iter().filter(|m| link(atlas, cat, m, lang).is_some()).count();
-            (t.names.get(lang), T::KindTheme, members)
+            (t.names.get(lang), T::KindTheme.get(lang).to_string(), members)
         }
     };
     let key_figure =
         cat.facts_for(sel.id()).filter(|f| f.key).find_map(|f| f.figure.as_ref()).map(|fig| format_figure(fig, lang));
-    Some(Headline { title: title.to_string(), kind: kind.get(lang).to_string(), key_figure, members })
+    Some(Headline { title: title.to_string(), kind, key_figure, members })
 }
 
 /// See [`headline`].
@@ -286,11 +353,13 @@ impl Details {
                     }
                     (Nature::Schematic, t)
                 } else {
-                    let area = format!("{:.1} km²", z.area_km2());
-                    (
-                        Nature::Surveyed,
-                        format!("{} · {} {}", T::ConfSurveyed.get(lang), T::MeasuredArea.get(lang), area),
-                    )
+                    // Chinese writes the unit as words, with no space: 71.3平方公里.
+                    let (conf, measured, area) = (T::ConfSurveyed.get(lang), T::MeasuredArea.get(lang), z.area_km2());
+                    let text = match lang {
+                        Lang::En => format!("{conf} · {measured} {area:.1} km²"),
+                        _ => format!("{conf} · {measured}{area:.1}平方公里"),
+                    };
+                    (Nature::Surveyed, text)
                 };
                 (z.names.get(lang).to_string(), kind.get(lang).to_string(), nature, text, z.basis.clone(), Vec::new())
             }
@@ -301,7 +370,7 @@ impl Details {
                 let basis = (!s.basis.trim().is_empty()).then(|| s.basis.clone());
                 (
                     s.names.get(lang).to_string(),
-                    category_text(s.category).get(lang).to_string(),
+                    site_kind(s, lang),
                     nature,
                     text.get(lang).to_string(),
                     basis,
@@ -379,7 +448,9 @@ mod test {
         let area = d.key_facts.iter().chain(&d.other_facts).find(|f| f.figure.as_deref() == Some("72平方公里"));
         let area = area.expect("a fact gives Binjiang's 72 km²");
         assert!(area.source.starts_with('《'), "{}", area.source);
+        assert!(d.nature_text.contains("平方公里") && !d.nature_text.contains("km²"), "{}", d.nature_text);
         let en = Details::build(&atlas, &cat, &Selection::Zone("binjiang".into()), Lang::En).unwrap();
+        assert!(en.nature_text.ends_with(" km²"), "{}", en.nature_text);
         assert!(en.key_facts.iter().chain(&en.other_facts).any(|f| f.figure.as_deref() == Some("72 km²")));
     }
 
@@ -426,6 +497,8 @@ mod test {
         let d = Details::build(&atlas, &cat, &sel, Lang::ZhHans).unwrap();
         let v = d.key_facts.iter().chain(&d.other_facts).find(|v| v.id == f.id).unwrap();
         assert!(v.differs.as_deref().is_some_and(|t| t.starts_with(T::SourcesDiffer.get(Lang::ZhHans))));
+        let differs = v.differs.as_deref().unwrap_or_default();
+        assert!(!differs.contains([':', '(', ')']), "Chinese punctuation in Chinese: {differs}");
     }
 
     #[test]
@@ -441,6 +514,56 @@ mod test {
         assert_eq!(format_period("2023-Q1", Lang::En), "Q1 2023");
         assert_eq!(format_period("someday", Lang::En), "someday");
         assert_eq!(format_period("2023-13", Lang::En), "? 2023");
+        assert_eq!(format_period("as reported 2023-05", Lang::ZhHans), "据2023年5月报道");
+        assert_eq!(format_period("as reported 2023-05", Lang::En), "as reported in May 2023");
+    }
+
+    #[test]
+    fn citations_speak_only_the_readers_language() {
+        let (_, cat) = data();
+        for s in &cat.sources {
+            let zh = cite(s, Lang::ZhHans);
+            let words: Vec<&str> = zh
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() > 1 && !s.title.as_deref().unwrap_or("").contains(w))
+                .filter(|w| !["achie", "org"].contains(w))
+                .collect();
+            assert!(words.is_empty(), "{}: English in the Chinese citation {zh}: {words:?}", s.id);
+            let en = cite(s, Lang::En);
+            let title_free = s.title.as_deref().map_or(en.clone(), |t| en.replace(t, ""));
+            assert!(title_free.chars().all(|c| (c as u32) < 0x2E80), "{}: Chinese in the English citation {en}", s.id);
+        }
+    }
+
+    #[test]
+    fn a_series_shows_each_value_with_its_period_oldest_first() {
+        let (atlas, cat) = data();
+        let later = cat.facts.iter().find(|f| f.earlier.is_some()).expect("a recorded series");
+        let earlier = cat.fact(later.earlier.as_deref().unwrap()).unwrap();
+        let sel = Selection::Zone(later.subject.clone());
+        let d = Details::build(&atlas, &cat, &sel, Lang::En).expect("a zone's series");
+        let views: Vec<&FactView> = d.key_facts.iter().chain(&d.other_facts).collect();
+        let shown = |id: &str| views.iter().find(|v| v.id == id).and_then(|v| v.series.clone()).unwrap();
+        let series = shown(&later.id);
+        assert_eq!(series, shown(&earlier.id), "both ends show the same series");
+        let old = format_figure(earlier.figure.as_ref().unwrap(), Lang::En);
+        let new = format_figure(later.figure.as_ref().unwrap(), Lang::En);
+        let (a, b) = (series.find(&old).unwrap(), series.find(&new).unwrap());
+        assert!(a < b && series.contains('→'), "{series}");
+        assert!(
+            views.iter().filter(|v| v.differs.is_some()).all(|v| v.id != later.id),
+            "a series is not a disagreement"
+        );
+    }
+
+    #[test]
+    fn a_site_says_what_it_is_in_its_own_words_where_the_category_says_too_little() {
+        let (atlas, cat) = data();
+        let s = atlas.sites.iter().find(|s| s.kind.is_some()).expect("a site with its own kind");
+        for lang in Lang::ALL {
+            let d = Details::build(&atlas, &cat, &Selection::Site(s.id.clone()), lang).unwrap();
+            assert_eq!(d.kind, s.kind.as_ref().unwrap().get(lang));
+        }
     }
 
     #[test]

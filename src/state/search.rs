@@ -1,25 +1,16 @@
-//! Finding zones, sites and themes by name in any of the three languages, or
-//! by the short forms people actually type (滨萧, 滨富, 视谷, …).
+//! Finding zones, sites and themes by name in any of the three languages, by
+//! their short map labels, or by the other names people actually type (滨萧,
+//! 滨富, 视谷, 国际滨, the full official names, …), which the data files list
+//! beside each feature (`search_aliases` in the layers, `aliases` in themes).
+//!
+//! Names and queries are compared folded: case, spaces, brackets of either
+//! width, middle dots and every kind of hyphen or dash are ignored, so
+//! "Binjiang-Xiaoshan" finds "Binjiang–Xiaoshan" and "High-tech" finds "Hightech".
 
 use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::{Atlas, ZoneKind};
 use crate::atlas::{Lang, Names};
 use crate::state::Selection;
-
-/// Everyday short names, beside the official ones in the data files.
-const ALIASES: &[(&str, &[&str])] = &[
-    ("binjiang", &["滨江", "濱江", "高新区", "高新區", "Binjiang", "Hi-tech Zone", "国际滨"]),
-    ("binxiao", &["滨萧", "濱蕭", "萧山特别合作园", "Xiaoshan"]),
-    ("binfu", &["滨富", "濱富", "富阳特别合作区", "Fuyang"]),
-    ("china-vision-valley", &["视谷", "視谷", "Vision Valley"]),
-    ("china-data-valley", &["数谷", "數谷", "Data Valley"]),
-    ("zero-magnetic-valley", &["零磁", "极弱磁", "極弱磁", "Zero Magnetic"]),
-    ("zero-magnetic-valley-theme", &["零磁", "Zero Magnetic"]),
-    ("olympic-stadium", &["大莲花", "大蓮花", "Big Lotus", "Olympic"]),
-    ("tennis-centre", &["小莲花", "小蓮花", "Small Lotus", "Tennis"]),
-    ("fuchun-bay", &["富芯", "富春湾", "富春灣"]),
-    ("xianghu-community", &["视谷之窗", "視谷之窗", "湘湖"]),
-];
 
 /// One searchable thing.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,17 +35,45 @@ pub struct SearchIndex {
 
 fn fold(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）' | '·' | '-'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '(' | ')'
+                        | '（'
+                        | '）'
+                        | '·'
+                        | '・'
+                        | '-'
+                        | '‐'
+                        | '‑'
+                        | '‒'
+                        | '–'
+                        | '—'
+                        | '―'
+                        | '－'
+                        | '“'
+                        | '”'
+                        | '"'
+                )
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
 
-fn entry(target: Selection, names: &Names) -> Entry {
+fn entry<'a>(target: Selection, names: &Names, others: impl IntoIterator<Item = &'a str>) -> Entry {
     let mut terms: Vec<String> = [&names.zh_hans, &names.zh_hant, &names.en].iter().map(|n| fold(n)).collect();
-    if let Some((_, extra)) = ALIASES.iter().find(|(id, _)| *id == target.id()) {
-        terms.extend(extra.iter().map(|a| fold(a)));
+    for t in others.into_iter().map(fold) {
+        if !t.is_empty() && !terms.contains(&t) {
+            terms.push(t);
+        }
     }
     Entry { target, names: names.clone(), terms }
+}
+
+/// A feature's short labels and aliases, the other terms it is found by.
+fn others<'a>(label: Option<&'a Names>, aliases: &'a [String]) -> impl Iterator<Item = &'a str> + 'a {
+    label.into_iter().flat_map(|l| Lang::ALL.map(|lang| l.get(lang))).chain(aliases.iter().map(String::as_str))
 }
 
 impl SearchIndex {
@@ -64,9 +83,15 @@ impl SearchIndex {
             .iter()
             .chain(&atlas.cooperation)
             .filter(|z| z.kind != ZoneKind::District)
-            .map(|z| entry(Selection::Zone(z.id.clone()), &z.names));
-        let sites = atlas.sites.iter().map(|s| entry(Selection::Site(s.id.clone()), &s.names));
-        let themes = cat.themes.iter().map(|t| entry(Selection::Theme(t.id.clone()), &t.names));
+            .map(|z| entry(Selection::Zone(z.id.clone()), &z.names, others(z.label.as_ref(), &z.aliases)));
+        let sites = atlas
+            .sites
+            .iter()
+            .map(|s| entry(Selection::Site(s.id.clone()), &s.names, others(s.label.as_ref(), &s.aliases)));
+        let themes = cat
+            .themes
+            .iter()
+            .map(|t| entry(Selection::Theme(t.id.clone()), &t.names, t.aliases.iter().map(String::as_str)));
         SearchIndex { entries: zones.chain(sites).chain(themes).collect() }
     }
 
@@ -146,10 +171,31 @@ mod test {
     }
 
     #[test]
-    fn every_alias_names_something_that_exists() {
+    fn full_official_names_traditional_forms_and_ascii_hyphens_are_found() {
         let idx = index();
-        for (id, _) in ALIASES {
-            assert!(idx.entries.iter().any(|e| e.target.id() == *id), "alias for unknown id {id}");
+        let first = |q: &str| idx.find(q, Lang::ZhHans, 5).first().map(|h| h.target.clone());
+        let zone = |id: &str| Some(Selection::Zone(id.into()));
+        assert_eq!(first("杭州高新技术产业开发区"), zone("binjiang"));
+        assert_eq!(first("杭州高新区（滨江）萧山特别合作园"), zone("binxiao"));
+        assert_eq!(first("杭州高新区(滨江)富阳特别合作区"), zone("binfu"));
+        assert_eq!(first("蕭山特別合作園"), zone("binxiao"));
+        assert_eq!(first("國際濱"), zone("binjiang"));
+        assert_eq!(first("Binjiang-Xiaoshan"), zone("binxiao"));
+        assert_eq!(first("binjiang - fuyang"), zone("binfu"));
+        assert_eq!(first("High-tech"), zone("binjiang"));
+        assert_eq!(first("Hangzhou High-tech Zone"), zone("binjiang"));
+    }
+
+    #[test]
+    fn short_map_labels_are_searchable_too() {
+        let idx = index();
+        let (atlas, _) = Atlas::bundled();
+        for s in atlas.sites.iter().filter(|s| s.label.is_some()) {
+            for lang in Lang::ALL {
+                let label = s.map_label(lang);
+                let hits = idx.find(label, lang, 20);
+                assert!(hits.iter().any(|h| h.target.id() == s.id), "{} not found by its label {label}", s.id);
+            }
         }
     }
 }

@@ -236,14 +236,20 @@ fn Panel(d: Details) -> impl IntoView {
 /// One fact with its source. Every string is rendered as text, never as HTML.
 #[component]
 pub fn FactItem(f: FactView, key_figure: bool) -> impl IntoView {
-    let period = f.period.map(|p| view! { <span class="fact__period">{p}</span> " · " });
+    // A key figure carries its period beside it, where a reader quotes it from.
+    let (when, period) = match (key_figure && f.figure.is_some(), f.period) {
+        (true, Some(p)) => (Some(view! { <span class="fact__when" data-testid="fact-when">{p}</span> }), None),
+        (_, p) => (None, p.map(|p| view! { <span class="fact__period">{p}</span> " · " })),
+    };
     let differs = f.differs.map(|t| view! { <p class="fact__differs" data-testid="fact-differs">{t}</p> });
+    let series = f.series.map(|t| view! { <p class="fact__series" data-testid="fact-series">{t}</p> });
     let class = if key_figure { "figure" } else { "fact" };
     view! {
         <li class=class data-fact=f.id>
-            {f.figure.map(|v| view! { <strong class="fact__figure">{v}</strong> })}
+            {f.figure.map(|v| view! { <span class="fact__head"><strong class="fact__figure">{v}</strong> " " {when}</span> })}
             <span class="fact__text">{f.text}</span>
             <span class="fact__meta">{period}<cite class="fact__source">{f.source}</cite></span>
+            {series}
             {differs}
         </li>
     }

@@ -53,7 +53,7 @@ const ATTRIBUTION_PX: f64 = 26.0;
 
 /// A site's map label; an estimated position is marked "≈".
 fn site_label(site: &SceneSite, lang: Lang) -> String {
-    let name = site.names.get(lang);
+    let name = site.label.get(lang);
     if style::is_estimate(site.confidence) {
         format!("≈ {name}")
     } else {
@@ -546,7 +546,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             };
             view! {
                 <text class=class visibility="hidden" text-anchor="middle" dominant-baseline="central">
-                    {z.names.get(lang0).to_string()}
+                    {z.label.get(lang0).to_string()}
                 </text>
             }
         })
@@ -648,7 +648,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             let step = |k: f64| ScreenPoint::new(at.x, at.y + h * k);
             cands.push(LabelCandidate {
                 anchors: vec![at, step(-1.6), step(1.6), step(-3.2), step(3.2)],
-                width: labels::text_width(z.names.get(lang), font),
+                width: labels::text_width(z.label.get(lang), font),
                 height: h,
                 priority,
             });
@@ -686,7 +686,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         let s = &scene.scene;
         // Placement changes with every redraw; the text only with the language.
         let mut texts = (lang != was_lang).then(|| {
-            s.zones.iter().map(|z| z.names.get(lang).to_string()).chain(s.sites.iter().map(|s| site_label(s, lang)))
+            s.zones.iter().map(|z| z.label.get(lang).to_string()).chain(s.sites.iter().map(|s| site_label(s, lang)))
         });
         placement.with(|now| {
             for (i, el) in drawn_children(&lg).iter().enumerate() {

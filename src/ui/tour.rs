@@ -27,6 +27,7 @@ use super::url_sync::read_url;
 use crate::atlas::catalogue::format_figure;
 use crate::atlas::Lang;
 use crate::spatial::reveal::{reveal, ClearArea};
+use crate::state::details::{cite, format_period};
 use crate::state::qr::{qr_svg, share_url, BUILD_SHARE_URL};
 use crate::state::text::T;
 use crate::state::tour::{Kiosk, KioskStep, KioskTiming, Stop, Target, Tour, TourState};
@@ -309,13 +310,16 @@ pub fn TourLayer() -> impl IntoView {
             .map(|f| {
                 let figure = f.figure.as_ref().map(|fig| format_figure(fig, l));
                 let text_only = figure.is_none();
+                // The period heads the card, right above the figure a visitor quotes.
+                let when = f.period.as_deref().map(|p| format_period(p, l));
                 let source = data
                     .catalogue
                     .source(&f.source)
-                    .map(|s| format!("{}: {} · {} · {}", T::Source.get(l), s.publisher, s.date, s.title))
+                    .map(|s| format!("{}{}{}", T::Source.get(l), if l == Lang::En { ": " } else { "：" }, cite(s, l)))
                     .unwrap_or_default();
                 view! {
                     <li class="tour-card" class:tour-card--text=text_only data-testid="tour-card" data-fact=f.id.clone()>
+                        {when.map(|w| view! { <p class="tour-card__when" data-testid="tour-card-when">{w}</p> })}
                         {figure.map(|fig| view! { <p class="tour-card__figure">{fig}</p> })}
                         <p class="tour-card__text">{f.text.get(l).to_string()}</p>
                         <p class="tour-card__source">{source}</p>

@@ -10,7 +10,7 @@ test('a selection is announced in a polite live region', async ({ page }) => {
   await expect(live).toHaveText('');
   await map.clickBinjiang();
   await expect(live).toContainText('已选择');
-  await expect(live).toContainText('杭州高新区(滨江)');
+  await expect(live).toContainText('杭州高新区（滨江）');
   await expect(live).toContainText('高新区（行政区）');
   await page.getByTestId('lang-en').click();
   await expect(live).toContainText('Selected: Hangzhou Hi-tech Zone (Binjiang)');

@@ -30,7 +30,7 @@ test('keyboard only: Tab to Binjiang, arrows to 滨萧, 滨富 and a site, Enter
     await expect(details.panel).toHaveCount(0);
     await expect(page.getByTestId(testId)).toBeFocused();
   };
-  await open('zone-binjiang', '杭州高新区(滨江)');
+  await open('zone-binjiang', '杭州高新区（滨江）');
   await open('zone-binxiao', /滨萧/);
   await open('zone-binfu', /滨富/);
   await open('site-olympic-stadium', /奥体中心/);

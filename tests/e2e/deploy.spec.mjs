@@ -52,7 +52,7 @@ for (const encoding of ['br', 'gzip']) {
     await page.goto(baseURL);
     await expect(map.zone('binjiang')).toBeVisible({ timeout: 20_000 });
     await map.clickBinjiang();
-    await expect(page.getByTestId('details-title')).toHaveText('杭州高新区(滨江)');
+    await expect(page.getByTestId('details-title')).toHaveText('杭州高新区（滨江）');
     expect(sent.size).toBe(1);
     const [[name, got]] = [...sent];
     const copy = `${name}.${encoding === 'br' ? 'br' : 'gz'}`;

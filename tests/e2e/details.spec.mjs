@@ -9,11 +9,13 @@ test('clicking Binjiang shows 72 km² and the 2022 output with their sources', a
   const details = new Details(page);
   await map.open();
   await map.clickBinjiang();
-  await expect(details.title).toHaveText('杭州高新区(滨江)');
+  await expect(details.title).toHaveText('杭州高新区（滨江）');
   await expect(details.nature).toContainText('行政边界');
   const area = details.fact('72平方公里');
   await expect(area).toBeVisible();
   await expect(area.locator('cite')).toContainText(S001);
+  // a key figure carries its period beside it
+  await expect(area.getByTestId('fact-when')).toHaveText('截至2022年8月');
   const output = details.fact('2184.8亿元');
   await expect(output).toBeVisible();
   await expect(output.locator('cite')).toContainText('2023');
@@ -26,7 +28,7 @@ test('a long list of facts renders those in view and each one as it is scrolled 
   const details = new Details(page);
   await map.open();
   await map.clickBinjiang();
-  await expect(details.title).toHaveText('杭州高新区(滨江)');
+  await expect(details.title).toHaveText('杭州高新区（滨江）');
   const facts = details.panel.locator('li.fact');
   // the first few come with the panel, the rest in the frame after
   await expect.poll(() => facts.count()).toBeGreaterThan(20);
@@ -54,16 +56,16 @@ test('the same details read in English and in Traditional Chinese', async ({ pag
   await page.getByTestId('lang-en').click();
   await expect(details.title).toHaveText('Hangzhou Hi-tech Zone (Binjiang)');
   await expect(details.fact('72 km²')).toBeVisible();
-  await expect(details.fact('CNY 218.48 bn')).toBeVisible();
+  await expect(details.fact('CNY 218.5 bn')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // the map's own words follow: its labels and the features' accessible names
-  await expect(page.locator('text.label--focus')).toHaveText('Hangzhou Hi-tech Zone (Binjiang)');
+  await expect(page.locator('text.label--focus')).toHaveText('Hi-tech Zone (Binjiang)');
   await expect(map.zone('binxiao')).toHaveAttribute('aria-label', /Schematic/);
   await page.getByTestId('lang-zh-Hant').click();
-  await expect(details.title).toHaveText('杭州高新區(濱江)');
+  await expect(details.title).toHaveText('杭州高新區（濱江）');
   await expect(details.fact('2184.8億元')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
-  await expect(page.locator('text.label--focus')).toHaveText('杭州高新區(濱江)');
+  await expect(page.locator('text.label--focus')).toHaveText('杭州高新區（濱江）');
   await expect(map.zone('binxiao')).toHaveAttribute('aria-label', /示意範圍/);
 });
 
@@ -119,7 +121,7 @@ test('with the details open the zoom buttons and north arrow stay clear of the p
     await page.setViewportSize({ width, height: 800 });
     await map.open();
     await map.clickBinjiang();
-    await expect(details.title).toHaveText('杭州高新区(滨江)');
+    await expect(details.title).toHaveText('杭州高新区（滨江）');
     const panel = await map.box(details.panel);
     for (const id of ['zoom-in', 'zoom-out', 'zoom-home', 'north-arrow']) {
       const box = await map.box(page.getByTestId(id));
@@ -136,7 +138,7 @@ test('with the details open the zoom buttons and north arrow stay clear of the p
     }).toBe(true);
     await page.getByTestId('zoom-in').click();
     await expect.poll(() => map.scale()).toBeGreaterThan(scale * 1.5);
-    await expect(details.title).toHaveText('杭州高新区(滨江)');
+    await expect(details.title).toHaveText('杭州高新区（滨江）');
     await page.keyboard.press('Escape');
     await expect(details.panel).toHaveCount(0);
     // closed, the controls are back at the edge

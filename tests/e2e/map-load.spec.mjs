@@ -54,7 +54,7 @@ test('labels of the first view do not overlap each other', async ({ page }) => {
       }),
   );
   expect(boxes.length).toBeGreaterThanOrEqual(5);
-  expect(boxes.map((b) => b.text)).toContain('杭州高新区(滨江)');
+  expect(boxes.map((b) => b.text)).toContain('杭州高新区（滨江）');
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i];

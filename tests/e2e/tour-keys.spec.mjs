@@ -17,6 +17,8 @@ test('clicker keys move through the tour and Esc leaves it', async ({ page }) =>
   const size = await tour.cards.first().locator('.tour-card__text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(24);
   await expect(tour.cards.first().locator('.tour-card__source')).toContainText('Source');
+  // the figure a visitor quotes comes with the time it is about
+  await expect(tour.cards.first().getByTestId('tour-card-when')).toHaveText('as of Aug 2022');
   const before = await map.transform();
 
   await tour.press('PageDown');
