@@ -59,16 +59,19 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let mut out = String::new();
     let row = 24.0;
     let box_h = 44.0 + row * layers.len() as f64;
-    // as wide as its longest line (bold text a tenth wider than the estimate)
+    // As wide as its longest line (bold text a tenth wider than the estimate),
+    // within the image: on a narrow one the title gets smaller to fit.
     let title = T::AppTitle.get(lang);
+    let title_px = (16.0_f64).min((w - 60.0) / (text_width(title, 1.0) * 1.1)).max(9.0);
     let box_w = layers
         .iter()
         .map(|l| 48.0 + text_width(layer_name(*l, lang), 13.0))
-        .fold(12.0 + text_width(title, 16.0) * 1.1, f64::max)
+        .fold(12.0 + text_width(title, title_px) * 1.1, f64::max)
         .max(288.0)
+        .min(w - 36.0)
         + 12.0;
     out.push_str(&format!(
-        r##"<rect x="12" y="12" width="{box_w:.0}" height="{box_h}" rx="8" fill="#ffffff" fill-opacity="0.92" stroke="#c9d0d8"/><text x="24" y="38" font-size="16" font-weight="700" fill="{ink}">{}</text>"##,
+        r##"<rect x="12" y="12" width="{box_w:.0}" height="{box_h}" rx="8" fill="#ffffff" fill-opacity="0.92" stroke="#c9d0d8"/><text x="24" y="38" font-size="{title_px:.1}" font-weight="700" fill="{ink}">{}</text>"##,
         escape(title)
     ));
     for (i, l) in layers.iter().enumerate() {
