@@ -136,7 +136,7 @@ texts! {
     LayerBinjiang => ("杭州高新区（滨江）", "杭州高新區（濱江）", "Hangzhou Hi-tech Zone (Binjiang)"),
     LayerBinxiao => ("滨萧特别合作园（示意）", "濱蕭特別合作園（示意）", "Binjiang–Xiaoshan park (schematic)"),
     LayerBinfu => ("滨富特别合作区（示意）", "濱富特別合作區（示意）", "Binjiang–Fuyang zone (schematic)"),
-    KindFocus => ("国家高新区（与滨江区合一）", "國家高新區（與濱江區合一）", "National hi-tech zone, one with Binjiang District"),
+    KindFocus => ("国家高新区（与滨江区合一）", "國家高新區（與濱江區合一）", "National hi-tech zone, merged with Binjiang District"),
     KindCooperation => ("特别合作园（区）", "特別合作園（區）", "Special cooperation park or zone"),
     KindDistrict => ("行政区", "行政區", "District"),
     KindTheme => ("主题", "主題", "Theme"),
