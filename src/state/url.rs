@@ -5,6 +5,7 @@
 //! notice names it, so a mistyped link still opens the map.
 
 use crate::atlas::Lang;
+use crate::state::text::T;
 use crate::state::{Layer, LayerSet, Selection};
 
 /// Everything the URL can say. `None` means "not given: use the default".
@@ -82,7 +83,8 @@ fn parse_share(v: &str) -> Option<String> {
 pub struct Ignored {
     pub param: String,
     pub value: String,
-    pub reason: &'static str,
+    /// What the parameter should have been, in words.
+    pub reason: T,
 }
 
 fn hex(b: u8) -> Option<u8> {
@@ -204,61 +206,61 @@ impl UrlState {
             match key.as_str() {
                 "lang" => match Lang::from_tag(&value) {
                     Some(l) => st.lang = Some(l),
-                    None => bad("expected zh-Hans, zh-Hant or en"),
+                    None => bad(T::UrlLang),
                 },
                 "sel" => match parse_selection(&value) {
                     Some(s) => st.selection = Some(s),
-                    None => bad("expected zone:ID, site:ID or theme:ID"),
+                    None => bad(T::UrlSelection),
                 },
                 "layers" => match parse_layers(&value) {
                     Some(l) => st.layers = Some(l),
-                    None => bad("expected a comma-separated list of layer names"),
+                    None => bad(T::UrlLayers),
                 },
                 "c" => match parse_center(&value) {
                     Some(c) => st.center = Some(c),
-                    None => bad("expected longitude,latitude in degrees"),
+                    None => bad(T::UrlCenter),
                 },
                 "z" => match parse_zoom(&value) {
                     Some(z) => st.zoom = Some(z),
-                    None => bad("expected a zoom level from 0 to 22"),
+                    None => bad(T::UrlZoom),
                 },
                 "embed" => match value.as_str() {
                     "1" | "true" => st.embed = true,
                     "0" | "false" => st.embed = false,
-                    _ => bad("expected 1 or 0"),
+                    _ => bad(T::UrlFlag),
                 },
                 "interactive" => match value.as_str() {
                     "1" | "true" => st.fixed = false,
                     "0" | "false" => st.fixed = true,
-                    _ => bad("expected 1 or 0"),
+                    _ => bad(T::UrlFlag),
                 },
                 "origins" => match parse_origins(&value) {
                     Some(o) => st.origins = o,
-                    None => bad("expected * or a comma-separated list of origins like https://www.example.gov.cn"),
+                    None => bad(T::UrlOrigins),
                 },
                 "h" => match value.parse::<u32>() {
                     Ok(h) if (150..=4000).contains(&h) => st.height = Some(h),
-                    _ => bad("expected a height in pixels from 150 to 4000"),
+                    _ => bad(T::UrlHeight),
                 },
                 "care" => match parse_flag(&value) {
                     Some(f) => st.care = Some(f),
-                    None => bad("expected 1 or 0"),
+                    None => bad(T::UrlFlag),
                 },
                 "mode" => match Mode::from_key(&value) {
                     Some(m) => st.mode = Some(m),
-                    None => bad("expected tour or kiosk"),
+                    None => bad(T::UrlMode),
                 },
                 "dwell" => match parse_seconds(&value) {
                     Some(s) => st.dwell = Some(s),
-                    None => bad("expected seconds per stop, more than 0"),
+                    None => bad(T::UrlDwell),
                 },
                 "idle" => match parse_seconds(&value) {
                     Some(s) => st.idle = Some(s),
-                    None => bad("expected seconds without a touch, more than 0"),
+                    None => bad(T::UrlIdle),
                 },
                 "share" => match parse_share(&value) {
                     Some(s) => st.share = Some(s),
-                    None => bad("expected an address starting with https:// or http://"),
+                    None => bad(T::UrlShare),
                 },
                 _ => {}
             }

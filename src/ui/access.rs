@@ -16,7 +16,7 @@ use super::details::{clear_area, focus_element, selection_bounds, NARROW_PX};
 use crate::spatial::reveal::{is_revealed, reveal};
 use crate::state::details::headline;
 use crate::state::listing::{self, roving, Move};
-use crate::state::text::T;
+use crate::state::text::{colon, T};
 use crate::state::url::parse_flag;
 use crate::state::Selection;
 
@@ -139,8 +139,7 @@ pub fn Announcer() -> impl IntoView {
         let data = c.data();
         let lang = c.lang.get();
         let d = headline(&data.atlas, &data.catalogue, &sel, lang)?;
-        let colon = if lang == crate::atlas::Lang::En { ": " } else { "：" };
-        Some(format!("{}{colon}{}", T::Selected.get(lang), d.announcement()))
+        Some(format!("{}{}{}", T::Selected.get(lang), colon(lang), d.announcement()))
     };
     view! {
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">

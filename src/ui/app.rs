@@ -18,11 +18,12 @@ use super::tour::TourLayer;
 use super::url_sync::{read_url, remembered_lang, sync_url};
 use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::Atlas;
+use crate::atlas::Lang;
 use crate::carto::scene::Scene;
 use crate::spatial::viewport::{ViewLimits, Viewport};
 use crate::spatial::LonLat;
 use crate::state::search::SearchIndex;
-use crate::state::text::T;
+use crate::state::text::{parens, T};
 use crate::state::Selection;
 
 /// The longest the interface beyond the map waits for the first frame.
@@ -59,7 +60,7 @@ pub fn App() -> impl IntoView {
     let Some(scene) = Scene::build(&atlas) else {
         return view! {
             <div class="fatal" role="alert">
-                <p>"地图数据无法加载 · The map data could not be loaded."</p>
+                <p>{T::DataUnloadable.get(Lang::ZhHans)} " " <span lang="en">{T::DataUnloadable.get(Lang::En)}</span></p>
                 <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </div>
         }
@@ -70,15 +71,20 @@ pub fn App() -> impl IntoView {
     let view = match Viewport::new(scene.home.center(), 11.0, w, h, limits) {
         Ok(v) => v.fit_bounds(scene.home, HOME_PADDING_PX),
         Err(e) => {
-            return view! { <div class="fatal" role="alert"><p>"地图无法显示 · The map cannot be shown: " {e.to_string()}</p></div> }
-                .into_any()
+            return view! {
+                <div class="fatal" role="alert">
+                    <p>{T::MapUnshowable.get(Lang::ZhHans)} <span lang="en">{T::MapUnshowable.get(Lang::En)}</span> {e.to_string()}</p>
+                </div>
+            }
+            .into_any()
         }
     };
 
     // What the link asks for; anything unreadable is ignored with a notice.
     let (url, ignored) = read_url();
-    let mut notices: Vec<String> =
-        ignored.iter().map(|i| format!("URL: '{}={}' ignored ({})", i.param, i.value, i.reason)).collect();
+    // The notices are worded when shown, in the language of the moment.
+    let mut notices: Vec<(String, String, T)> =
+        ignored.iter().map(|i| (i.param.clone(), i.value.clone(), i.reason)).collect();
     let selection = url.selection.clone().filter(|s| {
         let known = match s {
             Selection::Zone(id) => atlas.zone(id).is_some(),
@@ -86,7 +92,7 @@ pub fn App() -> impl IntoView {
             Selection::Theme(id) => catalogue.theme(id).is_some(),
         };
         if !known {
-            notices.push(format!("URL: 'sel={}:{}' ignored (no such {})", s.kind(), s.id(), s.kind()));
+            notices.push(("sel".into(), format!("{}:{}", s.kind(), s.id()), T::UrlUnknown));
         }
         known
     });
@@ -183,20 +189,30 @@ pub fn App() -> impl IntoView {
     .into_any()
 }
 
+/// One ignored link parameter, in words: which, what it held (as code, in no
+/// language), what it should hold.
+fn notice_item(lang: Lang, (param, value, reason): &(String, String, T)) -> impl IntoView {
+    let text = T::UrlIgnored.fill(lang, &[("reason", reason.get(lang))]);
+    let (before, after) = text.split_once("{code}").unwrap_or((&text, ""));
+    let (before, after) = (before.to_string(), after.to_string());
+    view! { <li>{before}<code lang="zxx">{format!("{param}={value}")}</code>{after}</li> }
+}
+
 /// Notices about the link: parameters that were ignored, and why.
 #[component]
-fn Notices(problems: Vec<String>) -> impl IntoView {
+fn Notices(problems: Vec<(String, String, T)>) -> impl IntoView {
+    let c = ctx();
     let shown = RwSignal::new(!problems.is_empty());
-    for p in &problems {
-        leptos::logging::warn!("{p}");
+    for (param, value, reason) in &problems {
+        leptos::logging::warn!("link parameter {param}={value} ignored: {}", reason.get(Lang::En));
     }
     move || {
         shown.get().then(|| {
-            let items = problems.clone();
+            let lang = c.lang.get();
             view! {
                 <div class="notice notice--url" role="status" data-testid="url-notice">
-                    <ul>{items.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                    <button type="button" class="btn" on:click=move |_| shown.set(false)>"OK"</button>
+                    <ul>{problems.iter().map(|p| notice_item(lang, p)).collect_view()}</ul>
+                    <button type="button" class="btn" on:click=move |_| shown.set(false)>{T::Ok.get(lang)}</button>
                 </div>
             }
         })
@@ -210,10 +226,11 @@ fn DataProblems() -> impl IntoView {
     let c = ctx();
     let problems = c.data().problems.clone();
     let lang = c.lang;
+    let count = problems.len();
     (!problems.is_empty()).then(|| {
         view! {
             <details class="notice" data-testid="data-problems">
-                <summary>{move || T::DataProblem.get(lang.get())} " (" {problems.len()} ")"</summary>
+                <summary>{move || format!("{}{}", T::DataProblem.get(lang.get()), parens(lang.get(), &count.to_string()))}</summary>
                 <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </details>
         }

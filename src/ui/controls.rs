@@ -21,7 +21,7 @@ pub fn ZoomControls() -> impl IntoView {
     };
     let lang = c.lang;
     view! {
-        <div class="zoom" role="group" aria-label=move || T::ZoomIn.get(lang.get())>
+        <div class="zoom" role="group" aria-label=move || T::Zoom.get(lang.get())>
             <button type="button" class="btn btn--icon" data-testid="zoom-in"
                 aria-label=move || T::ZoomIn.get(lang.get()) title=move || T::ZoomIn.get(lang.get())
                 on:click=move |_| zoom(1.0)>"+"</button>

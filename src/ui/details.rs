@@ -191,7 +191,7 @@ fn Panel(d: Details) -> impl IntoView {
     let basis = d.basis.map(|b| {
         view! {
             <details class="details__basis">
-                <summary>{T::Source.get(lang)} " · data note"</summary>
+                <summary>{T::DataNote.get(lang)}</summary>
                 <p lang="en">{b}</p>
             </details>
         }

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::context::Ctx;
 use super::legend::{category_of, layer_name};
+use crate::carto::labels::{text_width, wrap_text};
 use crate::carto::style;
 use crate::spatial::viewport::scale_bar;
 use crate::state::text::T;
@@ -58,9 +59,20 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let mut out = String::new();
     let row = 24.0;
     let box_h = 44.0 + row * layers.len() as f64;
+    // As wide as its longest line (bold text a tenth wider than the estimate),
+    // within the image: on a narrow one the title gets smaller to fit.
+    let title = T::AppTitle.get(lang);
+    let title_px = (16.0_f64).min((w - 60.0) / (text_width(title, 1.0) * 1.1)).max(9.0);
+    let box_w = layers
+        .iter()
+        .map(|l| 48.0 + text_width(layer_name(*l, lang), 13.0))
+        .fold(12.0 + text_width(title, title_px) * 1.1, f64::max)
+        .max(288.0)
+        .min(w - 36.0)
+        + 12.0;
     out.push_str(&format!(
-        r##"<rect x="12" y="12" width="300" height="{box_h}" rx="8" fill="#ffffff" fill-opacity="0.92" stroke="#c9d0d8"/><text x="24" y="38" font-size="16" font-weight="700" fill="{ink}">{}</text>"##,
-        escape(T::AppTitle.get(lang))
+        r##"<rect x="12" y="12" width="{box_w:.0}" height="{box_h}" rx="8" fill="#ffffff" fill-opacity="0.92" stroke="#c9d0d8"/><text x="24" y="38" font-size="{title_px:.1}" font-weight="700" fill="{ink}">{}</text>"##,
+        escape(title)
     ));
     for (i, l) in layers.iter().enumerate() {
         let y = 52.0 + row * i as f64;
@@ -88,9 +100,12 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
             escape(layer_name(*l, lang))
         ));
     }
+    // The attribution in as many lines as the width needs: a credit is never cut off.
+    let lines = wrap_text(T::Attribution.get(lang), 11.0, w - 16.0);
+    let band = 6.0 + 14.0 * lines.len() as f64;
     if let Some((m, bw)) = scale_bar(c.view.with_untracked(|v| v.metres_per_pixel()), 120.0) {
         let label = if m >= 1000.0 { format!("{} km", m / 1000.0) } else { format!("{m} m") };
-        let y = h - 40.0;
+        let y = h - band - 20.0;
         out.push_str(&format!(
             r##"<rect x="12" y="{}" width="{}" height="28" rx="4" fill="#ffffff" fill-opacity="0.85"/><path d="M20 {y0}v6h{bw:.1}v-6" fill="none" stroke="{ink}" stroke-width="2"/><text x="{tx:.1}" y="{ty}" font-size="12" fill="{ink}">{label}</text>"##,
             y - 6.0,
@@ -101,12 +116,17 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
         ));
     }
     out.push_str(&format!(
-        r##"<rect x="0" y="{}" width="{w}" height="20" fill="#ffffff" fill-opacity="0.85"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{ink}">{}</text>"##,
-        h - 20.0,
-        w - 8.0,
-        h - 6.0,
-        escape(T::Attribution.get(lang))
+        r##"<rect x="0" y="{}" width="{w}" height="{band}" fill="#ffffff" fill-opacity="0.85"/>"##,
+        h - band
     ));
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(&format!(
+            r##"<text x="{}" y="{}" font-size="11" text-anchor="end" fill="{ink}">{}</text>"##,
+            w - 8.0,
+            h - band + 15.0 + 14.0 * i as f64,
+            escape(line)
+        ));
+    }
     out
 }
 

@@ -13,23 +13,19 @@ use crate::state::text::T;
 use crate::state::{Layer, Selection};
 
 pub(super) fn layer_name(l: Layer, lang: Lang) -> &'static str {
-    let t = |h, ht, e| match lang {
-        Lang::ZhHans => h,
-        Lang::ZhHant => ht,
-        Lang::En => e,
-    };
     match l {
-        Layer::Districts => T::DistrictLayer.get(lang),
-        Layer::Binjiang => t("杭州高新区(滨江)", "杭州高新區(濱江)", "Hangzhou Hi-tech Zone (Binjiang)"),
-        Layer::Binxiao => t("滨萧特别合作园（示意）", "濱蕭特別合作園（示意）", "Binjiang–Xiaoshan park (schematic)"),
-        Layer::Binfu => t("滨富特别合作区（示意）", "濱富特別合作區（示意）", "Binjiang–Fuyang zone (schematic)"),
-        Layer::Labs => T::CatLab.get(lang),
-        Layer::ScienceFacilities => T::CatScience.get(lang),
-        Layer::IndustrialParks => T::CatPark.get(lang),
-        Layer::Towns => T::CatTown.get(lang),
-        Layer::Venues => T::CatVenue.get(lang),
-        Layer::Projects => T::CatProject.get(lang),
+        Layer::Districts => T::DistrictLayer,
+        Layer::Binjiang => T::LayerBinjiang,
+        Layer::Binxiao => T::LayerBinxiao,
+        Layer::Binfu => T::LayerBinfu,
+        Layer::Labs => T::CatLab,
+        Layer::ScienceFacilities => T::CatScience,
+        Layer::IndustrialParks => T::CatPark,
+        Layer::Towns => T::CatTown,
+        Layer::Venues => T::CatVenue,
+        Layer::Projects => T::CatProject,
     }
+    .get(lang)
 }
 
 pub(super) fn category_of(l: Layer) -> Option<SiteCategory> {

@@ -738,7 +738,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             node_ref=root
             tabindex="0"
             role="region"
-            aria-roledescription="map"
+            aria-roledescription=move || T::MapRole.get(c.lang.get())
             aria-label=move || T::MapLabel.get(c.lang.get())
             aria-describedby="map-description map-keys"
             data-testid="map"

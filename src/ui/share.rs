@@ -123,6 +123,22 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
         }
     };
     let field = |id: &'static str| move || document().get_element_by_id(id);
+    // Which snippet was copied last: its button says so for a moment, and a
+    // status line tells a screen reader.
+    let copied = RwSignal::new(None::<&'static str>);
+    let copied_now = move |which: &'static str| {
+        copied.set(Some(which));
+        set_timeout(
+            move || {
+                if copied.try_get_untracked() == Some(Some(which)) {
+                    copied.set(None);
+                }
+            },
+            std::time::Duration::from_millis(2500),
+        );
+    };
+    let copy_label =
+        move |which: &'static str| if copied.get() == Some(which) { T::Copied.get(lang) } else { T::Copy.get(lang) };
     view! {
         <div class="modal" on:click=move |ev| {
             // a click on the backdrop (not the dialog) closes it
@@ -142,7 +158,10 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
                     <span>{T::ShareLink.get(lang)}</span>
                     <span class="field__row">
                         <input id="share-link" node_ref=first readonly data-testid="share-link" prop:value=link/>
-                        <button type="button" class="btn" on:click=move |_| copy(&link(), field("share-link")())>{T::Copy.get(lang)}</button>
+                        <button type="button" class="btn" data-testid="copy-link" on:click=move |_| {
+                            copy(&link(), field("share-link")());
+                            copied_now("link");
+                        }>{move || copy_label("link")}</button>
                     </span>
                 </label>
                 <fieldset class="field field--options">
@@ -152,7 +171,7 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
                             if let Some(l) = Lang::from_tag(&event_target_value(&ev)) { opt_lang.set(l) }
                         }>
                             {Lang::ALL.into_iter().map(|l| view! {
-                                <option value=l.tag() selected=l == lang>{l.endonym()}</option>
+                                <option value=l.tag() lang=l.tag() selected=l == lang>{l.endonym()}</option>
                             }).collect_view()}
                         </select>
                     </label>
@@ -177,14 +196,23 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
                 <label class="field">
                     <span>{T::EmbedIframe.get(lang)}</span>
                     <textarea id="share-iframe" readonly rows="3" data-testid="embed-iframe" prop:value=iframe></textarea>
-                    <button type="button" class="btn" on:click=move |_| copy(&iframe(), field("share-iframe")())>{T::Copy.get(lang)}</button>
+                    <button type="button" class="btn" data-testid="copy-iframe" on:click=move |_| {
+                            copy(&iframe(), field("share-iframe")());
+                            copied_now("iframe");
+                        }>{move || copy_label("iframe")}</button>
                 </label>
                 <label class="field">
                     <span>{T::EmbedScript.get(lang)}</span>
                     <textarea id="share-script" readonly rows="3" data-testid="embed-script" prop:value=script></textarea>
-                    <button type="button" class="btn" on:click=move |_| copy(&script(), field("share-script")())>{T::Copy.get(lang)}</button>
+                    <button type="button" class="btn" data-testid="copy-script" on:click=move |_| {
+                            copy(&script(), field("share-script")());
+                            copied_now("script");
+                        }>{move || copy_label("script")}</button>
                 </label>
                 <p class="dialog__help">{T::EmbedHelp.get(lang)}</p>
+                <p class="visually-hidden" role="status" data-testid="share-status">
+                    {move || copied.get().map(|_| T::Copied.get(lang))}
+                </p>
                 <button type="button" class="btn dialog__close" data-testid="share-close" on:click=move |_| on_close()>{T::Close.get(lang)}</button>
             </div>
         </div>

@@ -29,7 +29,7 @@ use crate::atlas::Lang;
 use crate::spatial::reveal::{reveal, ClearArea};
 use crate::state::details::{cite, format_period};
 use crate::state::qr::{qr_svg, share_url, BUILD_SHARE_URL};
-use crate::state::text::T;
+use crate::state::text::{colon, T};
 use crate::state::tour::{Kiosk, KioskStep, KioskTiming, Stop, Target, Tour, TourState};
 use crate::state::url::{Mode, UrlState};
 use crate::state::LayerSet;
@@ -315,7 +315,7 @@ pub fn TourLayer() -> impl IntoView {
                 let source = data
                     .catalogue
                     .source(&f.source)
-                    .map(|s| format!("{}{}{}", T::Source.get(l), if l == Lang::En { ": " } else { "：" }, cite(s, l)))
+                    .map(|s| format!("{}{}{}", T::Source.get(l), colon(l), cite(s, l)))
                     .unwrap_or_default();
                 view! {
                     <li class="tour-card" class:tour-card--text=text_only data-testid="tour-card" data-fact=f.id.clone()>
@@ -330,7 +330,10 @@ pub fn TourLayer() -> impl IntoView {
         let (n, total) = pos.get().progress();
         Some(view! {
             <div class="tour__panel" data-testid="tour-panel" data-stop=stop.id.clone()>
-                <p class="tour__count" data-testid="tour-count">{format!("{n} / {total}")}</p>
+                <p class="tour__count">
+                    <span aria-hidden="true" data-testid="tour-count">{format!("{n} / {total}")}</span>
+                    <span class="visually-hidden">{T::TourCount.fill(l, &[("n", &n.to_string()), ("total", &total.to_string())])}</span>
+                </p>
                 <h2 class="tour__title" data-testid="tour-title">{stop.title.get(l).to_string()}</h2>
                 <ul class="tour__cards">{cards}</ul>
                 {stop.closing.then(move || view! { <QrFigure link=link.clone()/> })}
@@ -343,7 +346,9 @@ pub fn TourLayer() -> impl IntoView {
         let (n, total) = p.progress();
         view! {
             <div class="tour__progress" role="progressbar" aria-valuemin="1" aria-valuemax=total.to_string()
-                aria-valuenow=n.to_string() data-testid="tour-progress">
+                aria-valuenow=n.to_string() aria-label=T::TourProgress.get(lang.get())
+                aria-valuetext=T::TourCount.fill(lang.get(), &[("n", &n.to_string()), ("total", &total.to_string())])
+                data-testid="tour-progress">
                 <div class="tour__progress-bar" style:width=format!("{:.2}%", p.fraction() * 100.0)></div>
             </div>
         }
@@ -354,8 +359,12 @@ pub fn TourLayer() -> impl IntoView {
         touring().then(move || {
             view! {
                 <section id="tour" class="tour" class:tour--kiosk=move || mode.get() == Some(Mode::Kiosk)
-                    tabindex="-1" aria-label=move || T::Tour.get(lang.get()) aria-live="polite"
+                    tabindex="-1" aria-label=move || T::Tour.get(lang.get())
                     data-testid="tour" data-transitions=move || transitions.get().to_string()>
+                    // The live region outlives the stops, so each new title is announced (and nothing else).
+                    <p class="visually-hidden" aria-live="polite" data-testid="tour-live">
+                        {move || current().map(|s| s.title.get(lang.get()).to_string())}
+                    </p>
                     {panel}
                     {progress}
                     <div class="tour__keys">
@@ -395,15 +404,21 @@ pub fn TourLayer() -> impl IntoView {
         {tour_view}
         {qr_panel}
         {kiosk_note}
-        <div class="tour-tools" role="group" aria-label=move || T::Tour.get(lang.get())>
-            {(len > 0).then(|| view! {
-                <button type="button" class="btn tour-tools__start" data-testid="tour-start"
-                    on:click=move |_| start(Mode::Tour)>{move || T::StartTour.get(lang.get())}</button>
-            })}
-            <button type="button" class="btn" data-testid="qr-button" aria-pressed=move || qr_open.get().to_string()
-                on:click=move |_| qr_open.update(|o| *o = !*o)>{move || T::ShowQr.get(lang.get())}</button>
-            <button type="button" class="btn" data-testid="export-png" on:click=move |_| export_png(c)>"PNG"</button>
-            <button type="button" class="btn" data-testid="export-svg" on:click=move |_| export_svg(c)>"SVG"</button>
+        <div class="tour-tools">
+            <div class="tour-tools__group" role="group" aria-label=move || T::Tour.get(lang.get())>
+                {(len > 0).then(|| view! {
+                    <button type="button" class="btn tour-tools__start" data-testid="tour-start"
+                        on:click=move |_| start(Mode::Tour)>{move || T::StartTour.get(lang.get())}</button>
+                })}
+                <button type="button" class="btn" data-testid="qr-button" aria-pressed=move || qr_open.get().to_string()
+                    on:click=move |_| qr_open.update(|o| *o = !*o)>{move || T::ShowQr.get(lang.get())}</button>
+            </div>
+            <div class="tour-tools__group" role="group" aria-label=move || T::Export.get(lang.get())>
+                <button type="button" class="btn" data-testid="export-png" on:click=move |_| export_png(c)
+                    aria-label=move || T::ExportPng.get(lang.get()) title=move || T::ExportPng.get(lang.get())>"PNG"</button>
+                <button type="button" class="btn" data-testid="export-svg" on:click=move |_| export_svg(c)
+                    aria-label=move || T::ExportSvg.get(lang.get()) title=move || T::ExportSvg.get(lang.get())>"SVG"</button>
+            </div>
         </div>
         {(!faults.is_empty()).then(|| view! {
             <details class="notice notice--tour" data-testid="tour-problems">
@@ -429,7 +444,7 @@ where
                 let n = q.size;
                 view! {
                     <svg class="qr__code" viewBox=format!("0 0 {n} {n}") shape-rendering="crispEdges" role="img"
-                        aria-label=move || T::ScanToOpen.get(lang.get()) data-testid="qr-code" data-url=move || url.get()>
+                        aria-label=move || T::ShowQr.get(lang.get()) data-testid="qr-code" data-url=move || url.get()>
                         <rect width=n.to_string() height=n.to_string() fill="#fff"/>
                         <path d=q.path fill="#000"/>
                     </svg>

@@ -7,7 +7,7 @@ test('the map region is named and described, and follows the language', async ({
   const map = new MapPage(page);
   await map.open();
   await expect(map.map).toHaveAttribute('role', 'region');
-  await expect(map.map).toHaveAccessibleName('杭州高新区(滨江)及合作园区地图');
+  await expect(map.map).toHaveAccessibleName('杭州高新区（滨江）及特别合作园区地图');
   await expect(map.map).toHaveAccessibleDescription(/方向键/);
   await page.getByTestId('lang-en').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
