@@ -42,7 +42,7 @@ function factsBySubject() {
     if (f.key) fact.key = true;
     if (f.figure) fact.figure = f.figure;
     if (f.period) fact.period = f.period;
-    if (s) fact.source = `《${s.title}》，${s.publisher}，${s.date}`;
+    if (s) fact.source = [s.title && `《${s.title}》`, s.publisher_zh_hans, s.date].filter(Boolean).join('，');
     (subjects[f.subject] ??= []).push(fact);
   }
   return subjects;
