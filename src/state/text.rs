@@ -94,6 +94,16 @@ pub enum T {
     ScanToOpen,
     ExportPng,
     ExportSvg,
+    More,
+    CloseSearch,
+    EmbedTitleBar,
+    EmbedTools,
+    EmbedPreview,
+    EmbedSize,
+    SizePhoneSmall,
+    SizePhoneTall,
+    SizeCustom,
+    AppTitleShort,
 }
 
 impl T {
@@ -219,10 +229,20 @@ impl T {
             T::ScanToOpen => ("用手机扫码，打开这张地图", "用手機掃碼，打開這張地圖", "Scan to open this map on your phone"),
             T::ExportPng => ("导出 PNG 图片", "匯出 PNG 圖片", "Export as PNG"),
             T::ExportSvg => ("导出 SVG 图片", "匯出 SVG 圖片", "Export as SVG"),
+            T::More => ("更多", "更多", "More"),
+            T::CloseSearch => ("关闭搜索", "關閉搜尋", "Close search"),
+            T::EmbedTitleBar => ("显示地图自带的标题栏", "顯示地圖自帶的標題欄", "Show the map's own title bar"),
+            T::EmbedTools => ("提供演示工具（导览、二维码、导出）", "提供演示工具（導覽、二維碼、匯出）", "Offer the presenter tools (tour, QR code, export)"),
+            T::EmbedPreview => ("预览", "預覽", "Preview"),
+            T::EmbedSize => ("预览尺寸", "預覽尺寸", "Preview size"),
+            T::SizePhoneSmall => ("手机 360×480", "手機 360×480", "Phone 360×480"),
+            T::SizePhoneTall => ("手机 390×844", "手機 390×844", "Phone 390×844"),
+            T::SizeCustom => ("自定义高度", "自訂高度", "Custom height"),
+            T::AppTitleShort => ("滨江地图", "濱江地圖", "Binjiang Map"),
         }
     }
 
-    pub const ALL: [T; 86] = [
+    pub const ALL: [T; 96] = [
         T::AppTitle,
         T::MapLabel,
         T::MapDescription,
@@ -309,6 +329,16 @@ impl T {
         T::ScanToOpen,
         T::ExportPng,
         T::ExportSvg,
+        T::More,
+        T::CloseSearch,
+        T::EmbedTitleBar,
+        T::EmbedTools,
+        T::EmbedPreview,
+        T::EmbedSize,
+        T::SizePhoneSmall,
+        T::SizePhoneTall,
+        T::SizeCustom,
+        T::AppTitleShort,
     ];
 }
 

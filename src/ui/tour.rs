@@ -21,6 +21,7 @@ use web_sys::KeyboardEvent;
 
 use super::animate::{fly_to, settled};
 use super::context::{ctx, Ctx};
+use super::controls::chrome;
 use super::details::selection_bounds;
 use super::export::{export_png, export_svg};
 use super::url_sync::read_url;
@@ -145,7 +146,8 @@ pub fn TourLayer() -> impl IntoView {
     let pos = RwSignal::new(TourState::new(len));
     let paused = RwSignal::new(false);
     let transitions = RwSignal::new(0u32);
-    let qr_open = RwSignal::new(false);
+    let ch = chrome();
+    let qr_open = ch.qr_open;
     let timing = KioskTiming::from_seconds(url.dwell, url.idle);
     let kiosk = StoredValue::new(Kiosk::new(timing, now_ms()));
     let base = share_base(url.share.clone());
@@ -198,6 +200,10 @@ pub fn TourLayer() -> impl IntoView {
             }
         });
     };
+    if len > 0 {
+        // the bar's "more" menu starts the tour through this
+        ch.start_tour.set(Some(Callback::new(move |_| start(Mode::Tour))));
+    }
     let leave = move || {
         mode.set(None);
         paused.set(false);
@@ -391,16 +397,19 @@ pub fn TourLayer() -> impl IntoView {
         {tour_view}
         {qr_panel}
         {kiosk_note}
-        <div class="tour-tools" role="group" aria-label=move || T::Tour.get(lang.get())>
-            {(len > 0).then(|| view! {
-                <button type="button" class="btn tour-tools__start" data-testid="tour-start"
-                    on:click=move |_| start(Mode::Tour)>{move || T::StartTour.get(lang.get())}</button>
-            })}
-            <button type="button" class="btn" data-testid="qr-button" aria-pressed=move || qr_open.get().to_string()
-                on:click=move |_| qr_open.update(|o| *o = !*o)>{move || T::ShowQr.get(lang.get())}</button>
-            <button type="button" class="btn" data-testid="export-png" on:click=move |_| export_png(c)>"PNG"</button>
-            <button type="button" class="btn" data-testid="export-svg" on:click=move |_| export_svg(c)>"SVG"</button>
-        </div>
+        // A row over the map beside a wide bar; a compact bar has them in its "more" menu.
+        {move || (ch.presenter && !ch.compact.get()).then(|| view! {
+            <div class="tour-tools" role="group" aria-label=move || T::Tour.get(lang.get())>
+                {(len > 0).then(|| view! {
+                    <button type="button" class="btn tour-tools__start" data-testid="tour-start"
+                        on:click=move |_| start(Mode::Tour)>{move || T::StartTour.get(lang.get())}</button>
+                })}
+                <button type="button" class="btn" data-testid="qr-button" aria-pressed=move || qr_open.get().to_string()
+                    on:click=move |_| qr_open.update(|o| *o = !*o)>{move || T::ShowQr.get(lang.get())}</button>
+                <button type="button" class="btn" data-testid="export-png" on:click=move |_| export_png(c)>"PNG"</button>
+                <button type="button" class="btn" data-testid="export-svg" on:click=move |_| export_svg(c)>"SVG"</button>
+            </div>
+        })}
         {(!faults.is_empty()).then(|| view! {
             <details class="notice notice--tour" data-testid="tour-problems">
                 <summary>{move || T::TourProblem.get(lang.get())}</summary>
