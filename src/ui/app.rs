@@ -150,8 +150,7 @@ pub fn App() -> impl IntoView {
             <header class="titlebar" class:is-compact=move || chrome.compact.get() class:no-title=!chrome.title>
                 {chrome.title.then(|| view! {
                     <h1 class="titlebar__name">
-                        <span class="titlebar__full">{move || T::AppTitle.get(c.lang.get())}</span>
-                        <span class="titlebar__short">{move || T::AppTitleShort.get(c.lang.get())}</span>
+                        {move || if chrome.narrow.get() { T::AppTitleShort } else { T::AppTitle }.get(c.lang.get())}
                     </h1>
                 })}
                 <Search/>

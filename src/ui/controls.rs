@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use super::animate::{fly_to, settled};
 use super::context::{ctx, Ctx};
-use super::details::focus_element;
+use super::details::{focus_element, NARROW_PX};
 use super::export::{export_png, export_svg};
 use super::map_view::go_home;
 use crate::atlas::Lang;
@@ -103,6 +103,8 @@ pub const WIDE_CARE_PX: f64 = 1200.0;
 pub struct Chrome {
     /// One compact row of icons and menus (embedded, or a narrow window).
     pub compact: Memo<bool>,
+    /// A phone's width: the bar gives the map's short name.
+    pub narrow: Memo<bool>,
     /// The map's own title bar is shown (always on a full page; `title=1` when embedded).
     pub title: bool,
     /// The presenter's actions (tour, QR code, export, share) are offered
@@ -124,8 +126,10 @@ impl Chrome {
             let wide = if c.care.get() { WIDE_CARE_PX } else { WIDE_PX };
             embedded || c.view.with(|v| v.width()) < wide
         });
+        let narrow = Memo::new(move |_| c.view.with(|v| v.width()) < NARROW_PX);
         Chrome {
             compact,
+            narrow,
             title: !embedded || data.options.title,
             presenter: !embedded || data.options.tools,
             qr_open: RwSignal::new(false),

@@ -145,7 +145,11 @@ pub fn Search() -> impl IntoView {
             {move || (ch.compact.get() && unfolded.get()).then(|| view! {
                 <button type="button" class="btn btn--icon search__close" data-testid="search-close"
                     aria-label=move || T::CloseSearch.get(c.lang.get()) title=move || T::CloseSearch.get(c.lang.get())
-                    on:click=move |_| fold(true)>"×"</button>
+                    on:click=move |_| fold(true)>
+                    <svg class="btn__icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+                        <path d="M16.5 10H4.5M9.5 4.5 4 10l5.5 5.5" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>
+                    </svg>
+                </button>
             })}
             <ul
                 id="search-results"

@@ -118,11 +118,24 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
     // The preview: the frame at the size chosen, scaled down to the dialog's
     // width and to 40 % of the window's height.
     let room: NodeRef<html::Div> = NodeRef::new();
+    let room_width = RwSignal::new(0.0);
+    let measure = move || {
+        if let Some(r) = room.get_untracked() {
+            room_width.set(f64::from(r.client_width()));
+        }
+    };
+    // the room's width once the dialog is laid out, and whenever the window changes
+    Effect::new(move |_| {
+        if room.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resized.remove());
     let frame = move || size.get().frame(height.get());
     let scale = move || {
-        let width = room.get().map(|r| f64::from(r.client_width())).unwrap_or(0.0);
         let tall = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) * 0.4;
-        preview_scale(frame(), (width, tall.max(160.0)))
+        preview_scale(frame(), (room_width.get(), tall.max(160.0)))
     };
     let px = |n: u32, k: f64| format!("{:.1}px", f64::from(n) * k);
     Effect::new(move |_| {
@@ -243,7 +256,8 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
                     <figcaption class="preview__caption">
                         {T::EmbedPreview.get(lang)} " · " {move || { let (w, h) = frame(); format!("{w} × {h}") }}
                     </figcaption>
-                    <div class="preview__room" node_ref=room>
+                    // a picture of the result: nothing in it takes focus or input
+                    <div class="preview__room" node_ref=room inert>
                         <div class="preview__frame" style:width=move || px(frame().0, scale()) style:height=move || px(frame().1, scale())>
                             <iframe
                                 class="preview__iframe"
