@@ -182,17 +182,18 @@ pub fn MenuButton(
     let menu: NodeRef<html::Div> = NodeRef::new();
     let wrap: NodeRef<html::Div> = NodeRef::new();
     let menu_id = format!("{testid}-list");
-    // Focus an entry once the menu is on screen: the checked one, else the first (or the last).
+    // Focus an entry as the menu opens: the checked one, else the first (or
+    // the last). The menu is shown at once (its `hidden` follows `open` a
+    // moment later), so keys pressed right after land in it.
     let focus_entry = move |last: bool| {
-        request_animation_frame(move || {
-            let Some(m) = menu.get_untracked() else { return };
-            let items = menu_items(&m);
-            let checked = items.iter().position(|e| e.get_attribute("aria-checked").as_deref() == Some("true"));
-            let i = if last { items.len().checked_sub(1) } else { checked.or((!items.is_empty()).then_some(0)) };
-            if let Some(e) = i.and_then(|i| items.get(i)) {
-                let _ = e.focus();
-            }
-        });
+        let Some(m) = menu.get_untracked() else { return };
+        let _ = m.remove_attribute("hidden");
+        let items = menu_items(&m);
+        let checked = items.iter().position(|e| e.get_attribute("aria-checked").as_deref() == Some("true"));
+        let i = if last { items.len().checked_sub(1) } else { checked.or((!items.is_empty()).then_some(0)) };
+        if let Some(e) = i.and_then(|i| items.get(i)) {
+            let _ = e.focus();
+        }
     };
     let close = move |refocus: bool| {
         open.set(false);
