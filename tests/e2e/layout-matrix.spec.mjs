@@ -9,7 +9,7 @@
 // the phone and desktop views shown in the README are written to docs/.
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { MapPage } from './map-page.mjs';
+import { MapPage, Details } from './map-page.mjs';
 
 const SIZES = [
   [300, 200],
@@ -205,6 +205,54 @@ for (const [width, height] of SIZES) {
         }
       }
     }
+    // At this size, in the last case (a full page, English, 适老化), the
+    // legend, the list and the details still open, fit, and close.
+    const inView = async (locator, what) => {
+      const b = await map.box(locator);
+      expect.soft(b.x >= -0.5 && b.y >= -0.5 && b.x + b.width <= width + 0.5 && b.y + b.height <= height + 0.5, `${width}×${height}: ${what} in view`).toBe(true);
+    };
+    const legend = page.getByTestId('legend');
+    const isOpen = () => legend.evaluate((e) => e.open);
+    const wasOpen = await isOpen();
+    if (wasOpen) await legend.locator('summary').click();
+    await expect.poll(isOpen).toBe(false);
+    await legend.locator('summary').click();
+    await expect.poll(isOpen).toBe(true);
+    await inView(page.getByTestId('layer-binjiang'), 'a layer switch');
+    if (!wasOpen) await legend.locator('summary').click();
+    await expect.poll(isOpen).toBe(wasOpen);
+    await page.getByTestId('list-toggle').click();
+    await expect(page.getByTestId('listing-title')).toBeVisible();
+    await inView(page.getByTestId('listing-title'), 'the list');
+    await page.getByTestId('list-toggle').click();
+    await expect(page.getByTestId('listing')).toHaveCount(0);
+    // Binjiang where it is open to a tap, else one of its sites (a small frame
+    // in 适老化 mode is all large markers)
+    const spot = await page.evaluate(() => {
+      const zone = document.querySelector('[data-testid=zone-binjiang]');
+      const r = zone.getBoundingClientRect();
+      let site = null;
+      for (let k = 0.5; k < 0.95; k += 0.05) {
+        for (const [fx, fy] of [[0.5, k], [k, 0.5], [1 - k, 0.5], [0.5, 1 - k]]) {
+          const x = r.left + r.width * fx;
+          const y = r.top + r.height * fy;
+          const hit = document.elementFromPoint(x, y);
+          if (hit === zone) return { x, y, zone: true };
+          if (!site && hit?.closest('.site[role=button]')) site = { x, y, zone: false };
+        }
+      }
+      return site;
+    });
+    expect(spot, `${width}×${height}: Binjiang or a site open to a tap`).not.toBeNull();
+    await page.mouse.click(spot.x, spot.y);
+    const details = new Details(page);
+    if (spot.zone) await expect(details.title).toContainText('Binjiang');
+    else await expect(details.title).toBeVisible();
+    await inView(details.title, 'the details');
+    await inView(details.close, 'the details close button');
+    await details.close.click();
+    await expect(details.panel).toHaveCount(0);
+
     await info.attach('map-share', { body: JSON.stringify(shares, null, 1), contentType: 'application/json' });
     fs.writeFileSync(info.outputPath('map-share.json'), JSON.stringify(shares, null, 1));
     console.log(shares.map((s) => `${s.case}: ${s.share} % (${s.clear} % clear of scale, arrow and attribution)`).join('\n'));
