@@ -4,6 +4,7 @@
 // from the keyboard; the embed dialog previews the snippet at the size chosen.
 import { test, expect } from '@playwright/test';
 import { MapPage } from './map-page.mjs';
+import { expectNoViolations } from './a11y.mjs';
 
 test.use({ viewport: { width: 360, height: 480 } });
 
@@ -128,4 +129,21 @@ test('the embed dialog previews the snippet at a phone preset, scaled to fit', a
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('share')).toBeFocused();
   expect(map.errors).toEqual([]);
+});
+
+test('axe: no violations with the compact bar\'s menus and search open', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open('?embed=1&title=1&tools=1&care=1');
+  await page.getByTestId('more-menu').click();
+  await expect(page.getByTestId('more-menu-list')).toBeVisible();
+  await expectNoViolations(page);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('lang-menu').click();
+  await expect(page.getByTestId('lang-menu-list')).toBeVisible();
+  await expectNoViolations(page);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('search-open').click();
+  await page.getByTestId('search').fill('滨');
+  await expect(page.getByTestId('search-results')).toBeVisible();
+  await expectNoViolations(page);
 });
