@@ -1,5 +1,6 @@
 //! The share and embed snippets: a link, an `<iframe>`, or a `<div>` plus the
-//! `embed.js` loader, each reproducing exactly the options chosen.
+//! `embed.js` loader, each reproducing exactly the options chosen; and the
+//! size the dialog previews the embedded map at.
 
 use crate::atlas::Lang;
 use crate::state::url::UrlState;
@@ -15,6 +16,74 @@ pub struct EmbedOptions {
     pub layers: LayerSet,
     pub height: u32,
     pub interactive: bool,
+    /// The map shows its own title bar (`title=1`); by default the host page gives the title.
+    pub title: bool,
+    /// The presenter's actions (tour, QR code, export, share) are offered (`tools=1`).
+    pub tools: bool,
+}
+
+/// The frames the dialog previews a snippet in: phones, or the width of a
+/// typical article column at the height chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreviewSize {
+    /// A small phone's share of a page (360×480).
+    PhoneSmall,
+    /// A phone's whole screen (390×844).
+    PhoneTall,
+    /// An article column (640 px) at the height chosen.
+    Custom,
+}
+
+impl PreviewSize {
+    pub const ALL: [PreviewSize; 3] = [PreviewSize::PhoneSmall, PreviewSize::PhoneTall, PreviewSize::Custom];
+    /// Width of the column a custom-height preview is shown in.
+    pub const COLUMN_PX: u32 = 640;
+
+    pub fn key(self) -> &'static str {
+        match self {
+            PreviewSize::PhoneSmall => "360x480",
+            PreviewSize::PhoneTall => "390x844",
+            PreviewSize::Custom => "custom",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<PreviewSize> {
+        PreviewSize::ALL.into_iter().find(|p| p.key() == k)
+    }
+
+    /// The preset's height; `None` for a custom height.
+    pub fn height(self) -> Option<u32> {
+        match self {
+            PreviewSize::PhoneSmall => Some(480),
+            PreviewSize::PhoneTall => Some(844),
+            PreviewSize::Custom => None,
+        }
+    }
+
+    /// The frame (width, height) in CSS px for the height chosen.
+    pub fn frame(self, height: u32) -> (u32, u32) {
+        match self {
+            PreviewSize::PhoneSmall => (360, 480),
+            PreviewSize::PhoneTall => (390, 844),
+            PreviewSize::Custom => (Self::COLUMN_PX, height),
+        }
+    }
+
+    /// The preset a height matches, else custom.
+    pub fn of_height(height: u32) -> PreviewSize {
+        PreviewSize::ALL.into_iter().find(|p| p.height() == Some(height)).unwrap_or(PreviewSize::Custom)
+    }
+}
+
+/// The scale that fits a `frame` into `room` (both width, height), never
+/// enlarging; 1 when the room is unknown.
+pub fn preview_scale(frame: (u32, u32), room: (f64, f64)) -> f64 {
+    let (fw, fh) = (f64::from(frame.0.max(1)), f64::from(frame.1.max(1)));
+    let (rw, rh) = room;
+    if !(rw.is_finite() && rh.is_finite()) || rw <= 0.0 || rh <= 0.0 {
+        return 1.0;
+    }
+    (rw / fw).min(rh / fh).min(1.0)
 }
 
 /// Escapes text for an HTML attribute value in double quotes.
@@ -54,6 +123,8 @@ impl EmbedOptions {
             embed,
             fixed: !self.interactive,
             height: embed.then_some(self.height),
+            title: embed && self.title,
+            tools: embed && self.tools,
             ..UrlState::default()
         }
     }
@@ -104,6 +175,8 @@ mod test {
             layers: LayerSet::all().with(Layer::Districts, false),
             height: 480,
             interactive: false,
+            title: false,
+            tools: false,
         }
     }
 
@@ -124,6 +197,34 @@ mod test {
         assert!(st.embed && st.fixed);
         assert_eq!(st.height, Some(480));
         assert!(o.iframe("Map").contains("height=\"480\""));
+    }
+
+    #[test]
+    fn title_bar_and_tools_are_off_unless_chosen_and_then_reproduced() {
+        let o = opts();
+        let st = UrlState::decode(&query_of(&o.iframe("Map"))).0;
+        assert!(!st.title && !st.tools);
+        let o = EmbedOptions { title: true, tools: true, ..opts() };
+        let st = UrlState::decode(&query_of(&o.script("Map"))).0;
+        assert!(st.title && st.tools);
+        // a plain link opens the full page, which has both anyway
+        assert!(!o.link().contains("title=") && !o.link().contains("tools="));
+    }
+
+    #[test]
+    fn the_preview_fits_the_frame_into_the_room_without_enlarging_it() {
+        assert_eq!(PreviewSize::PhoneSmall.frame(600), (360, 480));
+        assert_eq!(PreviewSize::Custom.frame(600), (PreviewSize::COLUMN_PX, 600));
+        assert_eq!(PreviewSize::of_height(844), PreviewSize::PhoneTall);
+        assert_eq!(PreviewSize::of_height(560), PreviewSize::Custom);
+        for p in PreviewSize::ALL {
+            assert_eq!(PreviewSize::from_key(p.key()), Some(p));
+        }
+        assert_eq!(preview_scale((360, 480), (720.0, 960.0)), 1.0);
+        assert!((preview_scale((390, 844), (500.0, 422.0)) - 0.5).abs() < 1e-9);
+        assert!((preview_scale((640, 400), (320.0, 900.0)) - 0.5).abs() < 1e-9);
+        assert_eq!(preview_scale((360, 480), (f64::NAN, 100.0)), 1.0);
+        assert_eq!(preview_scale((360, 480), (0.0, 100.0)), 1.0);
     }
 
     #[test]

@@ -232,6 +232,20 @@ texts! {
     UrlDwell => ("应为每站停留的秒数，大于 0", "應為每站停留的秒數，大於 0", "expected seconds per stop, more than 0"),
     UrlIdle => ("应为无人操作的秒数，大于 0", "應為無人操作的秒數，大於 0", "expected seconds without a touch, more than 0"),
     UrlShare => ("应为以 https:// 或 http:// 开头的网址", "應為以 https:// 或 http:// 開頭的網址", "expected an address starting with https:// or http://"),
+    More => ("更多", "更多", "More"),
+    CloseSearch => ("关闭搜索", "關閉搜尋", "Close search"),
+    EmbedTitleBar => ("显示地图自带的标题栏", "顯示地圖本身的標題列", "Show the map's own title bar"),
+    EmbedTools => (
+        "提供演示工具（导览、二维码、导出）",
+        "提供展示工具（導覽、QR 碼、匯出）",
+        "Offer the presenter's tools (tour, QR code, export)",
+    ),
+    EmbedPreview => ("预览", "預覽", "Preview"),
+    EmbedSize => ("预览尺寸", "預覽尺寸", "Preview size"),
+    SizePhoneSmall => ("手机 360×480", "手機 360×480", "Phone 360×480"),
+    SizePhoneTall => ("手机 390×844", "手機 390×844", "Phone 390×844"),
+    SizeCustom => ("自定义高度", "自訂高度", "Custom height"),
+    AppTitleShort => ("滨江地图", "濱江地圖", "Binjiang Map"),
 }
 
 /// ASCII words a Chinese view may show: proper nouns, unit symbols, keys and

@@ -25,6 +25,12 @@ pub struct UrlState {
     pub origins: Vec<String>,
     /// `h=`: the height in CSS px the map asks its host for when embedded.
     pub height: Option<u32>,
+    /// `title=1`: an embedded map shows its own title bar (the host page
+    /// usually gives the title).
+    pub title: bool,
+    /// `tools=1`: an embedded map offers the presenter's actions (guided
+    /// tour, QR code, export, share).
+    pub tools: bool,
     /// 适老化 (large and clear) mode: `care=1` on, `care=0` off.
     pub care: Option<bool>,
     /// `mode=tour` opens the guided tour; `mode=kiosk` plays it unattended.
@@ -238,6 +244,14 @@ impl UrlState {
                     Some(o) => st.origins = o,
                     None => bad(T::UrlOrigins),
                 },
+                "title" => match parse_flag(&value) {
+                    Some(f) => st.title = f,
+                    None => bad(T::UrlFlag),
+                },
+                "tools" => match parse_flag(&value) {
+                    Some(f) => st.tools = f,
+                    None => bad(T::UrlFlag),
+                },
                 "h" => match value.parse::<u32>() {
                     Ok(h) if (150..=4000).contains(&h) => st.height = Some(h),
                     _ => bad(T::UrlHeight),
@@ -299,6 +313,12 @@ impl UrlState {
         }
         if let Some(h) = self.height {
             parts.push(format!("h={h}"));
+        }
+        if self.title {
+            parts.push("title=1".to_string());
+        }
+        if self.tools {
+            parts.push("tools=1".to_string());
         }
         if let Some(f) = self.care {
             parts.push(format!("care={}", u8::from(f)));
@@ -386,6 +406,18 @@ mod test {
         assert!(st.origins.is_empty() && st.height.is_none() && !st.embed);
         assert_eq!(ignored.len(), 3);
         assert_eq!(UrlState::decode("origins=*").0.origins, vec!["*"]);
+    }
+
+    #[test]
+    fn an_embedded_map_is_asked_for_its_title_bar_and_tools_by_flags() {
+        let (st, ignored) = UrlState::decode("embed=1&title=1&tools=1");
+        assert!(ignored.is_empty());
+        assert!(st.title && st.tools);
+        assert_eq!(UrlState::decode(&st.encode()).0, st);
+        let (st, ignored) = UrlState::decode("title=yes&tools=0");
+        assert!(!st.title && !st.tools);
+        assert_eq!(ignored.len(), 1);
+        assert_eq!(ignored[0].param, "title");
     }
 
     #[test]

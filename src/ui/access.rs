@@ -106,7 +106,7 @@ pub fn ListToggle() -> impl IntoView {
             <svg class="btn__icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
                 <path d="M3 5h2v2H3zM8 5h9v2H8zM3 9h2v2H3zM8 9h9v2H8zM3 13h2v2H3zM8 13h9v2H8z" fill="currentColor"/>
             </svg>
-            {move || T::ListToggle.get(c.lang.get())}
+            <span class="btn__label">{move || T::ListToggle.get(c.lang.get())}</span>
         </button>
     }
 }
@@ -125,7 +125,7 @@ pub fn CareToggle() -> impl IntoView {
             on:click=move |_| c.care.update(|v| *v = !*v)
         >
             <span class="btn__glyph" aria-hidden="true">"A+"</span>
-            {move || T::CareMode.get(c.lang.get())}
+            <span class="btn__label">{move || T::CareMode.get(c.lang.get())}</span>
         </button>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::access::{remembered_care, sync_care, Announcer, CareToggle, ListToggle, SkipLink, AFTER_MAP_ID};
 use super::animate::after_next_paint;
 use super::context::{ctx, Ctx, Data};
-use super::controls::{Attribution, LanguageSwitch, NorthArrow, ScaleBar, ZoomControls};
+use super::controls::{Attribution, Chrome, LanguageSwitch, MoreMenu, NorthArrow, ScaleBar, ZoomControls};
 use super::details::DetailsPanel;
 use super::embed::{is_framed, start_host_bridge, GestureHint};
 use super::legend::Legend;
@@ -114,6 +114,8 @@ pub fn App() -> impl IntoView {
         c.layers.set(l);
     }
     c.care.set(url.care.or_else(remembered_care).unwrap_or(false));
+    let chrome = Chrome::new(c);
+    provide_context(chrome);
     sync_care(c);
     sync_url(c);
     if embedded {
@@ -147,10 +149,16 @@ pub fn App() -> impl IntoView {
 
     let has_panel = move || c.selected.with(|s| s.is_some());
     view! {
-        <div class="app">
+        <div class="app" class:is-compact=move || chrome.compact.get() class:is-embedded=embedded>
             <SkipLink/>
-            <header class="titlebar">
-                <h1 class="titlebar__name">{move || T::AppTitle.get(c.lang.get())}</h1>
+            // One row at every size: on a compact bar the words step back
+            // behind icons and menus (see controls.rs).
+            <header class="titlebar" class:is-compact=move || chrome.compact.get() class:no-title=!chrome.title>
+                {chrome.title.then(|| view! {
+                    <h1 class="titlebar__name">
+                        {move || if chrome.narrow.get() { T::AppTitleShort } else { T::AppTitle }.get(c.lang.get())}
+                    </h1>
+                })}
                 <Search/>
                 <ShareButton/>
                 <LanguageSwitch/>
@@ -158,6 +166,7 @@ pub fn App() -> impl IntoView {
                     <ListToggle/>
                     <CareToggle/>
                 </div>
+                <MoreMenu/>
             </header>
             <main class="stage" class:has-panel=has_panel class:is-embedded=embedded class:is-fixed=c.data().options.fixed class:has-list=move || c.list_open.get()>
                 <MapView initial=initial/>

@@ -112,7 +112,9 @@ pub fn DetailsPanel() -> impl IntoView {
                 RETURN_FOCUS.with(|r| *r.borrow_mut() = active);
             }
         }
-        if open {
+        // An embedded map that opens on a selection leaves focus with the host page.
+        let opened_by_host_page = prev.is_none() && c.data().embedded;
+        if open && !opened_by_host_page {
             after_next_paint(|| focus_by_id("details-title"));
         } else if was_open {
             if let Some(el) = RETURN_FOCUS.with(|r| r.borrow_mut().take()) {

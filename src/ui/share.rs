@@ -1,13 +1,16 @@
 //! Share and embed: a dialog that gives a link, an iframe snippet and a
-//! script snippet for the options chosen, each with a copy button.
+//! script snippet for the options chosen, each with a copy button, and a
+//! preview of the embedded map at the size chosen (phone presets or a custom
+//! height), loaded from the map's own page.
 
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::context::ctx;
+use super::controls::{chrome, refocus};
 use crate::atlas::Lang;
-use crate::state::embed::{base_of, EmbedOptions};
+use crate::state::embed::{base_of, preview_scale, EmbedOptions, PreviewSize};
 use crate::state::text::T;
 
 /// Copies text with the Clipboard API where the page may; otherwise leaves the
@@ -36,29 +39,49 @@ fn copy(text: &str, field: Option<web_sys::Element>) {
     }
 }
 
+/// The share button of a wide bar (on a compact bar sharing is in the "more"
+/// menu), and the dialog, which returns focus to whatever opened it.
+fn size_name(p: PreviewSize) -> T {
+    match p {
+        PreviewSize::PhoneSmall => T::SizePhoneSmall,
+        PreviewSize::PhoneTall => T::SizePhoneTall,
+        PreviewSize::Custom => T::SizeCustom,
+    }
+}
+
 #[component]
 pub fn ShareButton() -> impl IntoView {
     let c = ctx();
-    let open = RwSignal::new(false);
-    let button: NodeRef<html::Button> = NodeRef::new();
-    let close = move || {
-        open.set(false);
-        if let Some(b) = button.get_untracked() {
-            let _ = b.focus();
-        }
+    let ch = chrome();
+    let open = ch.share_open;
+    let button = move || {
+        (ch.presenter && !ch.compact.get()).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="btn btn--share"
+                    data-testid="share"
+                    aria-haspopup="dialog"
+                    on:click=move |_| open.set(true)
+                >
+                    {move || T::Share.get(c.lang.get())}
+                </button>
+            }
+        })
+    };
+    let dialog = move || {
+        open.get().then(|| {
+            let opener = StoredValue::new_local(document().active_element());
+            let close = move || {
+                open.set(false);
+                refocus(opener.get_value());
+            };
+            view! { <ShareDialog on_close=close/> }
+        })
     };
     view! {
-        <button
-            type="button"
-            class="btn btn--share"
-            data-testid="share"
-            node_ref=button
-            aria-haspopup="dialog"
-            on:click=move |_| open.set(true)
-        >
-            {move || T::Share.get(c.lang.get())}
-        </button>
-        {move || open.get().then(|| view! { <ShareDialog on_close=close/> })}
+        {button}
+        {dialog}
     }
 }
 
@@ -73,6 +96,9 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
     let with_sel = RwSignal::new(has_selection);
     let height = RwSignal::new(c.data().options.height.unwrap_or(560));
     let interactive = RwSignal::new(!c.data().options.fixed);
+    let title_bar = RwSignal::new(false);
+    let tools = RwSignal::new(false);
+    let size = RwSignal::new(PreviewSize::of_height(height.get_untracked()));
     let options = Memo::new(move |_| EmbedOptions {
         base_url: base.clone(),
         lang: opt_lang.get(),
@@ -80,6 +106,8 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
         layers: c.layers.get(),
         height: height.get(),
         interactive: interactive.get(),
+        title: title_bar.get(),
+        tools: tools.get(),
     });
     let title = move || T::MapLabel.get(opt_lang.get()).to_string();
     let link = move || options.with(|o| o.link());
@@ -87,6 +115,29 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
     let script = move || options.with(|o| o.script(&title()));
     let first: NodeRef<html::Input> = NodeRef::new();
     let dialog: NodeRef<html::Div> = NodeRef::new();
+    // The preview: the frame at the size chosen, scaled down to the dialog's
+    // width and to 40 % of the window's height.
+    let room: NodeRef<html::Div> = NodeRef::new();
+    let room_width = RwSignal::new(0.0);
+    let measure = move || {
+        if let Some(r) = room.get_untracked() {
+            room_width.set(f64::from(r.client_width()));
+        }
+    };
+    // the room's width once the dialog is laid out, and whenever the window changes
+    Effect::new(move |_| {
+        if room.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resized.remove());
+    let frame = move || size.get().frame(height.get());
+    let scale = move || {
+        let tall = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) * 0.4;
+        preview_scale(frame(), (room_width.get(), tall.max(160.0)))
+    };
+    let px = |n: u32, k: f64| format!("{:.1}px", f64::from(n) * k);
     Effect::new(move |_| {
         if let Some(i) = first.get() {
             let _ = i.focus();
@@ -181,10 +232,27 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
                         <span>{T::EmbedSelection.get(lang)}</span>
                     </label>
                     <label>
+                        <span>{T::EmbedSize.get(lang)}</span>
+                        <select data-testid="embed-size" on:change=move |ev| {
+                            if let Some(p) = PreviewSize::from_key(&event_target_value(&ev)) {
+                                size.set(p);
+                                if let Some(h) = p.height() { height.set(h) }
+                            }
+                        }>
+                            {PreviewSize::ALL.into_iter().map(|p| view! {
+                                <option value=p.key() selected=move || size.get() == p>{size_name(p).get(lang)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
                         <span>{T::EmbedHeight.get(lang)}</span>
                         <input type="number" min="150" max="4000" step="10" data-testid="embed-height" prop:value=move || height.get().to_string()
                             on:change=move |ev| {
-                                if let Ok(h) = event_target_value(&ev).parse::<u32>() { height.set(h.clamp(150, 4000)) }
+                                if let Ok(h) = event_target_value(&ev).parse::<u32>() {
+                                    let h = h.clamp(150, 4000);
+                                    height.set(h);
+                                    size.set(PreviewSize::of_height(h));
+                                }
                             }/>
                     </label>
                     <label class="check">
@@ -192,7 +260,37 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
                             on:change=move |ev| interactive.set(event_target_checked(&ev))/>
                         <span>{T::EmbedInteractive.get(lang)}</span>
                     </label>
+                    <label class="check">
+                        <input type="checkbox" data-testid="embed-title" prop:checked=title_bar
+                            on:change=move |ev| title_bar.set(event_target_checked(&ev))/>
+                        <span>{T::EmbedTitleBar.get(lang)}</span>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" data-testid="embed-tools" prop:checked=tools
+                            on:change=move |ev| tools.set(event_target_checked(&ev))/>
+                        <span>{T::EmbedTools.get(lang)}</span>
+                    </label>
                 </fieldset>
+                <figure class="preview" data-testid="embed-preview">
+                    <figcaption class="preview__caption">
+                        {T::EmbedPreview.get(lang)} " · " {move || { let (w, h) = frame(); format!("{w} × {h}") }}
+                    </figcaption>
+                    // a picture of the result: nothing in it takes focus or input
+                    <div class="preview__room" node_ref=room inert>
+                        <div class="preview__frame" style:width=move || px(frame().0, scale()) style:height=move || px(frame().1, scale())>
+                            <iframe
+                                class="preview__iframe"
+                                data-testid="embed-preview-frame"
+                                tabindex="-1"
+                                title=move || format!("{} · {}", T::EmbedPreview.get(lang), title())
+                                src=move || options.with(|o| o.embed_url())
+                                width=move || frame().0.to_string()
+                                height=move || frame().1.to_string()
+                                style:transform=move || format!("scale({:.4})", scale())
+                            ></iframe>
+                        </div>
+                    </div>
+                </figure>
                 <label class="field">
                     <span>{T::EmbedIframe.get(lang)}</span>
                     <textarea id="share-iframe" readonly rows="3" data-testid="embed-iframe" prop:value=iframe></textarea>

@@ -21,6 +21,7 @@ use web_sys::KeyboardEvent;
 
 use super::animate::{fly_to, settled};
 use super::context::{ctx, Ctx};
+use super::controls::chrome;
 use super::details::selection_bounds;
 use super::export::{export_png, export_svg};
 use super::url_sync::read_url;
@@ -146,7 +147,8 @@ pub fn TourLayer() -> impl IntoView {
     let pos = RwSignal::new(TourState::new(len));
     let paused = RwSignal::new(false);
     let transitions = RwSignal::new(0u32);
-    let qr_open = RwSignal::new(false);
+    let ch = chrome();
+    let qr_open = ch.qr_open;
     let timing = KioskTiming::from_seconds(url.dwell, url.idle);
     let kiosk = StoredValue::new(Kiosk::new(timing, now_ms()));
     let base = share_base(url.share.clone());
@@ -199,6 +201,10 @@ pub fn TourLayer() -> impl IntoView {
             }
         });
     };
+    if len > 0 {
+        // the bar's "more" menu starts the tour through this
+        ch.start_tour.set(Some(Callback::new(move |_| start(Mode::Tour))));
+    }
     let leave = move || {
         mode.set(None);
         paused.set(false);
@@ -404,7 +410,9 @@ pub fn TourLayer() -> impl IntoView {
         {tour_view}
         {qr_panel}
         {kiosk_note}
-        <div class="tour-tools">
+        // A row over the map beside a wide bar; a compact bar has them in its "more" menu.
+        {move || (ch.presenter && !ch.compact.get()).then(|| view! {
+            <div class="tour-tools">
             <div class="tour-tools__group" role="group" aria-label=move || T::Tour.get(lang.get())>
                 {(len > 0).then(|| view! {
                     <button type="button" class="btn tour-tools__start" data-testid="tour-start"
@@ -419,7 +427,8 @@ pub fn TourLayer() -> impl IntoView {
                 <button type="button" class="btn" data-testid="export-svg" on:click=move |_| export_svg(c)
                     aria-label=move || T::ExportSvg.get(lang.get()) title=move || T::ExportSvg.get(lang.get())>"SVG"</button>
             </div>
-        </div>
+            </div>
+        })}
         {(!faults.is_empty()).then(|| view! {
             <details class="notice notice--tour" data-testid="tour-problems">
                 <summary>{move || T::TourProblem.get(lang.get())}</summary>
