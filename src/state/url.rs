@@ -4,7 +4,10 @@
 //! Decoding never fails: a parameter that cannot be read is ignored, and a
 //! notice names it, so a mistyped link still opens the map.
 
+use std::ops::RangeInclusive;
+
 use crate::atlas::Lang;
+use crate::state::tour::KioskTiming;
 use crate::state::{Layer, LayerSet, Selection};
 
 /// Everything the URL can say. `None` means "not given: use the default".
@@ -63,9 +66,15 @@ impl Mode {
     }
 }
 
-fn parse_seconds(v: &str) -> Option<f64> {
+/// The notices for kiosk timings outside [`KioskTiming::DWELL_RANGE_S`] and
+/// [`KioskTiming::IDLE_RANGE_S`] (a test keeps the figures in step).
+const DWELL_EXPECTED: &str = "expected seconds per stop, from 1 to 600";
+const IDLE_EXPECTED: &str = "expected seconds without a touch before the tour resumes, from 5 to 3600";
+
+/// Seconds within `range` (the kiosk's accepted timings, [`KioskTiming`]).
+fn parse_seconds(v: &str, range: RangeInclusive<f64>) -> Option<f64> {
     let s: f64 = v.parse().ok()?;
-    (s.is_finite() && s > 0.0 && s <= 86_400.0).then_some(s)
+    range.contains(&s).then_some(s)
 }
 
 /// An absolute http(s) address without spaces, quotes or angle brackets.
@@ -248,13 +257,13 @@ impl UrlState {
                     Some(m) => st.mode = Some(m),
                     None => bad("expected tour or kiosk"),
                 },
-                "dwell" => match parse_seconds(&value) {
+                "dwell" => match parse_seconds(&value, KioskTiming::DWELL_RANGE_S) {
                     Some(s) => st.dwell = Some(s),
-                    None => bad("expected seconds per stop, more than 0"),
+                    None => bad(DWELL_EXPECTED),
                 },
-                "idle" => match parse_seconds(&value) {
+                "idle" => match parse_seconds(&value, KioskTiming::IDLE_RANGE_S) {
                     Some(s) => st.idle = Some(s),
-                    None => bad("expected seconds without a touch, more than 0"),
+                    None => bad(IDLE_EXPECTED),
                 },
                 "share" => match parse_share(&value) {
                     Some(s) => st.share = Some(s),
@@ -392,13 +401,13 @@ mod test {
             lang: Some(Lang::En),
             zoom: Some(12.0),
             mode: Some(Mode::Kiosk),
-            dwell: Some(0.05),
+            dwell: Some(1.5),
             idle: Some(60.0),
             share: Some("https://map.example.org/binjiang/?from=qr&x=1".into()),
             ..UrlState::default()
         };
         let query = st.encode();
-        assert!(query.contains("mode=kiosk&dwell=0.05&idle=60&share=https:%2F%2Fmap.example.org"), "{query}");
+        assert!(query.contains("mode=kiosk&dwell=1.5&idle=60&share=https:%2F%2Fmap.example.org"), "{query}");
         assert_eq!(UrlState::decode(&query), (st, vec![]));
     }
 
@@ -410,6 +419,23 @@ mod test {
         assert_eq!(params, ["mode", "dwell", "idle", "share"]);
         let (st, ignored) = UrlState::decode("share=https://a.example/%22%3E%3Cscript%3E");
         assert_eq!((st.share, ignored.len()), (None, 1));
+    }
+
+    #[test]
+    fn kiosk_timings_outside_their_range_are_refused_naming_the_range() {
+        let (st, ignored) = UrlState::decode("mode=kiosk&dwell=0.05&idle=1");
+        assert_eq!((st.dwell, st.idle), (None, None));
+        assert_eq!(ignored.len(), 2);
+        let (dwell, idle) = (KioskTiming::DWELL_RANGE_S, KioskTiming::IDLE_RANGE_S);
+        for (notice, range) in [(&ignored[0], dwell.clone()), (&ignored[1], idle.clone())] {
+            let range_words = format!("from {} to {}", range.start(), range.end());
+            assert!(notice.reason.ends_with(&range_words), "{} should say {range_words}", notice.reason);
+        }
+        for query in ["dwell=600.5", "idle=4.99", "idle=86400", "dwell=1e9"] {
+            assert_eq!(UrlState::decode(query).1.len(), 1, "{query} is refused");
+        }
+        let (st, ignored) = UrlState::decode("dwell=1&idle=3600");
+        assert_eq!((st.dwell, st.idle, ignored.len()), (Some(*dwell.start()), Some(*idle.end()), 0));
     }
 
     #[test]
