@@ -7,6 +7,8 @@ export const HOST_ORIGIN = `http://127.0.0.1:${PORT + 1}`;
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: /.*\.spec\.mjs/,
+  // refuses to run on a dist/ built from other sources
+  globalSetup: './tests/e2e/global-setup.mjs',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   retries: 0,

@@ -276,7 +276,10 @@ mod tests {
 
     #[test]
     fn the_markup_is_small_enough_to_sit_in_the_page() {
+        // 14.2 kB with the zones and districts of today: a bound close above
+        // it, so a change that bloats the first view (less simplification,
+        // more precision, another layer) is a decision, not an accident.
         let m = markup(&scene());
-        assert!(m.len() < 40_000, "{} bytes", m.len());
+        assert!(m.len() < 16_000, "{} bytes", m.len());
     }
 }

@@ -15,6 +15,8 @@
 //! screen, and resumes after an idle time. Nothing here reads a clock itself,
 //! so every timing is tested with plain numbers.
 
+use std::ops::RangeInclusive;
+
 use serde_json::{Map, Value};
 
 use crate::atlas::catalogue::{Catalogue, BUNDLED_JSON};
@@ -346,11 +348,26 @@ pub struct KioskTiming {
 impl KioskTiming {
     pub const DEFAULT_DWELL_S: f64 = 12.0;
     pub const DEFAULT_IDLE_S: f64 = 60.0;
+    /// The dwells a kiosk accepts, in seconds: under a second nobody can read
+    /// a stop (and a flight between stops takes most of one); over ten minutes
+    /// it is no longer a tour.
+    pub const DWELL_RANGE_S: RangeInclusive<f64> = 1.0..=600.0;
+    /// The idle times a kiosk accepts, in seconds: a visitor needs a few
+    /// seconds between touches; after an hour the screen may take over.
+    pub const IDLE_RANGE_S: RangeInclusive<f64> = 5.0..=3600.0;
+    /// How often the kiosk's clock is read, in milliseconds: a quarter of the
+    /// shortest dwell, so no stop stays noticeably longer than asked.
+    pub const TICK_MS: u64 = 250;
 
-    /// Timings from seconds; a missing, non-finite or non-positive value takes its default.
+    /// Timings from seconds; a missing value, or one outside its range, takes its default.
     pub fn from_seconds(dwell: Option<f64>, idle: Option<f64>) -> KioskTiming {
-        let ms = |v: Option<f64>, default: f64| v.filter(|v| v.is_finite() && *v > 0.0).unwrap_or(default) * 1000.0;
-        KioskTiming { dwell_ms: ms(dwell, Self::DEFAULT_DWELL_S), idle_ms: ms(idle, Self::DEFAULT_IDLE_S) }
+        let ms = |v: Option<f64>, range: RangeInclusive<f64>, default: f64| {
+            v.filter(|v| range.contains(v)).unwrap_or(default) * 1000.0
+        };
+        KioskTiming {
+            dwell_ms: ms(dwell, Self::DWELL_RANGE_S, Self::DEFAULT_DWELL_S),
+            idle_ms: ms(idle, Self::IDLE_RANGE_S, Self::DEFAULT_IDLE_S),
+        }
     }
 }
 
@@ -602,6 +619,18 @@ mod test {
         assert_eq!(k.tick(f64::NAN), KioskStep::Stay);
         k.restart_dwell(10_000.0);
         assert_eq!(k.tick(21_000.0), KioskStep::Stay);
-        assert_eq!(KioskTiming::from_seconds(Some(0.05), None).dwell_ms, 50.0);
+    }
+
+    #[test]
+    fn the_kiosk_refuses_timings_outside_its_ranges() {
+        let default = KioskTiming::default();
+        for (dwell, idle) in [(0.05, 1.0), (0.999, 4.9), (601.0, 3601.0), (86_400.0, 0.0)] {
+            assert_eq!(KioskTiming::from_seconds(Some(dwell), Some(idle)), default, "dwell {dwell}, idle {idle}");
+        }
+        let shortest = KioskTiming::from_seconds(Some(1.0), Some(5.0));
+        assert_eq!((shortest.dwell_ms, shortest.idle_ms), (1000.0, 5000.0));
+        let longest = KioskTiming::from_seconds(Some(600.0), Some(3600.0));
+        assert_eq!((longest.dwell_ms, longest.idle_ms), (600_000.0, 3_600_000.0));
+        assert!((KioskTiming::TICK_MS as f64) <= *KioskTiming::DWELL_RANGE_S.start() * 1000.0 / 4.0);
     }
 }

@@ -4,8 +4,11 @@
 //! Decoding never fails: a parameter that cannot be read is ignored, and a
 //! notice names it, so a mistyped link still opens the map.
 
+use std::ops::RangeInclusive;
+
 use crate::atlas::Lang;
 use crate::state::text::T;
+use crate::state::tour::KioskTiming;
 use crate::state::{Layer, LayerSet, Selection};
 
 /// Everything the URL can say. `None` means "not given: use the default".
@@ -70,9 +73,10 @@ impl Mode {
     }
 }
 
-fn parse_seconds(v: &str) -> Option<f64> {
+/// Seconds within `range` (the kiosk's accepted timings, [`KioskTiming`]).
+fn parse_seconds(v: &str, range: RangeInclusive<f64>) -> Option<f64> {
     let s: f64 = v.parse().ok()?;
-    (s.is_finite() && s > 0.0 && s <= 86_400.0).then_some(s)
+    range.contains(&s).then_some(s)
 }
 
 /// An absolute http(s) address without spaces, quotes or angle brackets.
@@ -264,11 +268,11 @@ impl UrlState {
                     Some(m) => st.mode = Some(m),
                     None => bad(T::UrlMode),
                 },
-                "dwell" => match parse_seconds(&value) {
+                "dwell" => match parse_seconds(&value, KioskTiming::DWELL_RANGE_S) {
                     Some(s) => st.dwell = Some(s),
                     None => bad(T::UrlDwell),
                 },
-                "idle" => match parse_seconds(&value) {
+                "idle" => match parse_seconds(&value, KioskTiming::IDLE_RANGE_S) {
                     Some(s) => st.idle = Some(s),
                     None => bad(T::UrlIdle),
                 },
@@ -426,13 +430,13 @@ mod test {
             lang: Some(Lang::En),
             zoom: Some(12.0),
             mode: Some(Mode::Kiosk),
-            dwell: Some(0.05),
+            dwell: Some(1.5),
             idle: Some(60.0),
             share: Some("https://map.example.org/binjiang/?from=qr&x=1".into()),
             ..UrlState::default()
         };
         let query = st.encode();
-        assert!(query.contains("mode=kiosk&dwell=0.05&idle=60&share=https:%2F%2Fmap.example.org"), "{query}");
+        assert!(query.contains("mode=kiosk&dwell=1.5&idle=60&share=https:%2F%2Fmap.example.org"), "{query}");
         assert_eq!(UrlState::decode(&query), (st, vec![]));
     }
 
@@ -444,6 +448,29 @@ mod test {
         assert_eq!(params, ["mode", "dwell", "idle", "share"]);
         let (st, ignored) = UrlState::decode("share=https://a.example/%22%3E%3Cscript%3E");
         assert_eq!((st.share, ignored.len()), (None, 1));
+    }
+
+    #[test]
+    fn kiosk_timings_outside_their_range_are_refused_naming_the_range() {
+        let (st, ignored) = UrlState::decode("mode=kiosk&dwell=0.05&idle=1");
+        assert_eq!((st.dwell, st.idle), (None, None));
+        assert_eq!(ignored.len(), 2);
+        let (dwell, idle) = (KioskTiming::DWELL_RANGE_S, KioskTiming::IDLE_RANGE_S);
+        for (notice, range) in [(&ignored[0], dwell.clone()), (&ignored[1], idle.clone())] {
+            let range_words = format!("from {} to {}", range.start(), range.end());
+            // The notices (T::UrlDwell, T::UrlIdle) name the accepted range in every language.
+            let reason = notice.reason.get(crate::atlas::Lang::En);
+            assert!(reason.ends_with(&range_words), "{reason} should say {range_words}");
+            for lang in [crate::atlas::Lang::ZhHans, crate::atlas::Lang::ZhHant] {
+                let words = format!("{} 到 {}", range.start(), range.end());
+                assert!(notice.reason.get(lang).ends_with(&words), "{} should say {words}", notice.reason.get(lang));
+            }
+        }
+        for query in ["dwell=600.5", "idle=4.99", "idle=86400", "dwell=1e9"] {
+            assert_eq!(UrlState::decode(query).1.len(), 1, "{query} is refused");
+        }
+        let (st, ignored) = UrlState::decode("dwell=1&idle=3600");
+        assert_eq!((st.dwell, st.idle, ignored.len()), (Some(*dwell.start()), Some(*idle.end()), 0));
     }
 
     #[test]

@@ -150,11 +150,21 @@ pub fn compose_svg(c: Ctx) -> Option<(String, f64, f64)> {
             let (Some(a), Some(b)) = (src.item(i), dst.item(i)) else { continue };
             let (Ok(a), Ok(b)) = (a.dyn_into::<web_sys::Element>(), b.dyn_into::<web_sys::Element>()) else { continue };
             let Ok(Some(cs)) = win.get_computed_style(&a) else { continue };
-            let inline: String = STYLE_PROPS
-                .iter()
-                .filter_map(|p| cs.get_property_value(p).ok().filter(|v| !v.is_empty()).map(|v| format!("{p}:{v};")))
-                .collect();
-            let _ = b.set_attribute("style", &inline);
+            // Through the CSS object model, not a `style` attribute: the page's
+            // CSP (no 'unsafe-inline' for styles) refuses inline style attributes.
+            let Some(inline) = js_sys::Reflect::get(&b, &JsValue::from_str("style"))
+                .ok()
+                .and_then(|s| s.dyn_into::<web_sys::CssStyleDeclaration>().ok())
+            else {
+                continue;
+            };
+            for p in STYLE_PROPS {
+                if let Ok(v) = cs.get_property_value(p) {
+                    if !v.is_empty() {
+                        let _ = inline.set_property(p, &v);
+                    }
+                }
+            }
             let _ = b.remove_attribute("tabindex");
         }
     }

@@ -217,6 +217,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     let root: NodeRef<html::Div> = NodeRef::new();
     let gesture = StoredValue::new(Gesture::default());
     let last_tap = StoredValue::new((f64::NEG_INFINITY, ScreenPoint::default()));
+    // Whether the last pointer down was a finger or pen: the browser follows a
+    // double tap with a dblclick, which must not zoom a second time.
+    let touch_down = StoredValue::new(false);
     // The container's corner while pointers are down (see `local_point_from`).
     let corner = StoredValue::new(None::<ScreenPoint>);
     let hover = RwSignal::new(None::<(Hit, ScreenPoint)>);
@@ -297,6 +300,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             return;
         }
         let Some(el) = el() else { return };
+        touch_down.set_value(ev.pointer_type() != "mouse");
         cancel_flight();
         let r = el.get_bounding_client_rect();
         let origin = ScreenPoint::new(r.left(), r.top());
@@ -414,7 +418,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         let Some(el) = el() else { return };
-        if c.data().options.fixed {
+        if c.data().options.fixed || touch_down.get_value() {
             return;
         }
         ev.prevent_default();

@@ -268,7 +268,7 @@ pub fn TourLayer() -> impl IntoView {
         wheel.remove();
     });
     if mode.get_untracked() == Some(Mode::Kiosk) || url.mode == Some(Mode::Kiosk) {
-        let period = Duration::from_millis((timing.dwell_ms / 2.0).clamp(10.0, 250.0) as u64);
+        let period = Duration::from_millis(KioskTiming::TICK_MS);
         let tick = move || {
             if mode.get_untracked() != Some(Mode::Kiosk) {
                 return;

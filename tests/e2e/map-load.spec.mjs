@@ -2,6 +2,17 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import { MapPage } from './map-page.mjs';
+import { geodata } from './a11y.mjs';
+
+/** Sites from geodata/sites.geojson: placed (with a position) or not, and how sure the position is. */
+function sites() {
+  const file = JSON.parse(fs.readFileSync(new URL('../../geodata/sites.geojson', import.meta.url), 'utf8'));
+  return file.features.map((f) => {
+    const names = geodata().sites.find((s) => s.id === f.id).names;
+    // the map labels a site with its short label where the data gives one
+    return { id: f.id, placed: f.geometry !== null, confidence: f.properties.confidence, names, label: f.properties.label_en ?? names.en };
+  });
+}
 
 test('loads with Binjiang, both schematic zones and the sites drawn, and no console errors', async ({ page }, info) => {
   const map = new MapPage(page);
@@ -15,8 +26,13 @@ test('loads with Binjiang, both schematic zones and the sites drawn, and no cons
     await expect(map.zone(id)).toHaveAttribute('aria-label', /示意范围，非法定边界/);
   }
   await expect(map.zone('binjiang')).toHaveClass(/zone--focus/);
-  const sites = page.locator('[data-testid^="site-"]');
-  expect(await sites.count()).toBeGreaterThanOrEqual(10);
+  // every site with a known position is drawn, and only those
+  const all = sites();
+  const placed = all.filter((s) => s.placed);
+  expect(placed.length).toBeGreaterThan(0);
+  expect(all.length).toBeGreaterThan(placed.length);
+  await expect(page.locator('[data-testid^="site-"]')).toHaveCount(placed.length);
+  for (const s of placed) await expect(map.site(s.id)).toBeAttached();
   await expect(map.site('olympic-stadium')).toBeVisible();
   // estimated positions say so
   await expect(map.site('zero-magnetic-valley')).toHaveAttribute('aria-label', /估计/);
@@ -115,8 +131,9 @@ test('nothing drawn moves once the map is on screen: the rest of the interface m
   const first = await page.evaluate(() => window.__firstSeen);
   // what the first frame shows already includes the title bar's controls
   expect(first.search).toBe(true);
+  // the rest of the interface has mounted (the announcer is part of it), and been laid out
   await expect(page.getByTestId('announcer')).toBeAttached();
-  await page.waitForTimeout(500);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const later = await page.evaluate(() => {
     const m = document.querySelector('[data-testid="map"]').getBoundingClientRect();
     const z = document.querySelector('[data-testid="zone-binjiang"]').getBoundingClientRect();
@@ -126,4 +143,39 @@ test('nothing drawn moves once the map is on screen: the rest of the interface m
     expect(later.map[i]).toBeCloseTo(first.map[i], 0);
     expect(later.zone[i]).toBeCloseTo(first.zone[i], 0);
   }
+});
+
+test('estimated sites carry a dashed halo and "≈"; surveyed ones neither; unplaced sites are never drawn', async ({ page }) => {
+  const map = new MapPage(page);
+  // every layer, in English, zoomed in enough for the site labels to show
+  await map.open('?lang=en');
+  const all = sites();
+  const estimated = all.filter((s) => s.placed && (s.confidence === 'low' || s.confidence === 'medium'));
+  const surveyed = all.filter((s) => s.placed && s.confidence === 'high');
+  expect(estimated.length).toBeGreaterThan(0);
+  expect(surveyed.length).toBeGreaterThan(0);
+  const drawn = await page.$$eval('[data-testid^="site-"]', (els) =>
+    Object.fromEntries(
+      els.map((g) => {
+        const halo = g.querySelector('.site__halo');
+        return [g.dataset.id, { halo: halo ? getComputedStyle(halo).strokeDasharray : null }];
+      }),
+    ),
+  );
+  const labels = await page.$$eval('text.label', (els) => els.map((e) => e.textContent));
+  for (const s of estimated) {
+    expect(drawn[s.id]?.halo, `${s.id}: a dashed halo`).toMatch(/\d/);
+    expect(labels, `${s.id}: its label marked ≈`).toContain(`≈ ${s.label}`);
+  }
+  for (const s of surveyed) {
+    expect(drawn[s.id], `${s.id} is drawn`).toBeDefined();
+    expect(drawn[s.id].halo, `${s.id}: no halo`).toBeNull();
+    expect(labels).toContain(s.label);
+  }
+  // no guessed dot: unplaced sites have no marker, no label, nothing at any zoom
+  for (const s of all.filter((x) => !x.placed)) {
+    await expect(map.site(s.id)).toHaveCount(0);
+    expect(labels.some((l) => l.includes(s.names.en) || l.includes(s.label)), `${s.id} has no label`).toBe(false);
+  }
+  expect(map.errors).toEqual([]);
 });

@@ -3,7 +3,10 @@
 // including the strict Content-Security-Policy the map must run under.
 //   node tests/e2e/server.mjs <dir> <port>            the map, at / and at /zt/binjiang/
 //   node tests/e2e/server.mjs <dir> <port> <map-origin> a host page folder: {{MAP_ORIGIN}}
-//                                                      in its files becomes <map-origin>
+//                                                      in its files becomes <map-origin>,
+//                                                      and {{SNIPPET}} the ?snippet= of the
+//                                                      request (what a webmaster pastes)
+import crypto from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,12 +44,13 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
  * A file without a precompressed copy (the reference pages, the test hosts)
  * is compressed once per version of the file, as a cache in front of a server
  * would: a page's load time then never includes the server compressing a file.
- * (A body rewritten for MAP_ORIGIN is the same on every request of a server.)
+ * (A body rewritten for MAP_ORIGIN is the same on every request of a server;
+ * one with a pasted snippet is the same for the same query, `variant`.)
  */
 const compressedBodies = new Map();
-function compressed(file, body, encoding) {
+function compressed(file, body, encoding, variant) {
   const { size, mtimeMs } = fs.statSync(file);
-  const key = `${encoding}:${file}:${size}:${mtimeMs}`;
+  const key = `${encoding}:${file}:${size}:${mtimeMs}:${variant}`;
   let out = compressedBodies.get(key);
   if (!out) {
     out = encoding === 'br' ? zlib.brotliCompressSync(body) : zlib.gzipSync(body, { level: 9 });
@@ -74,7 +78,9 @@ const server = http.createServer((req, res) => {
     // Caching as README "Deploying" advises: hashed files for a year, the rest
     // revalidated against an ETag (a 304 when unchanged).
     const stat = fs.statSync(file);
-    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    // A host page rewritten per query (a pasted snippet) differs by its query.
+    const variant = mapOrigin ? crypto.createHash('sha1').update(url.search).digest('hex').slice(0, 8) : '';
+    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${variant && `-${variant}`}"`;
     const cacheControl = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { etag, 'cache-control': cacheControl }).end();
@@ -83,7 +89,12 @@ const server = http.createServer((req, res) => {
     const ext = path.extname(file);
     let rewritten = false;
     if (mapOrigin && (ext === '.html' || ext === '.js')) {
-      body = Buffer.from(body.toString('utf8').replaceAll('{{MAP_ORIGIN}}', mapOrigin));
+      body = Buffer.from(
+        body
+          .toString('utf8')
+          .replaceAll('{{MAP_ORIGIN}}', mapOrigin)
+          .replaceAll('{{SNIPPET}}', () => url.searchParams.get('snippet') ?? ''),
+      );
       rewritten = true;
     }
     const headers = {
@@ -103,7 +114,7 @@ const server = http.createServer((req, res) => {
         body = fs.readFileSync(copy);
         headers['x-precompressed'] = path.basename(copy);
       } else {
-        body = compressed(file, body, encoding);
+        body = compressed(file, body, encoding, rewritten ? url.search : '');
       }
       headers['content-encoding'] = encoding;
     }

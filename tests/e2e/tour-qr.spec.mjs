@@ -47,3 +47,20 @@ test('the QR code is there on demand too', async ({ page }) => {
   expect(decoded).toBe(await tour.qrCode.getAttribute('data-url'));
   expect(decoded).toMatch(/^https:\/\/map\.example\.org\/binjiang\/\?lang=zh-Hant&c=[\d.]+,[\d.]+&z=[\d.]+$/);
 });
+
+// dist/ is the build of this tree with this BINJIANG_SHARE_URL (the global setup checks it)
+const BUILD_SHARE = process.env.BINJIANG_SHARE_URL;
+
+test('without share= the QR code opens the address set at build time, else the page\'s own', async ({ page, baseURL }) => {
+  const map = new MapPage(page);
+  const tour = new TourPage(page);
+  await page.goto('/zt/binjiang/?lang=en');
+  await map.ready();
+  await tour.qrButton.click();
+  await expect(tour.qrCode).toBeVisible();
+  const decoded = await decode(tour, tour.qrCode);
+  expect(decoded).toBe(await tour.qrCode.getAttribute('data-url'));
+  const own = BUILD_SHARE ?? new URL('/zt/binjiang/', baseURL).href;
+  expect(decoded.startsWith(`${own}?`), `${decoded} starts with ${own}`).toBe(true);
+  expect(new URL(decoded).searchParams.get('lang')).toBe('en');
+});
