@@ -79,8 +79,13 @@ fn to_json(value: toml::Value) -> serde_json::Value {
 
 /// The GeoJSON layers, path from the crate root; written to `OUT_DIR` under
 /// the same file name.
-const LAYERS: [&str; 4] =
-    ["geodata/districts.geojson", "geodata/binjiang.geojson", "geodata/zones.geojson", "geodata/sites.geojson"];
+const LAYERS: [&str; 5] = [
+    "geodata/districts.geojson",
+    "geodata/binjiang.geojson",
+    "geodata/zones.geojson",
+    "geodata/sites.geojson",
+    "geodata/water.geojson",
+];
 
 fn pack_layers() {
     let out = env::var_os("OUT_DIR").unwrap_or_else(|| fail("OUT_DIR is not set"));

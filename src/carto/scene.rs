@@ -59,6 +59,20 @@ pub struct SceneSite {
     pub class: String,
 }
 
+/// A river or lake as drawn: above the district fills, below their outlines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneWater {
+    pub id: String,
+    pub names: Names,
+    /// SVG path data in the scene's frame.
+    pub d: String,
+    pub label_at: LonLat,
+    /// The name's rotation on screen, clockwise degrees.
+    pub label_angle_deg: f64,
+    pub bounds: Bounds,
+    pub geometry: geo::MultiPolygon<f64>,
+}
+
 /// What a click or hover lands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hit {
@@ -73,6 +87,12 @@ pub struct Scene {
     /// In drawing order: context districts, then the focus zone, then the cooperation zones.
     pub zones: Vec<SceneZone>,
     pub sites: Vec<SceneSite>,
+    /// Rivers and lakes.
+    pub water: Vec<SceneWater>,
+    /// The zones (indices into `zones`) whose outlines cross water: the map
+    /// draws their outlines again over the water, clipped to it, since the
+    /// water covers the outlines drawn with the fills.
+    pub shore_zones: Vec<usize>,
     /// The whole drawn area (every district).
     pub extent: Bounds,
     /// Binjiang: the view the map opens on and returns to.
@@ -164,7 +184,23 @@ impl Scene {
             .collect();
         let home = zones.iter().find(|z| z.kind == ZoneKind::Focus).map(|z| z.bounds).unwrap_or(extent);
         let sites = atlas.sites.iter().filter_map(scene_site).collect();
-        Some(Scene { frame, zones, sites, extent, home })
+        let water: Vec<SceneWater> = atlas
+            .water
+            .iter()
+            .filter_map(|w| {
+                Some(SceneWater {
+                    id: w.id.clone(),
+                    names: w.names.clone(),
+                    d: paths::path_data(&w.geometry, &frame),
+                    label_at: w.label_at,
+                    label_angle_deg: w.label_angle_deg,
+                    bounds: Bounds::of_multi_polygon(&w.geometry)?,
+                    geometry: w.geometry.clone(),
+                })
+            })
+            .collect();
+        let shore_zones = shore_zones(&zones, &atlas.water);
+        Some(Scene { frame, zones, sites, water, shore_zones, extent, home })
     }
 
     pub fn zone(&self, id: &str) -> Option<&SceneZone> {
@@ -200,6 +236,31 @@ impl Scene {
         let k = hit_test(vp, at, tolerance_px, shapes)?;
         Some(if k < zones.len() { Hit::Zone(zones[k]) } else { Hit::Site(sites[k - zones.len()]) })
     }
+}
+
+/// The surveyed zones whose outline has a vertex in some water: those the
+/// water would otherwise hide part of. Schematic zones are drawn above the
+/// water and need no second outline.
+fn shore_zones(zones: &[SceneZone], water: &[crate::atlas::layers::Water]) -> Vec<usize> {
+    use geo::{BoundingRect, Intersects, Point};
+    let boxes: Vec<_> = water.iter().filter_map(|w| w.geometry.bounding_rect().map(|b| (b, &w.geometry))).collect();
+    (0..zones.len())
+        .filter(|&i| {
+            let z = &zones[i];
+            !z.schematic
+                && z.geometry.0.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors())).any(|ring| {
+                    ring.0.iter().any(|c| {
+                        boxes.iter().any(|(b, g)| {
+                            c.x >= b.min().x
+                                && c.x <= b.max().x
+                                && c.y >= b.min().y
+                                && c.y <= b.max().y
+                                && g.intersects(&Point::from(*c))
+                        })
+                    })
+                })
+        })
+        .collect()
 }
 
 fn scene_site(s: &Site) -> Option<SceneSite> {

