@@ -97,6 +97,9 @@ pub struct Scene {
     pub extent: Bounds,
     /// Binjiang: the view the map opens on and returns to.
     pub home: Bounds,
+    /// Binjiang and every cooperation zone together: the view of all three
+    /// (the second home control, `view=all`, the tour, the host's `fitAll`).
+    pub overview: Bounds,
 }
 
 /// The layer a site category belongs to.
@@ -183,6 +186,12 @@ impl Scene {
             })
             .collect();
         let home = zones.iter().find(|z| z.kind == ZoneKind::Focus).map(|z| z.bounds).unwrap_or(extent);
+        let overview = zones
+            .iter()
+            .filter(|z| z.kind != ZoneKind::District)
+            .map(|z| z.bounds)
+            .reduce(Bounds::union)
+            .unwrap_or(home);
         let sites = atlas.sites.iter().filter_map(scene_site).collect();
         let water: Vec<SceneWater> = atlas
             .water
@@ -200,7 +209,7 @@ impl Scene {
             })
             .collect();
         let shore_zones = shore_zones(&zones, &atlas.water);
-        Some(Scene { frame, zones, sites, water, shore_zones, extent, home })
+        Some(Scene { frame, zones, sites, water, shore_zones, extent, home, overview })
     }
 
     pub fn zone(&self, id: &str) -> Option<&SceneZone> {
@@ -323,6 +332,21 @@ pub(crate) mod test {
         let district = s.zones.iter().find(|z| z.kind == ZoneKind::District && z.adcode_is("330108"));
         assert!(!district.expect("330108 is a context district").labelled);
         assert!(bj.labelled);
+    }
+
+    #[test]
+    fn the_overview_holds_binjiang_and_every_cooperation_zone_and_little_else() {
+        let s = scene();
+        for z in s.zones.iter().filter(|z| z.kind != ZoneKind::District) {
+            for c in z.bounds.corners() {
+                assert!(s.overview.contains(c), "{} reaches out of the overview", z.id);
+            }
+        }
+        assert!(s.overview.contains(s.home.center()));
+        // far smaller than the whole city
+        let area = |b: Bounds| (b.east - b.west) * (b.north - b.south);
+        assert!(area(s.overview) < area(s.extent) / 10.0);
+        assert!(area(s.overview) > area(s.home) * 4.0);
     }
 
     #[test]

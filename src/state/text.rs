@@ -98,6 +98,7 @@ pub enum T {
     DistanceFromFocus,
     CentreToCentre,
     NearestEdges,
+    ShowAllZones,
 }
 
 impl T {
@@ -231,10 +232,15 @@ impl T {
             ),
             T::CentreToCentre => ("中心之间", "中心之間", "centre to centre"),
             T::NearestEdges => ("最近边界之间", "最近邊界之間", "nearest edges"),
+            T::ShowAllZones => (
+                "显示滨江与两个合作区",
+                "顯示濱江與兩個合作區",
+                "Show Binjiang and both cooperation zones",
+            ),
         }
     }
 
-    pub const ALL: [T; 90] = [
+    pub const ALL: [T; 91] = [
         T::AppTitle,
         T::MapLabel,
         T::MapDescription,
@@ -325,6 +331,7 @@ impl T {
         T::DistanceFromFocus,
         T::CentreToCentre,
         T::NearestEdges,
+        T::ShowAllZones,
     ];
 }
 

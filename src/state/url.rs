@@ -35,6 +35,9 @@ pub struct UrlState {
     /// The page's public address for the QR code (`share=https://…/`), when
     /// the screen runs from a local copy.
     pub share: Option<String>,
+    /// `view=all`: open on Binjiang and the cooperation zones together
+    /// (a centre or zoom in the link wins).
+    pub overview: bool,
 }
 
 /// How the page presents the map.
@@ -256,6 +259,10 @@ impl UrlState {
                     Some(s) => st.idle = Some(s),
                     None => bad("expected seconds without a touch, more than 0"),
                 },
+                "view" => match value.as_str() {
+                    "all" => st.overview = true,
+                    _ => bad("expected all"),
+                },
                 "share" => match parse_share(&value) {
                     Some(s) => st.share = Some(s),
                     None => bad("expected an address starting with https:// or http://"),
@@ -298,6 +305,9 @@ impl UrlState {
         if let Some(h) = self.height {
             parts.push(format!("h={h}"));
         }
+        if self.overview {
+            parts.push("view=all".to_string());
+        }
         if let Some(f) = self.care {
             parts.push(format!("care={}", u8::from(f)));
         }
@@ -320,6 +330,17 @@ impl UrlState {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn view_all_opens_on_the_three_zones_and_round_trips() {
+        let (st, ignored) = UrlState::decode("?view=all");
+        assert!(ignored.is_empty() && st.overview);
+        assert_eq!(UrlState::decode(&st.encode()).0, st);
+        let (st, ignored) = UrlState::decode("?view=everything");
+        assert!(!st.overview);
+        assert_eq!(ignored.len(), 1);
+        assert_eq!(ignored[0].reason, "expected all");
+    }
 
     #[test]
     fn a_full_link_decodes_to_its_parts() {

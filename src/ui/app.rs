@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
         (Some((lon, lat)), zoom) => InitialView::At(LonLat::new(lon, lat), zoom),
         (None, Some(z)) => InitialView::At(scene.home.center(), Some(z)),
         (None, None) if selection.is_some() => InitialView::Selection,
+        (None, None) if url.overview => InitialView::Overview,
         (None, None) => InitialView::Home,
     };
 

@@ -195,6 +195,15 @@ pub fn go_home(c: Ctx) {
     fly_to(c.view, target, 700.0);
 }
 
+/// Flies the view to Binjiang and both cooperation zones together.
+pub fn go_overview(c: Ctx) {
+    let all = c.data().scene.overview;
+    let from = c.view.get_untracked();
+    let target = home_view(from, all);
+    let ms = (700.0 + 650.0 * from.flight_length(&target)).clamp(700.0, 2000.0);
+    fly_to(c.view, target, ms);
+}
+
 /// Follows the container's size with a ResizeObserver.
 fn observe_size(el: &web_sys::HtmlElement, c: Ctx) {
     let target = el.clone();
@@ -216,6 +225,8 @@ fn observe_size(el: &web_sys::HtmlElement, c: Ctx) {
 pub enum InitialView {
     /// Fitted to Binjiang.
     Home,
+    /// Binjiang and the cooperation zones together (`view=all`).
+    Overview,
     /// A centre and, optionally, a zoom from the link.
     At(LonLat, Option<f64>),
     /// Showing the selection from the link.
@@ -254,12 +265,13 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         if let Some(el) = root.get() {
             let el: web_sys::HtmlElement = el.into();
             let (w, h) = (el.client_width() as f64, el.client_height() as f64);
-            let home = c.data().scene.home;
+            let (home, overview) = (c.data().scene.home, c.data().scene.overview);
             if w > 0.0 && h > 0.0 {
                 c.view.update(|v| {
                     let sized = home_view(v.with_size(w, h), home);
                     *v = match initial {
                         InitialView::Home | InitialView::Selection => sized,
+                        InitialView::Overview => home_view(v.with_size(w, h), overview),
                         InitialView::At(centre, zoom) => sized.with_center_zoom(centre, zoom.unwrap_or(sized.zoom())),
                     };
                 });
