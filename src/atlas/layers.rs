@@ -206,8 +206,12 @@ pub struct Site {
 pub struct Water {
     pub id: String,
     pub names: Names,
-    /// WGS-84, exterior rings counter-clockwise.
+    /// WGS-84, exterior rings counter-clockwise; empty for a river known by
+    /// its centreline only.
     pub geometry: MultiPolygon<f64>,
+    /// A river known by its centreline only (a `LineString` or
+    /// `MultiLineString` geometry), drawn as a line; empty for an area.
+    pub centreline: geo::MultiLineString<f64>,
     /// Where its name is written, on the water.
     pub label_at: LonLat,
     /// The name's rotation on screen, clockwise degrees (along the river).
@@ -507,10 +511,38 @@ fn read_zone(
 fn read_water(id: &str, props: &Map<String, Value>, geometry: &Value, packed: &[u8]) -> Result<Water, String> {
     let at = props.get("label_at").ok_or("expected label_at [longitude, latitude], got none")?;
     let at = position(at).map_err(|m| format!("label_at: {m}"))?;
+    let kind = geometry.get("type").and_then(Value::as_str);
+    let (area, centreline) = match kind {
+        Some("MultiLineString") if geometry.get("packed").is_some() => {
+            let lines =
+                unpack_lines(&geometry["packed"], packed).map_err(|m| format!("packed MultiLineString: {m}"))?;
+            (MultiPolygon(vec![]), lines)
+        }
+        Some("LineString" | "MultiLineString") => {
+            let coords = geometry.get("coordinates").unwrap_or(&Value::Null);
+            let parts: Vec<&Value> =
+                if kind == Some("LineString") { vec![coords] } else { array(coords)?.iter().collect() };
+            let lines = parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let points = array(l)?.iter().map(position).collect::<Result<Vec<_>, _>>();
+                    match points {
+                        Ok(p) if p.len() >= 2 => Ok(LineString(p)),
+                        Ok(p) => Err(format!("line {i}: expected at least 2 positions, got {}", p.len())),
+                        Err(m) => Err(format!("line {i}: {m}")),
+                    }
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            (MultiPolygon(vec![]), geo::MultiLineString(lines))
+        }
+        _ => (multipolygon(geometry, packed)?, geo::MultiLineString(vec![])),
+    };
     Ok(Water {
         id: id.to_owned(),
         names: read_names(props)?,
-        geometry: multipolygon(geometry, packed)?,
+        geometry: area,
+        centreline,
         label_at: LonLat::new(at.x, at.y),
         label_angle_deg: optional_number(props, "label_angle_deg")?.unwrap_or(0.0),
         source: required_str(props, "source")?.to_owned(),
@@ -601,6 +633,30 @@ fn unpack(reference: &Value, packed: &[u8]) -> Result<MultiPolygon<f64>, String>
         return Err("expected at least one polygon, got none".to_owned());
     }
     Ok(MultiPolygon(out))
+}
+
+/// Packed lines: `{"at": <byte offset>, "lines": [<positions per line>, ...]}` over `packed`.
+fn unpack_lines(reference: &Value, packed: &[u8]) -> Result<geo::MultiLineString<f64>, String> {
+    let at = reference.get("at").and_then(Value::as_u64).ok_or("expected a byte offset \"at\", got none")?;
+    let bytes =
+        packed.get(at as usize..).ok_or_else(|| format!("offset {at} is past the end ({} bytes)", packed.len()))?;
+    let mut reader = packed::Reader::new(bytes);
+    let mut lines = Vec::new();
+    for (i, n) in array(reference.get("lines").ok_or("expected \"lines\", got none")?)?.iter().enumerate() {
+        let n = n.as_u64().ok_or_else(|| format!("line {i}: expected a count, got {}", describe(n)))?;
+        if n < 2 {
+            return Err(format!("line {i}: expected at least 2 positions, got {n}"));
+        }
+        let mut points = Vec::new();
+        for _ in 0..n {
+            match (reader.next(), reader.next()) {
+                (Some(x), Some(y)) => points.push(Coord { x, y }),
+                _ => return Err("the packed positions end early".to_owned()),
+            }
+        }
+        lines.push(LineString(points));
+    }
+    Ok(geo::MultiLineString(lines))
 }
 
 /// A ring of at least four positions whose last repeats the first.

@@ -66,11 +66,14 @@ pub struct SceneWater {
     pub names: Names,
     /// SVG path data in the scene's frame.
     pub d: String,
+    /// A river known by its centreline only: `d` is an open line, stroked.
+    pub line: bool,
     pub label_at: LonLat,
     /// The name's rotation on screen, clockwise degrees.
     pub label_angle_deg: f64,
     pub bounds: Bounds,
     pub geometry: geo::MultiPolygon<f64>,
+    pub centreline: geo::MultiLineString<f64>,
 }
 
 /// What a click or hover lands on.
@@ -197,14 +200,26 @@ impl Scene {
             .water
             .iter()
             .filter_map(|w| {
+                let line = w.geometry.0.is_empty();
+                let bounds = if line {
+                    Bounds::from_points(w.centreline.0.iter().flat_map(|l| l.0.iter().map(|c| LonLat::from(*c))))?
+                } else {
+                    Bounds::of_multi_polygon(&w.geometry)?
+                };
                 Some(SceneWater {
                     id: w.id.clone(),
                     names: w.names.clone(),
-                    d: paths::path_data(&w.geometry, &frame),
+                    d: if line {
+                        paths::line_data(&w.centreline, &frame)
+                    } else {
+                        paths::path_data(&w.geometry, &frame)
+                    },
+                    line,
                     label_at: w.label_at,
                     label_angle_deg: w.label_angle_deg,
-                    bounds: Bounds::of_multi_polygon(&w.geometry)?,
+                    bounds,
                     geometry: w.geometry.clone(),
+                    centreline: w.centreline.clone(),
                 })
             })
             .collect();

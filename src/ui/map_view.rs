@@ -172,6 +172,19 @@ fn home_view(
     v: crate::spatial::viewport::Viewport,
     home: crate::spatial::bounds::Bounds,
 ) -> crate::spatial::viewport::Viewport {
+    framed_view(v, home, 0.0)
+}
+
+/// The floating buttons along the map's bottom (tour, QR, export) cover
+/// about this much; the view of all three zones keeps clear of them.
+const ACTION_BAR_PX: f64 = 56.0;
+
+/// `bounds` fitted beside the open legend, `bottom` px kept clear below.
+fn framed_view(
+    v: crate::spatial::viewport::Viewport,
+    home: crate::spatial::bounds::Bounds,
+    bottom: f64,
+) -> crate::spatial::viewport::Viewport {
     let legend_right = document()
         .query_selector(".legend[open]")
         .ok()
@@ -181,10 +194,11 @@ fn home_view(
     let map_left =
         document().query_selector(".map").ok().flatten().map(|el| el.get_bounding_client_rect().left()).unwrap_or(0.0);
     let x0 = (legend_right - map_left).clamp(0.0, v.width() * 0.4);
-    if x0 <= 0.0 {
+    if x0 <= 0.0 && bottom <= 0.0 {
         return v.fit_bounds(home, HOME_PADDING_PX);
     }
-    let clear = crate::spatial::reveal::ClearArea { x0, y0: 0.0, x1: v.width(), y1: v.height() };
+    let y1 = (v.height() - bottom).max(v.height() * 0.6);
+    let clear = crate::spatial::reveal::ClearArea { x0, y0: 0.0, x1: v.width(), y1 };
     reveal(v, home, clear, HOME_PADDING_PX, true, v.limits().max_zoom)
 }
 
@@ -199,7 +213,7 @@ pub fn go_home(c: Ctx) {
 pub fn go_overview(c: Ctx) {
     let all = c.data().scene.overview;
     let from = c.view.get_untracked();
-    let target = home_view(from, all);
+    let target = framed_view(from, all, ACTION_BAR_PX);
     let ms = (700.0 + 650.0 * from.flight_length(&target)).clamp(700.0, 2000.0);
     fly_to(c.view, target, ms);
 }
@@ -271,7 +285,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     let sized = home_view(v.with_size(w, h), home);
                     *v = match initial {
                         InitialView::Home | InitialView::Selection => sized,
-                        InitialView::Overview => home_view(v.with_size(w, h), overview),
+                        InitialView::Overview => framed_view(v.with_size(w, h), overview, ACTION_BAR_PX),
                         InitialView::At(centre, zoom) => sized.with_center_zoom(centre, zoom.unwrap_or(sized.zoom())),
                     };
                 });
@@ -535,11 +549,18 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         .water
         .iter()
         .map(|w| {
-            view! { <path class="water" id=format!("water-shape-{}", w.id) d=w.d.clone() data-testid=format!("water-{}", w.id)/> }
+            let class = if w.line { "water water--line" } else { "water" };
+            view! { <path class=class id=format!("water-shape-{}", w.id) d=w.d.clone() data-testid=format!("water-{}", w.id)/> }
         })
         .collect_view();
-    let water_clip =
-        data.scene.water.iter().map(|w| view! { <use href=format!("#water-shape-{}", w.id)/> }).collect_view();
+    // the areas only: an open line would clip to the shape it encloses
+    let water_clip = data
+        .scene
+        .water
+        .iter()
+        .filter(|w| !w.line)
+        .map(|w| view! { <use href=format!("#water-shape-{}", w.id)/> })
+        .collect_view();
     let shores = data
         .scene
         .shore_zones
