@@ -99,6 +99,7 @@ pub enum T {
     CentreToCentre,
     NearestEdges,
     ShowAllZones,
+    ReviewNumber,
 }
 
 impl T {
@@ -232,6 +233,7 @@ impl T {
             ),
             T::CentreToCentre => ("中心之间", "中心之間", "centre to centre"),
             T::NearestEdges => ("最近边界之间", "最近邊界之間", "nearest edges"),
+            T::ReviewNumber => ("审图号", "審圖號", "Map review no."),
             T::ShowAllZones => (
                 "显示滨江与两个合作区",
                 "顯示濱江與兩個合作區",
@@ -240,7 +242,7 @@ impl T {
         }
     }
 
-    pub const ALL: [T; 91] = [
+    pub const ALL: [T; 92] = [
         T::AppTitle,
         T::MapLabel,
         T::MapDescription,
@@ -332,6 +334,7 @@ impl T {
         T::CentreToCentre,
         T::NearestEdges,
         T::ShowAllZones,
+        T::ReviewNumber,
     ];
 }
 

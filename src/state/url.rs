@@ -35,6 +35,8 @@ pub struct UrlState {
     /// The page's public address for the QR code (`share=https://…/`), when
     /// the screen runs from a local copy.
     pub share: Option<String>,
+    /// `review=…`: the map-review number (审图号) to show (see `state::review`).
+    pub review: Option<String>,
     /// `view=all`: open on Binjiang and the cooperation zones together
     /// (a centre or zoom in the link wins).
     pub overview: bool,
@@ -259,6 +261,10 @@ impl UrlState {
                     Some(s) => st.idle = Some(s),
                     None => bad("expected seconds without a touch, more than 0"),
                 },
+                "review" => match super::review::parse_review_number(&value) {
+                    Ok(n) => st.review = Some(n),
+                    Err(reason) => bad(reason),
+                },
                 "view" => match value.as_str() {
                     "all" => st.overview = true,
                     _ => bad("expected all"),
@@ -307,6 +313,9 @@ impl UrlState {
         }
         if self.overview {
             parts.push("view=all".to_string());
+        }
+        if let Some(r) = &self.review {
+            parts.push(format!("review={}", percent_encode(r)));
         }
         if let Some(f) = self.care {
             parts.push(format!("care={}", u8::from(f)));

@@ -169,6 +169,7 @@ pub fn App() -> impl IntoView {
                     <ScaleBar/>
                 </div>
                 <Attribution/>
+                <super::review::ReviewNumber/>
                 {move || rest.get().then(|| untrack(|| view! {
                     <ListView/>
                     <DetailsPanel/>

@@ -115,6 +115,14 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
         h - 6.0,
         escape(T::Attribution.get(lang))
     ));
+    // the map-review number, when set, at the bottom left of every export
+    if let Some(n) = crate::state::review::review_number(c.data().options.review.as_deref()) {
+        out.push_str(&format!(
+            r##"<text x="8" y="{}" font-size="11" font-weight="700" fill="{ink}" data-review="1">{}</text>"##,
+            h - 6.0,
+            escape(&crate::state::review::review_label(&n, lang))
+        ));
+    }
     out
 }
 

@@ -18,6 +18,7 @@ mod legend;
 mod list_view;
 mod map_view;
 mod offline;
+mod review;
 mod search;
 mod share;
 mod tour;
