@@ -1133,7 +1133,7 @@ const WATER: [WaterRow; 3] = [
         id: "qiantang-river",
         names: ["钱塘江", "錢塘江", "Qiantang River"],
         source: WaterSource::Sea,
-        tolerance_m: 15.0,
+        tolerance_m: 25.0,
         // mid-river off Binjiang, between the banks at 30.2095 and 30.222 N
         label_at: Some((120.185, 30.216)),
     },
@@ -1156,6 +1156,9 @@ const WATER: [WaterRow; 3] = [
 
 /// How far beyond the districts' box the water is kept, in degrees (about 2 km).
 const EXTENT_MARGIN_DEG: f64 = 0.02;
+
+/// Rounds of corner cutting for the estuary's shoreline (see `build_water`).
+const SHORE_SMOOTHING_ROUNDS: usize = 2;
 
 /// Polygons whose area is below this are specks of the clipping, not water.
 const MIN_WATER_KM2: f64 = 0.01;
@@ -1403,7 +1406,13 @@ fn build_water(dir: &Path, districts: &[MultiPolygon<f64>]) -> Res<Vec<BuiltWate
             continue;
         }
         let raw = match row.source {
-            WaterSource::Sea | WaterSource::Course => rect.difference(&land),
+            // GSHHG's estuary banks step along a grid of about 90 m; two rounds
+            // of Chaikin's corner cutting (each vertex moves less than half a
+            // step) draw them as the smooth banks they are
+            WaterSource::Sea | WaterSource::Course => {
+                use geo::ChaikinSmoothing;
+                rect.difference(&land).chaikin_smoothing(SHORE_SMOOTHING_ROUNDS)
+            }
             WaterSource::Lake(id) => {
                 let lake = shorelines
                     .iter()
