@@ -1142,8 +1142,8 @@ const WATER: [WaterRow; 3] = [
         names: ["富春江", "富春江", "Fuchun River"],
         source: WaterSource::Course,
         tolerance_m: 50.0,
-        // on the river at Fuyang, named there
-        label_at: Some((119.96, 30.045)),
+        // on the river downstream of Fuyang, clear of the Binfu zone's labels
+        label_at: Some((120.09, 30.066)),
     },
     WaterRow {
         id: "qiandao-lake",
@@ -1162,6 +1162,10 @@ const SHORE_SMOOTHING_ROUNDS: usize = 2;
 
 /// Polygons whose area is below this are specks of the clipping, not water.
 const MIN_WATER_KM2: f64 = 0.01;
+
+/// The district across the river from Binjiang upstream of the estuary, whose
+/// mid-river border with Binjiang stands for the river there.
+const COURSE_BORDER_WITH: &str = "330106";
 
 /// A river line is kept at least this far from a schematic extent (the data
 /// gives the river upstream of the estuary as a centreline, not its banks).
@@ -1401,7 +1405,7 @@ fn build_water(dir: &Path, districts: &[MultiPolygon<f64>]) -> Res<Vec<BuiltWate
     let mut sea = MultiPolygon(vec![]);
     for row in &WATER {
         if let WaterSource::Course = row.source {
-            let (line, label_at, label_angle_deg) = build_course(dir, extent, &sea, row)?;
+            let (line, label_at, label_angle_deg) = build_course(dir, extent, &sea, districts, row)?;
             out.push(BuiltWater { row, geometry: MultiPolygon(vec![]), line: Some(line), label_at, label_angle_deg });
             continue;
         }
@@ -1476,6 +1480,7 @@ fn build_course(
     dir: &Path,
     extent: geo::Rect<f64>,
     sea: &MultiPolygon<f64>,
+    districts: &[MultiPolygon<f64>],
     row: &WaterRow,
 ) -> Res<(geo::MultiLineString<f64>, (f64, f64), f64)> {
     let meta_path = dir.join(RIVERS_META);
@@ -1554,7 +1559,27 @@ fn build_course(
     }
     let (length, chain) = longest(&lines, first, reversed, &mut vec![first]);
     let chain = MultiLineString(vec![LineString(chain)]);
-    let outside = sea.clip(&chain, true);
+    // By Binjiang the centreline runs up to a kilometre east of the river,
+    // across the district's land; there the river is the district's border
+    // with Xihu, drawn in mid-river, and that border stands for it.
+    let district = |code: &str| {
+        DISTRICTS.iter().position(|d| d.0 == code).map(|i| &districts[i]).ok_or(format!("no district {code}"))
+    };
+    let (focus, across) = (district(FOCUS_ADCODE)?, district(COURSE_BORDER_WITH)?);
+    let shared: Vec<Coord> = across.0.iter().flat_map(|p| p.exterior().0.iter().copied()).collect();
+    let ring = &focus.0.first().ok_or("Binjiang has no outline")?.exterior().0;
+    let mut runs: Vec<Vec<Coord>> = vec![Vec::new()];
+    for c in ring {
+        if shared.contains(c) {
+            runs.last_mut().map(|r| r.push(*c));
+        } else if runs.last().is_some_and(|r| !r.is_empty()) {
+            runs.push(Vec::new());
+        }
+    }
+    let border = runs.into_iter().max_by_key(Vec::len).filter(|r| r.len() >= 2).ok_or("no border with Xihu")?;
+    let mut pieces = focus.clip(&chain, true).0;
+    pieces.push(LineString(border));
+    let outside = sea.clip(&MultiLineString(pieces), true);
     let kept = extent.to_polygon().clip(&outside, false);
     let simplified = MultiLineString(
         kept.0

@@ -106,16 +106,8 @@ pub fn markup(scene: &Scene) -> String {
         .filter(|w| !w.line)
         .map(|w| simplified_path(&w.geometry, scene, (ox, oy), TOLERANCE, &keep))
         .collect();
-    for w in scene.water.iter().filter(|w| w.line) {
-        let d = simplified_line(&w.centreline, scene, (ox, oy), TOLERANCE, &keep);
-        if !d.is_empty() {
-            let _ = write!(
-                out,
-                "\n<path class=\"water water--line\" data-first-view=\"{}\" d=\"{d}\"/>",
-                escape_attr(&w.id)
-            );
-        }
-    }
+    // A river known by its centreline only is not drawn this close in
+    // (`SceneWater::shown_at`).
     if !water.is_empty() {
         let _ = write!(
             out,
@@ -161,38 +153,6 @@ fn simplified_path(
         for ring in std::iter::once(simple.exterior()).chain(simple.interiors()) {
             write_ring(ring, &mut d);
         }
-    }
-    d
-}
-
-/// A line in whole local units from `origin`, cut to `keep` and simplified
-/// within `tolerance`, as `M x y l dx dy …`.
-fn simplified_line(
-    lines: &geo::MultiLineString<f64>,
-    scene: &Scene,
-    origin: (f64, f64),
-    tolerance: f64,
-    keep: &Polygon<f64>,
-) -> String {
-    let local: Option<Vec<LineString<f64>>> = lines
-        .0
-        .iter()
-        .map(|l| {
-            l.0.iter()
-                .map(|c| scene.frame.to_local((*c).into()).map(|(x, y)| Coord { x: x - origin.0, y: y - origin.1 }))
-                .collect::<Option<Vec<_>>>()
-                .map(LineString)
-        })
-        .collect();
-    let Some(local) = local else { return String::new() };
-    let kept = keep.clip(&geo::MultiLineString(local), false);
-    let mut d = String::new();
-    for line in &kept.0 {
-        let simple = line.simplify(tolerance);
-        let mut ring = String::new();
-        write_ring(&simple, &mut ring);
-        // an open line: the same steps without the closing `z`
-        d.push_str(ring.trim_end_matches('z'));
     }
     d
 }

@@ -41,6 +41,14 @@ pub struct SceneZone {
     pub adcode: Option<String>,
 }
 
+impl SceneWater {
+    /// Whether it is drawn at `zoom`: areas always, a centreline only at
+    /// small scales ([`CENTRELINE_MAX_ZOOM`]).
+    pub fn shown_at(&self, zoom: f64) -> bool {
+        !self.line || zoom <= CENTRELINE_MAX_ZOOM
+    }
+}
+
 impl SceneZone {
     pub fn adcode_is(&self, code: &str) -> bool {
         self.adcode.as_deref() == Some(code)
@@ -58,6 +66,15 @@ pub struct SceneSite {
     pub position: LonLat,
     pub class: String,
 }
+
+/// The largest zoom at which a river known only by its centreline is drawn.
+/// The centreline (WDBII) is a small-scale product, off the true river by up
+/// to about a kilometre in places (by Binjiang, where it would cross the
+/// district's land, the build replaces it with the mid-river district
+/// border). Up to this zoom (about 33 m a pixel at Hangzhou) it shows where
+/// the river goes in the view of all three zones; at Binjiang's home view
+/// (about zoom 12.6 on a laptop) it is left out.
+pub const CENTRELINE_MAX_ZOOM: f64 = 12.0;
 
 /// A river or lake as drawn: above the district fills, below their outlines.
 #[derive(Clone, Debug, PartialEq)]
@@ -347,6 +364,16 @@ pub(crate) mod test {
         let district = s.zones.iter().find(|z| z.kind == ZoneKind::District && z.adcode_is("330108"));
         assert!(!district.expect("330108 is a context district").labelled);
         assert!(bj.labelled);
+    }
+
+    #[test]
+    fn a_river_known_by_its_centreline_is_drawn_at_small_scales_only() {
+        let s = scene();
+        let line = s.water.iter().find(|w| w.line).expect("a river line");
+        let area = s.water.iter().find(|w| !w.line).expect("a water area");
+        assert!(line.shown_at(10.5) && line.shown_at(CENTRELINE_MAX_ZOOM));
+        assert!(!line.shown_at(12.6), "the home view would show a line off the river");
+        assert!(area.shown_at(10.5) && area.shown_at(16.0));
     }
 
     #[test]

@@ -554,6 +554,16 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         })
         .collect_view();
     // the areas only: an open line would clip to the shape it encloses
+    // A centreline shows at small scales only (`SceneWater::shown_at`).
+    let water_g: NodeRef<leptos::svg::G> = NodeRef::new();
+    let scene = Arc::clone(&data);
+    Effect::new(move |_| {
+        let zoom = drawn.with(|v| v.zoom());
+        let Some(wg) = group(water_g) else { return };
+        for (el, w) in drawn_children(&wg).iter().zip(&scene.scene.water) {
+            let _ = el.set_attribute("visibility", visibility(w.shown_at(zoom)));
+        }
+    });
     let water_clip = data
         .scene
         .water
@@ -780,7 +790,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         }
         for w in &s.water {
             let font = 15.0 * k;
-            let at = v.project(w.label_at).unwrap_or(none);
+            let at = v.project(w.label_at).filter(|_| w.shown_at(v.zoom())).unwrap_or(none);
             let (width, height) =
                 rotated_box(labels::text_width(w.names.get(lang), font) * 1.2, font * 1.3, w.label_angle_deg);
             cands.push(LabelCandidate { anchors: vec![at], width, height, priority: 3 });
@@ -890,7 +900,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     <clipPath id="water-clip">{water_clip}</clipPath>
                 </defs>
                 <g class="layer layer--geometry" transform=transform node_ref=zones_g>{zones}</g>
-                <g class="layer layer--water" transform=transform aria-hidden="true" data-testid="water">
+                <g class="layer layer--water" transform=transform aria-hidden="true" data-testid="water" node_ref=water_g>
                     {water}
                 </g>
                 <g

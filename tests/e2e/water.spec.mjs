@@ -86,3 +86,13 @@ test('the first view and the SVG export carry the water', async ({ page, request
   expect(svg).toContain('Water (Qiantang River and lakes)');
   expect(svg).toContain('GSHHG');
 });
+
+test('the upper river, known by its centreline only, is drawn with the three zones but not across Binjiang close in', async ({ page }) => {
+  const map = new MapPage(page);
+  await openMap(map, '?view=all');
+  await expect(page.getByTestId('water-fuchun-river')).toHaveAttribute('visibility', 'visible');
+  await expect(page.locator('text.label--water', { hasText: '富春江' })).toHaveAttribute('visibility', 'visible');
+  await page.getByTestId('zoom-home').click();
+  await expect(page.getByTestId('water-fuchun-river')).toHaveAttribute('visibility', 'hidden');
+  await expect(page.locator('text.label--water', { hasText: '富春江' })).toHaveAttribute('visibility', 'hidden');
+});
