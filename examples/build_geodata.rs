@@ -1571,7 +1571,9 @@ fn build_course(
     let mut runs: Vec<Vec<Coord>> = vec![Vec::new()];
     for c in ring {
         if shared.contains(c) {
-            runs.last_mut().map(|r| r.push(*c));
+            if let Some(r) = runs.last_mut() {
+                r.push(*c);
+            }
         } else if runs.last().is_some_and(|r| !r.is_empty()) {
             runs.push(Vec::new());
         }
