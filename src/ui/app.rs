@@ -170,6 +170,7 @@ pub fn App() -> impl IntoView {
                 </div>
                 <Attribution/>
                 <super::review::ReviewNumber/>
+                <super::inset::LocatorInset/>
                 {move || rest.get().then(|| untrack(|| view! {
                     <ListView/>
                     <DetailsPanel/>

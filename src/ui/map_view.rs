@@ -48,6 +48,8 @@ const REDRAW_IDLE_MS: u64 = 120;
 const REDRAW_ZOOM_STEP: f64 = 2.0;
 /// Gap between a marker's centre and the near edge of its label.
 const SITE_LABEL_OFFSET: f64 = 17.0;
+/// The locator inset's box on the map, in px (its SVG plus padding).
+const INSET_BOX: (f64, f64) = (158.0, 120.0);
 /// The attribution line covers the bottom of the map; labels stay above it.
 const ATTRIBUTION_PX: f64 = 26.0;
 
@@ -787,6 +789,11 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 height: font * 1.3,
                 priority: 2,
             });
+        }
+        // the locator inset covers the top right of wide maps (public/style.css, `.inset`)
+        if v.width() >= 900.0 && v.height() >= 420.0 {
+            let (w, h) = (INSET_BOX.0, INSET_BOX.1);
+            obstacles.push(Rect::centred(ScreenPoint::new(v.width() - 12.0 - w / 2.0, 132.0 + h / 2.0), w, h, 0.0));
         }
         for w in &s.water {
             let font = 15.0 * k;

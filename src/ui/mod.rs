@@ -14,6 +14,7 @@ mod controls;
 pub mod details;
 mod embed;
 mod export;
+mod inset;
 mod legend;
 mod list_view;
 mod map_view;
