@@ -790,10 +790,11 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 priority: 2,
             });
         }
-        // the locator inset covers the top right of wide maps (public/style.css, `.inset`)
+        // the locator inset covers the bottom right of wide maps (public/style.css, `.inset`)
         if v.width() >= 900.0 && v.height() >= 420.0 {
             let (w, h) = (INSET_BOX.0, INSET_BOX.1);
-            obstacles.push(Rect::centred(ScreenPoint::new(v.width() - 12.0 - w / 2.0, 132.0 + h / 2.0), w, h, 0.0));
+            let centre = ScreenPoint::new(v.width() - 64.0 - w / 2.0, v.height() - 34.0 - h / 2.0);
+            obstacles.push(Rect::centred(centre, w, h, 0.0));
         }
         for w in &s.water {
             let font = 15.0 * k;
