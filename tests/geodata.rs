@@ -147,8 +147,9 @@ fn cooperation_zones_are_schematic_and_equal_area() {
         assert_eq!(zone.drawn_area_km2, Some(drawn));
         assert!((zone.area_km2() - drawn).abs() < 0.01 * drawn, "{id}: {}", zone.area_km2());
         assert_eq!(zone.drawn_part.is_some(), drawn < stated, "{id}: says which part is drawn");
-        // A 64-gon, closed.
-        assert_eq!(zone.geometry.0[0].exterior().0.len(), 65);
+        // A 64-gon, or one cut to its district: closed, and smooth.
+        let ring = &zone.geometry.0[0].exterior().0;
+        assert!(ring.len() >= 40 && ring.first() == ring.last(), "{id}: {} positions", ring.len());
     }
 }
 

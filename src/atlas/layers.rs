@@ -9,6 +9,7 @@
 //! | [`FOCUS_FILE`] | 杭州高新区（滨江）, `kind: "focus"` |
 //! | [`ZONES_FILE`] | the cooperation zones, `kind: "cooperation-zone"`, schematic |
 //! | [`SITES_FILE`] | platform sites, `kind: "site"`, Points or `null` when unplaced |
+//! | [`WATER_FILE`] | the river and lakes the shoreline data resolves, `kind: "water"` |
 //!
 //! Loading is partial: a feature that cannot be read is skipped and reported as
 //! a [`DataError`] naming its file and id ("expected X, got Y"); a file that is
@@ -27,6 +28,7 @@ pub const DISTRICTS_FILE: &str = "geodata/districts.geojson";
 pub const FOCUS_FILE: &str = "geodata/binjiang.geojson";
 pub const ZONES_FILE: &str = "geodata/zones.geojson";
 pub const SITES_FILE: &str = "geodata/sites.geojson";
+pub const WATER_FILE: &str = "geodata/water.geojson";
 
 /// What a zone is on the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -229,6 +231,26 @@ fn map_label<'a>(names: &'a Names, label: Option<&'a Names>, lang: Lang) -> &'a 
     label.map(|l| l.get(lang)).filter(|l| !l.trim().is_empty()).unwrap_or_else(|| names.get(lang))
 }
 
+/// A river or lake, drawn as water above the district fills and below their
+/// outlines. Not selectable: it is context, named on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Water {
+    pub id: String,
+    pub names: Names,
+    /// WGS-84, exterior rings counter-clockwise; empty for a river known by
+    /// its centreline only.
+    pub geometry: MultiPolygon<f64>,
+    /// A river known by its centreline only (a `LineString` or
+    /// `MultiLineString` geometry), drawn as a line; empty for an area.
+    pub centreline: geo::MultiLineString<f64>,
+    /// Where its name is written, on the water.
+    pub label_at: LonLat,
+    /// The name's rotation on screen, clockwise degrees (along the river).
+    pub label_angle_deg: f64,
+    /// Where the shape comes from and under which licence (`source`).
+    pub source: String,
+}
+
 /// Everything drawn on the map.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Atlas {
@@ -237,6 +259,7 @@ pub struct Atlas {
     pub focus: Vec<Zone>,
     pub cooperation: Vec<Zone>,
     pub sites: Vec<Site>,
+    pub water: Vec<Water>,
 }
 
 impl Atlas {
@@ -292,22 +315,24 @@ impl Atlas {
 
 /// The committed layers as built into the binary: the same features, each
 /// outline's positions moved to [`PACKED_COORDINATES`] by `build.rs`.
-pub const PACKED: [(&str, &str); 4] = [
+pub const PACKED: [(&str, &str); 5] = [
     (DISTRICTS_FILE, include_str!(concat!(env!("OUT_DIR"), "/districts.geojson"))),
     (FOCUS_FILE, include_str!(concat!(env!("OUT_DIR"), "/binjiang.geojson"))),
     (ZONES_FILE, include_str!(concat!(env!("OUT_DIR"), "/zones.geojson"))),
     (SITES_FILE, include_str!(concat!(env!("OUT_DIR"), "/sites.geojson"))),
+    (WATER_FILE, include_str!(concat!(env!("OUT_DIR"), "/water.geojson"))),
 ];
 
 /// The outlines' positions of [`PACKED`]: micro-degree zigzag varint deltas.
 pub static PACKED_COORDINATES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/coordinates.bin"));
 
 /// The committed layers, as `(path, contents)`: the files as written.
-pub const BUNDLED: [(&str, &str); 4] = [
+pub const BUNDLED: [(&str, &str); 5] = [
     (DISTRICTS_FILE, include_str!("../../geodata/districts.geojson")),
     (FOCUS_FILE, include_str!("../../geodata/binjiang.geojson")),
     (ZONES_FILE, include_str!("../../geodata/zones.geojson")),
     (SITES_FILE, include_str!("../../geodata/sites.geojson")),
+    (WATER_FILE, include_str!("../../geodata/water.geojson")),
 ];
 
 /// Square metres per square kilometre.
@@ -345,6 +370,7 @@ fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &str, text: &
                 ZoneKind::Cooperation => atlas.cooperation.push(zone),
             },
             Ok(Layer::Site(site)) => atlas.sites.push(site),
+            Ok(Layer::Water(water)) => atlas.water.push(water),
             Err((id, message)) => {
                 let message = match id {
                     Some(_) => message,
@@ -359,6 +385,7 @@ fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &str, text: &
 enum Layer {
     Zone(Zone),
     Site(Site),
+    Water(Water),
 }
 
 /// A failed feature: its id when it has one, and what is wrong.
@@ -388,10 +415,14 @@ fn read_feature(file: &str, feature: &Value, packed: &[u8]) -> Result<Layer, Fea
     let geometry = obj.get("geometry").unwrap_or(&Value::Null);
     if kind == "site" {
         read_site(file, &id, props, geometry).map(Layer::Site).map_err(fail)
+    } else if kind == "water" {
+        read_water(&id, props, geometry, packed).map(Layer::Water).map_err(fail)
     } else if let Some(kind) = ZoneKind::from_key(kind) {
         read_zone(file, &id, kind, props, geometry, packed).map(Layer::Zone).map_err(fail)
     } else {
-        Err(fail(format!("expected kind \"district\", \"focus\", \"cooperation-zone\" or \"site\", got \"{kind}\"")))
+        Err(fail(format!(
+            "expected kind \"district\", \"focus\", \"cooperation-zone\", \"site\" or \"water\", got \"{kind}\""
+        )))
     }
 }
 
@@ -514,6 +545,47 @@ fn read_zone(
     })
 }
 
+fn read_water(id: &str, props: &Map<String, Value>, geometry: &Value, packed: &[u8]) -> Result<Water, String> {
+    let at = props.get("label_at").ok_or("expected label_at [longitude, latitude], got none")?;
+    let at = position(at).map_err(|m| format!("label_at: {m}"))?;
+    let kind = geometry.get("type").and_then(Value::as_str);
+    let (area, centreline) = match kind {
+        Some("MultiLineString") if geometry.get("packed").is_some() => {
+            let lines =
+                unpack_lines(&geometry["packed"], packed).map_err(|m| format!("packed MultiLineString: {m}"))?;
+            (MultiPolygon(vec![]), lines)
+        }
+        Some("LineString" | "MultiLineString") => {
+            let coords = geometry.get("coordinates").unwrap_or(&Value::Null);
+            let parts: Vec<&Value> =
+                if kind == Some("LineString") { vec![coords] } else { array(coords)?.iter().collect() };
+            let lines = parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let points = array(l)?.iter().map(position).collect::<Result<Vec<_>, _>>();
+                    match points {
+                        Ok(p) if p.len() >= 2 => Ok(LineString(p)),
+                        Ok(p) => Err(format!("line {i}: expected at least 2 positions, got {}", p.len())),
+                        Err(m) => Err(format!("line {i}: {m}")),
+                    }
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            (MultiPolygon(vec![]), geo::MultiLineString(lines))
+        }
+        _ => (multipolygon(geometry, packed)?, geo::MultiLineString(vec![])),
+    };
+    Ok(Water {
+        id: id.to_owned(),
+        names: read_names(props)?,
+        geometry: area,
+        centreline,
+        label_at: LonLat::new(at.x, at.y),
+        label_angle_deg: optional_number(props, "label_angle_deg")?.unwrap_or(0.0),
+        source: required_str(props, "source")?.to_owned(),
+    })
+}
+
 fn confidence(props: &Map<String, Value>, default: Option<Confidence>) -> Result<Confidence, String> {
     let key = match (optional_str(props, "confidence")?, default) {
         (Some(k), _) => k,
@@ -598,6 +670,30 @@ fn unpack(reference: &Value, packed: &[u8]) -> Result<MultiPolygon<f64>, String>
         return Err("expected at least one polygon, got none".to_owned());
     }
     Ok(MultiPolygon(out))
+}
+
+/// Packed lines: `{"at": <byte offset>, "lines": [<positions per line>, ...]}` over `packed`.
+fn unpack_lines(reference: &Value, packed: &[u8]) -> Result<geo::MultiLineString<f64>, String> {
+    let at = reference.get("at").and_then(Value::as_u64).ok_or("expected a byte offset \"at\", got none")?;
+    let bytes =
+        packed.get(at as usize..).ok_or_else(|| format!("offset {at} is past the end ({} bytes)", packed.len()))?;
+    let mut reader = packed::Reader::new(bytes);
+    let mut lines = Vec::new();
+    for (i, n) in array(reference.get("lines").ok_or("expected \"lines\", got none")?)?.iter().enumerate() {
+        let n = n.as_u64().ok_or_else(|| format!("line {i}: expected a count, got {}", describe(n)))?;
+        if n < 2 {
+            return Err(format!("line {i}: expected at least 2 positions, got {n}"));
+        }
+        let mut points = Vec::new();
+        for _ in 0..n {
+            match (reader.next(), reader.next()) {
+                (Some(x), Some(y)) => points.push(Coord { x, y }),
+                _ => return Err("the packed positions end early".to_owned()),
+            }
+        }
+        lines.push(LineString(points));
+    }
+    Ok(geo::MultiLineString(lines))
 }
 
 /// A ring of at least four positions whose last repeats the first.

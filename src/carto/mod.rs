@@ -5,6 +5,7 @@
 /// Written into `index.html` by a native test; the wasm never carries it.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_view;
+pub mod inset;
 pub mod labels;
 pub mod paths;
 pub mod scene;

@@ -46,6 +46,23 @@ fn ring_data(ring: &geo::LineString<f64>, frame: &LocalFrame, out: &mut String) 
     out.push('Z');
 }
 
+/// Path data (`M … L …` per line, one decimal, open) for lines; a line with a
+/// non-finite vertex or fewer than two is left out.
+pub fn line_data(lines: &geo::MultiLineString<f64>, frame: &LocalFrame) -> String {
+    let mut d = String::new();
+    for line in &lines.0 {
+        let pts: Option<Vec<(f64, f64)>> = line.0.iter().map(|c| frame.to_local(LonLat::from(*c))).collect();
+        let Some(pts) = pts.filter(|p| p.len() >= 2) else { continue };
+        for (i, (x, y)) in pts.iter().enumerate() {
+            d.push(if i == 0 { 'M' } else { 'L' });
+            push_tenths(&mut d, *x);
+            d.push(' ');
+            push_tenths(&mut d, *y);
+        }
+    }
+    d
+}
+
 /// Appends `v` rounded to one decimal, as `format!("{v:.1}")` would write it
 /// but without the general float formatter: the path data of every outline is
 /// written at start-up, and this is most of that work.

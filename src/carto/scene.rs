@@ -43,6 +43,14 @@ pub struct SceneZone {
     pub adcode: Option<String>,
 }
 
+impl SceneWater {
+    /// Whether it is drawn at `zoom`: areas always, a centreline only at
+    /// small scales ([`CENTRELINE_MAX_ZOOM`]).
+    pub fn shown_at(&self, zoom: f64) -> bool {
+        !self.line || zoom <= CENTRELINE_MAX_ZOOM
+    }
+}
+
 impl SceneZone {
     pub fn adcode_is(&self, code: &str) -> bool {
         self.adcode.as_deref() == Some(code)
@@ -63,6 +71,32 @@ pub struct SceneSite {
     pub class: String,
 }
 
+/// The largest zoom at which a river known only by its centreline is drawn.
+/// The centreline (WDBII) is a small-scale product, off the true river by up
+/// to about a kilometre in places (by Binjiang, where it would cross the
+/// district's land, the build replaces it with the mid-river district
+/// border). Up to this zoom (about 33 m a pixel at Hangzhou) it shows where
+/// the river goes in the view of all three zones; at Binjiang's home view
+/// (about zoom 12.6 on a laptop) it is left out.
+pub const CENTRELINE_MAX_ZOOM: f64 = 12.0;
+
+/// A river or lake as drawn: above the district fills, below their outlines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneWater {
+    pub id: String,
+    pub names: Names,
+    /// SVG path data in the scene's frame.
+    pub d: String,
+    /// A river known by its centreline only: `d` is an open line, stroked.
+    pub line: bool,
+    pub label_at: LonLat,
+    /// The name's rotation on screen, clockwise degrees.
+    pub label_angle_deg: f64,
+    pub bounds: Bounds,
+    pub geometry: geo::MultiPolygon<f64>,
+    pub centreline: geo::MultiLineString<f64>,
+}
+
 /// What a click or hover lands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hit {
@@ -77,10 +111,19 @@ pub struct Scene {
     /// In drawing order: context districts, then the focus zone, then the cooperation zones.
     pub zones: Vec<SceneZone>,
     pub sites: Vec<SceneSite>,
+    /// Rivers and lakes.
+    pub water: Vec<SceneWater>,
+    /// The zones (indices into `zones`) whose outlines cross water: the map
+    /// draws their outlines again over the water, clipped to it, since the
+    /// water covers the outlines drawn with the fills.
+    pub shore_zones: Vec<usize>,
     /// The whole drawn area (every district).
     pub extent: Bounds,
     /// Binjiang: the view the map opens on and returns to.
     pub home: Bounds,
+    /// Binjiang and every cooperation zone together: the view of all three
+    /// (the second home control, `view=all`, the tour, the host's `fitAll`).
+    pub overview: Bounds,
 }
 
 /// The layer a site category belongs to.
@@ -168,8 +211,42 @@ impl Scene {
             })
             .collect();
         let home = zones.iter().find(|z| z.kind == ZoneKind::Focus).map(|z| z.bounds).unwrap_or(extent);
+        let overview = zones
+            .iter()
+            .filter(|z| z.kind != ZoneKind::District)
+            .map(|z| z.bounds)
+            .reduce(Bounds::union)
+            .unwrap_or(home);
         let sites = atlas.sites.iter().filter_map(scene_site).collect();
-        Some(Scene { frame, zones, sites, extent, home })
+        let water: Vec<SceneWater> = atlas
+            .water
+            .iter()
+            .filter_map(|w| {
+                let line = w.geometry.0.is_empty();
+                let bounds = if line {
+                    Bounds::from_points(w.centreline.0.iter().flat_map(|l| l.0.iter().map(|c| LonLat::from(*c))))?
+                } else {
+                    Bounds::of_multi_polygon(&w.geometry)?
+                };
+                Some(SceneWater {
+                    id: w.id.clone(),
+                    names: w.names.clone(),
+                    d: if line {
+                        paths::line_data(&w.centreline, &frame)
+                    } else {
+                        paths::path_data(&w.geometry, &frame)
+                    },
+                    line,
+                    label_at: w.label_at,
+                    label_angle_deg: w.label_angle_deg,
+                    bounds,
+                    geometry: w.geometry.clone(),
+                    centreline: w.centreline.clone(),
+                })
+            })
+            .collect();
+        let shore_zones = shore_zones(&zones, &atlas.water);
+        Some(Scene { frame, zones, sites, water, shore_zones, extent, home, overview })
     }
 
     pub fn zone(&self, id: &str) -> Option<&SceneZone> {
@@ -205,6 +282,31 @@ impl Scene {
         let k = hit_test(vp, at, tolerance_px, shapes)?;
         Some(if k < zones.len() { Hit::Zone(zones[k]) } else { Hit::Site(sites[k - zones.len()]) })
     }
+}
+
+/// The surveyed zones whose outline has a vertex in some water: those the
+/// water would otherwise hide part of. Schematic zones are drawn above the
+/// water and need no second outline.
+fn shore_zones(zones: &[SceneZone], water: &[crate::atlas::layers::Water]) -> Vec<usize> {
+    use geo::{BoundingRect, Intersects, Point};
+    let boxes: Vec<_> = water.iter().filter_map(|w| w.geometry.bounding_rect().map(|b| (b, &w.geometry))).collect();
+    (0..zones.len())
+        .filter(|&i| {
+            let z = &zones[i];
+            !z.schematic
+                && z.geometry.0.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors())).any(|ring| {
+                    ring.0.iter().any(|c| {
+                        boxes.iter().any(|(b, g)| {
+                            c.x >= b.min().x
+                                && c.x <= b.max().x
+                                && c.y >= b.min().y
+                                && c.y <= b.max().y
+                                && g.intersects(&Point::from(*c))
+                        })
+                    })
+                })
+        })
+        .collect()
 }
 
 fn scene_site(s: &Site) -> Option<SceneSite> {
@@ -268,6 +370,31 @@ pub(crate) mod test {
         let district = s.zones.iter().find(|z| z.kind == ZoneKind::District && z.adcode_is("330108"));
         assert!(!district.expect("330108 is a context district").labelled);
         assert!(bj.labelled);
+    }
+
+    #[test]
+    fn a_river_known_by_its_centreline_is_drawn_at_small_scales_only() {
+        let s = scene();
+        let line = s.water.iter().find(|w| w.line).expect("a river line");
+        let area = s.water.iter().find(|w| !w.line).expect("a water area");
+        assert!(line.shown_at(10.5) && line.shown_at(CENTRELINE_MAX_ZOOM));
+        assert!(!line.shown_at(12.6), "the home view would show a line off the river");
+        assert!(area.shown_at(10.5) && area.shown_at(16.0));
+    }
+
+    #[test]
+    fn the_overview_holds_binjiang_and_every_cooperation_zone_and_little_else() {
+        let s = scene();
+        for z in s.zones.iter().filter(|z| z.kind != ZoneKind::District) {
+            for c in z.bounds.corners() {
+                assert!(s.overview.contains(c), "{} reaches out of the overview", z.id);
+            }
+        }
+        assert!(s.overview.contains(s.home.center()));
+        // far smaller than the whole city
+        let area = |b: Bounds| (b.east - b.west) * (b.north - b.south);
+        assert!(area(s.overview) < area(s.extent) / 10.0);
+        assert!(area(s.overview) > area(s.home) * 4.0);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod bounds;
 pub mod datum;
+pub mod distance;
 pub mod hit;
 pub mod lonlat;
 pub mod mercator;

@@ -71,6 +71,9 @@ pub struct Details {
     pub nature_text: String,
     /// Where the outline or position comes from (data file basis), if stated.
     pub basis: Option<String>,
+    /// For a cooperation zone: how far it lies from the focus zone (geodesic,
+    /// from the drawn shapes, so approximate), in words.
+    pub distance: Option<String>,
     pub key_facts: Vec<FactView>,
     pub other_facts: Vec<FactView>,
     pub themes: Vec<Link>,
@@ -331,6 +334,26 @@ pub fn link(atlas: &Atlas, cat: &Catalogue, id: &str, lang: Lang) -> Option<Link
     })
 }
 
+/// "Distance from …: centre to centre ≈ 6.1 km · nearest edges ≈ 0 km" for a
+/// cooperation zone, measured on the drawn shapes; `None` for other zones.
+fn distance_text(atlas: &Atlas, z: &crate::atlas::layers::Zone, lang: Lang) -> Option<String> {
+    if z.kind != ZoneKind::Cooperation {
+        return None;
+    }
+    let focus = atlas.focus.first()?;
+    let d = crate::spatial::distance::between(&focus.geometry, &z.geometry)?;
+    let km = |v: f64| if v < 10.0 { format!("{v:.1} km") } else { format!("{v:.0} km") };
+    let sep = if lang == Lang::En { ": " } else { "：" };
+    Some(format!(
+        "{}{sep}{} ≈ {} · {} ≈ {}",
+        T::DistanceFromFocus.get(lang),
+        T::CentreToCentre.get(lang),
+        km(d.centres_km),
+        T::NearestEdges.get(lang),
+        km(d.gap_km)
+    ))
+}
+
 impl Details {
     /// The panel for `sel`, or `None` when the id is unknown.
     pub fn build(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Details> {
@@ -383,6 +406,10 @@ impl Details {
             Selection::Theme(_) => Vec::new(),
             _ => cat.themes_of(sel.id()).filter_map(|t| link(atlas, cat, &t.id, lang)).collect(),
         };
+        let distance = match sel {
+            Selection::Zone(id) => atlas.zone(id).and_then(|z| distance_text(atlas, z, lang)),
+            _ => None,
+        };
         Some(Details {
             selection: sel.clone(),
             title,
@@ -390,6 +417,7 @@ impl Details {
             nature,
             nature_text,
             basis,
+            distance,
             key_facts: key.into_iter().map(|f| fact_view(cat, f, lang)).collect(),
             other_facts: other.into_iter().map(|f| fact_view(cat, f, lang)).collect(),
             themes,

@@ -9,6 +9,7 @@ pub mod host;
 pub mod layers;
 pub mod listing;
 pub mod qr;
+pub mod review;
 pub mod search;
 pub mod selection;
 pub mod text;

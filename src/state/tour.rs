@@ -38,6 +38,8 @@ pub enum Target {
     Subject(Selection),
     /// A box in degrees.
     Bounds(Bounds),
+    /// Binjiang and the cooperation zones together (`target = "view:all"`).
+    Overview,
 }
 
 /// One stop of the tour.
@@ -110,10 +112,10 @@ fn read_stop(n: usize, map: &Map<String, Value>) -> Result<Stop, DataError> {
     };
     let title = Names { zh_hans: text("zh_hans")?, zh_hant: text("zh_hant")?, en: text("en")? };
     let target = match (map.get("target"), map.get("bounds")) {
-        (Some(Value::String(t)), None) => Target::Subject(
-            parse_target(t)
-                .ok_or_else(|| err(format!("expected target \"zone:ID\", \"site:ID\" or \"theme:ID\", got \"{t}\"")))?,
-        ),
+        (Some(Value::String(t)), None) if t == "view:all" => Target::Overview,
+        (Some(Value::String(t)), None) => Target::Subject(parse_target(t).ok_or_else(|| {
+            err(format!("expected target \"zone:ID\", \"site:ID\", \"theme:ID\" or \"view:all\", got \"{t}\""))
+        })?),
         (Some(other), None) => return Err(err(format!("expected target to be a string, got {}", describe(other)))),
         (None, Some(Value::Array(b))) => {
             let nums: Vec<f64> = b.iter().filter_map(Value::as_f64).collect();
@@ -512,6 +514,15 @@ mod test {
         let stop = r#"{"id": "b", "bounds": [120.1, 30.1, 120.3, 30.3], "zh_hans": "乙", "zh_hant": "乙", "en": "B", "facts": ["bj-area", "bj-gdp-2022"]}"#;
         let tour = Tour::from_json(&json(stop)).unwrap();
         assert!(matches!(tour.stops[0].target, Target::Bounds(b) if b.center().lon > 120.19));
+    }
+
+    #[test]
+    fn the_view_of_all_three_zones_is_a_target_too() {
+        let stop = r#"{"id": "a", "target": "view:all", "zh_hans": "乙", "zh_hant": "乙", "en": "B", "facts": ["bj-area", "bj-gdp-2022"]}"#;
+        let tour = Tour::from_json(&json(stop)).unwrap();
+        assert_eq!(tour.stops[0].target, Target::Overview);
+        // and the bundled tour shows it
+        assert!(Tour::bundled().unwrap().stops.iter().any(|s| s.target == Target::Overview));
     }
 
     #[test]

@@ -45,6 +45,11 @@ pub struct UrlState {
     /// The page's public address for the QR code (`share=https://…/`), when
     /// the screen runs from a local copy.
     pub share: Option<String>,
+    /// `review=…`: the map-review number (审图号) to show (see `state::review`).
+    pub review: Option<String>,
+    /// `view=all`: open on Binjiang and the cooperation zones together
+    /// (a centre or zoom in the link wins).
+    pub overview: bool,
 }
 
 /// How the page presents the map.
@@ -276,6 +281,14 @@ impl UrlState {
                     Some(s) => st.idle = Some(s),
                     None => bad(T::UrlIdle),
                 },
+                "review" => match super::review::parse_review_number(&value) {
+                    Ok(n) => st.review = Some(n),
+                    Err(reason) => bad(reason),
+                },
+                "view" => match value.as_str() {
+                    "all" => st.overview = true,
+                    _ => bad(T::UrlView),
+                },
                 "share" => match parse_share(&value) {
                     Some(s) => st.share = Some(s),
                     None => bad(T::UrlShare),
@@ -324,6 +337,12 @@ impl UrlState {
         if self.tools {
             parts.push("tools=1".to_string());
         }
+        if self.overview {
+            parts.push("view=all".to_string());
+        }
+        if let Some(r) = &self.review {
+            parts.push(format!("review={}", percent_encode(r)));
+        }
         if let Some(f) = self.care {
             parts.push(format!("care={}", u8::from(f)));
         }
@@ -346,6 +365,17 @@ impl UrlState {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn view_all_opens_on_the_three_zones_and_round_trips() {
+        let (st, ignored) = UrlState::decode("?view=all");
+        assert!(ignored.is_empty() && st.overview);
+        assert_eq!(UrlState::decode(&st.encode()).0, st);
+        let (st, ignored) = UrlState::decode("?view=everything");
+        assert!(!st.overview);
+        assert_eq!(ignored.len(), 1);
+        assert_eq!(ignored[0].reason, T::UrlView);
+    }
 
     #[test]
     fn a_full_link_decodes_to_its_parts() {

@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
         (Some((lon, lat)), zoom) => InitialView::At(LonLat::new(lon, lat), zoom),
         (None, Some(z)) => InitialView::At(scene.home.center(), Some(z)),
         (None, None) if selection.is_some() => InitialView::Selection,
+        (None, None) if url.overview => InitialView::Overview,
         (None, None) => InitialView::Home,
     };
 
@@ -183,6 +184,8 @@ pub fn App() -> impl IntoView {
                     <ScaleBar/>
                 </div>
                 <Attribution/>
+                <super::review::ReviewNumber/>
+                <super::inset::LocatorInset/>
                 {move || rest.get().then(|| untrack(|| view! {
                     <ListView/>
                     <DetailsPanel/>

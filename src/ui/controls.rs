@@ -17,7 +17,7 @@ use super::animate::{fly_to, settled};
 use super::context::{ctx, Ctx};
 use super::details::{focus_element, NARROW_PX};
 use super::export::{export_png, export_svg};
-use super::map_view::go_home;
+use super::map_view::{go_home, go_overview};
 use crate::atlas::Lang;
 use crate::spatial::viewport::scale_bar;
 use crate::spatial::ScreenPoint;
@@ -45,6 +45,15 @@ pub fn ZoomControls() -> impl IntoView {
                 on:click=move |_| go_home(c)>
                 <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
                     <path d="M10 3 L17 9 H15 V17 H11.5 V12.5 H8.5 V17 H5 V9 H3 Z" fill="currentColor"/>
+                </svg>
+            </button>
+            <button type="button" class="btn btn--icon btn--overview" data-testid="zoom-all"
+                aria-label=move || T::ShowAllZones.get(lang.get()) title=move || T::ShowAllZones.get(lang.get())
+                on:click=move |_| go_overview(c)>
+                <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+                    <circle cx="12.5" cy="6" r="3.2" fill="currentColor"/>
+                    <circle cx="13" cy="13.5" r="2.2" fill="none" stroke="currentColor" stroke-width="1.6"/>
+                    <circle cx="5" cy="15" r="2.2" fill="none" stroke="currentColor" stroke-width="1.6"/>
                 </svg>
             </button>
         </div>

@@ -224,6 +224,7 @@ fn Panel(d: Details) -> impl IntoView {
             </header>
             <div class="details__body">
                 <p class=format!("details__nature nature--{nature_key}") data-testid="details-nature">{d.nature_text}</p>
+                {d.distance.map(|t| view! { <p class="details__distance" data-testid="details-distance">{t}</p> })}
                 {basis}
                 {key_facts}
                 {other_facts}

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::animate::fly_to;
 use super::context::{ctx, Ctx};
 use super::details::{show_selection, NARROW_PX};
 use crate::state::host::{self, Command};
@@ -112,19 +111,7 @@ fn apply(c: Ctx, cmd: Command) {
         Command::Clear => c.selected.set(None),
         Command::SetLanguage(l) => c.lang.set(l),
         Command::SetLayers(l) => c.layers.set(l),
-        Command::FitAll => {
-            let all = data
-                .scene
-                .zones
-                .iter()
-                .filter(|z| z.kind != crate::atlas::layers::ZoneKind::District)
-                .map(|z| z.bounds)
-                .reduce(|a, b| a.union(b));
-            if let Some(b) = all {
-                let target = c.view.get_untracked().fit_bounds(b, 24.0);
-                fly_to(c.view, target, 700.0);
-            }
-        }
+        Command::FitAll => super::map_view::go_overview(c),
     }
 }
 

@@ -58,7 +58,8 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let ink = "#1c2430";
     let mut out = String::new();
     let row = 24.0;
-    let box_h = 44.0 + row * layers.len() as f64;
+    // the layers, then water
+    let box_h = 44.0 + row * (layers.len() + 1) as f64;
     // As wide as its longest line (bold text a tenth wider than the estimate),
     // within the image: on a narrow one the title gets smaller to fit.
     let title = T::AppTitle.get(lang);
@@ -66,6 +67,7 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let box_w = layers
         .iter()
         .map(|l| 48.0 + text_width(layer_name(*l, lang), 13.0))
+        .chain([48.0 + text_width(T::Water.get(lang), 13.0)])
         .fold(12.0 + text_width(title, title_px) * 1.1, f64::max)
         .max(288.0)
         .min(w - 36.0)
@@ -100,9 +102,19 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
             escape(layer_name(*l, lang))
         ));
     }
+    let y = 52.0 + row * layers.len() as f64;
+    out.push_str(&format!(
+        r#"<path class="water" d="M26 {} q6 -6 12 0 t12 0 v6 h-24 z"/><text x="60" y="{}" font-size="13" fill="{ink}">{}</text>"#,
+        y + 12.0,
+        y + 15.0,
+        escape(T::Water.get(lang))
+    ));
     // The attribution in as many lines as the width needs: a credit is never cut off.
+    // The map-review number, when set, has a line of its own above it.
+    let review = crate::state::review::review_number(c.data().options.review.as_deref())
+        .map(|n| crate::state::review::review_label(&n, lang));
     let lines = wrap_text(T::Attribution.get(lang), 11.0, w - 16.0);
-    let band = 6.0 + 14.0 * lines.len() as f64;
+    let band = 6.0 + 14.0 * (lines.len() + usize::from(review.is_some())) as f64;
     if let Some((m, bw)) = scale_bar(c.view.with_untracked(|v| v.metres_per_pixel()), 120.0) {
         let label = if m >= 1000.0 { format!("{} km", m / 1000.0) } else { format!("{m} m") };
         let y = h - band - 20.0;
@@ -119,11 +131,19 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
         r##"<rect x="0" y="{}" width="{w}" height="{band}" fill="#ffffff" fill-opacity="0.85"/>"##,
         h - band
     ));
+    let first = usize::from(review.is_some());
+    if let Some(review) = &review {
+        out.push_str(&format!(
+            r##"<text x="8" y="{}" font-size="11" font-weight="700" fill="{ink}" data-review="1">{}</text>"##,
+            h - band + 15.0,
+            escape(review)
+        ));
+    }
     for (i, line) in lines.iter().enumerate() {
         out.push_str(&format!(
             r##"<text x="{}" y="{}" font-size="11" text-anchor="end" fill="{ink}">{}</text>"##,
             w - 8.0,
-            h - band + 15.0 + 14.0 * i as f64,
+            h - band + 15.0 + 14.0 * (first + i) as f64,
             escape(line)
         ));
     }

@@ -126,6 +126,12 @@ pub fn Legend() -> impl IntoView {
                     </svg>
                     <span>{move || T::Surveyed.get(lang.get())}</span>
                 </li>
+                <li data-testid="legend-water">
+                    <svg class="swatch" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true">
+                        <path class="water" d="M2 12q6-6 12 0t12 0V18H2Z"/>
+                    </svg>
+                    <span>{move || T::Water.get(lang.get())}</span>
+                </li>
                 <li>
                     <svg class="swatch" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true">
                         <rect class="zone zone--schematic swatch--schematic" x="2" y="2" width="24" height="16" rx="2"/>

@@ -48,6 +48,8 @@ const REDRAW_IDLE_MS: u64 = 120;
 const REDRAW_ZOOM_STEP: f64 = 2.0;
 /// Gap between a marker's centre and the near edge of its label.
 const SITE_LABEL_OFFSET: f64 = 17.0;
+/// The locator inset's box on the map, in px (its SVG plus padding).
+const INSET_BOX: (f64, f64) = (158.0, 120.0);
 /// The attribution line covers the bottom of the map; labels stay above it.
 const ATTRIBUTION_PX: f64 = 26.0;
 
@@ -59,6 +61,18 @@ fn site_label(site: &SceneSite, lang: Lang) -> String {
     } else {
         name.to_string()
     }
+}
+
+/// The class of a zone's outline drawn again over the water: the zone's own
+/// classes (so a selection highlights it too) with no fill.
+fn shore_class(zone_class: &str) -> String {
+    format!("{zone_class} zone--shore")
+}
+
+/// The axis-aligned box of a `width` × `height` label turned by `deg` degrees.
+fn rotated_box(width: f64, height: f64, deg: f64) -> (f64, f64) {
+    let (sin, cos) = deg.to_radians().sin_cos();
+    (width * cos.abs() + height * sin.abs(), width * sin.abs() + height * cos.abs())
 }
 
 /// How a zone or site is highlighted.
@@ -114,6 +128,24 @@ fn group(g: NodeRef<leptos::svg::G>) -> Option<web_sys::Element> {
     g.get().map(JsCast::unchecked_into)
 }
 
+/// Shows the keyboard's focus ring on the copy of the focused zone's outline
+/// drawn over the water (`focused`: the element that has focus, if any), so
+/// the ring runs along the whole outline, river bank included.
+fn mark_shore_focus(
+    zones_g: NodeRef<leptos::svg::G>,
+    shores_g: NodeRef<leptos::svg::G>,
+    shore_zones: &[usize],
+    focused: Option<web_sys::Element>,
+) {
+    let (Some(zg), Some(sg)) = (group(zones_g), group(shores_g)) else { return };
+    let ringed = focused.filter(|f| f.matches(":focus-visible").unwrap_or(false));
+    let index = ringed.and_then(|f| drawn_children(&zg).iter().position(|z| *z == f));
+    for (el, &i) in drawn_children(&sg).iter().zip(shore_zones) {
+        let list = el.class_list();
+        let _ = if Some(i) == index { list.add_1("has-focus-ring") } else { list.remove_1("has-focus-ring") };
+    }
+}
+
 /// The elements of a group, in the order they were drawn.
 fn drawn_children(g: &web_sys::Element) -> Vec<web_sys::Element> {
     let mut out = Vec::new();
@@ -160,6 +192,19 @@ fn home_view(
     v: crate::spatial::viewport::Viewport,
     home: crate::spatial::bounds::Bounds,
 ) -> crate::spatial::viewport::Viewport {
+    framed_view(v, home, 0.0)
+}
+
+/// The floating buttons along the map's bottom (tour, QR, export) cover
+/// about this much; the view of all three zones keeps clear of them.
+const ACTION_BAR_PX: f64 = 56.0;
+
+/// `bounds` fitted beside the open legend, `bottom` px kept clear below.
+fn framed_view(
+    v: crate::spatial::viewport::Viewport,
+    home: crate::spatial::bounds::Bounds,
+    bottom: f64,
+) -> crate::spatial::viewport::Viewport {
     let legend_right = document()
         .query_selector(".legend[open]")
         .ok()
@@ -169,10 +214,11 @@ fn home_view(
     let map_left =
         document().query_selector(".map").ok().flatten().map(|el| el.get_bounding_client_rect().left()).unwrap_or(0.0);
     let x0 = (legend_right - map_left).clamp(0.0, v.width() * 0.4);
-    if x0 <= 0.0 {
+    if x0 <= 0.0 && bottom <= 0.0 {
         return v.fit_bounds(home, HOME_PADDING_PX);
     }
-    let clear = crate::spatial::reveal::ClearArea { x0, y0: 0.0, x1: v.width(), y1: v.height() };
+    let y1 = (v.height() - bottom).max(v.height() * 0.6);
+    let clear = crate::spatial::reveal::ClearArea { x0, y0: 0.0, x1: v.width(), y1 };
     reveal(v, home, clear, HOME_PADDING_PX, true, v.limits().max_zoom)
 }
 
@@ -181,6 +227,15 @@ pub fn go_home(c: Ctx) {
     let home = c.data().scene.home;
     let target = home_view(c.view.get_untracked(), home);
     fly_to(c.view, target, 700.0);
+}
+
+/// Flies the view to Binjiang and both cooperation zones together.
+pub fn go_overview(c: Ctx) {
+    let all = c.data().scene.overview;
+    let from = c.view.get_untracked();
+    let target = framed_view(from, all, ACTION_BAR_PX);
+    let ms = (700.0 + 650.0 * from.flight_length(&target)).clamp(700.0, 2000.0);
+    fly_to(c.view, target, ms);
 }
 
 /// Follows the container's size with a ResizeObserver.
@@ -204,6 +259,8 @@ fn observe_size(el: &web_sys::HtmlElement, c: Ctx) {
 pub enum InitialView {
     /// Fitted to Binjiang.
     Home,
+    /// Binjiang and the cooperation zones together (`view=all`).
+    Overview,
     /// A centre and, optionally, a zoom from the link.
     At(LonLat, Option<f64>),
     /// Showing the selection from the link.
@@ -245,12 +302,13 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         if let Some(el) = root.get() {
             let el: web_sys::HtmlElement = el.into();
             let (w, h) = (el.client_width() as f64, el.client_height() as f64);
-            let home = c.data().scene.home;
+            let (home, overview) = (c.data().scene.home, c.data().scene.overview);
             if w > 0.0 && h > 0.0 {
                 c.view.update(|v| {
                     let sized = home_view(v.with_size(w, h), home);
                     *v = match initial {
                         InitialView::Home | InitialView::Selection => sized,
+                        InitialView::Overview => framed_view(v.with_size(w, h), overview, ACTION_BAR_PX),
                         InitialView::At(centre, zoom) => sized.with_center_zoom(centre, zoom.unwrap_or(sized.zoom())),
                     };
                 });
@@ -463,7 +521,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     };
 
     let scene = Arc::clone(&data);
-    let transform = move || drawn.with(|v| v.local_transform(&scene.scene.frame).to_svg());
+    let transform = Memo::new(move |_| drawn.with(|v| v.local_transform(&scene.scene.frame).to_svg()));
     let scene = Arc::clone(&data);
     let hatch_transform = move || {
         let s = drawn.with(|v| v.local_transform(&scene.scene.frame).scale);
@@ -476,6 +534,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     // change of layers, positions after a redraw), so a click or a redraw
     // touches a handful of nodes instead of re-running a closure per feature.
     let zones_g: NodeRef<leptos::svg::G> = NodeRef::new();
+    let shores_g: NodeRef<leptos::svg::G> = NodeRef::new();
     let sites_g: NodeRef<leptos::svg::G> = NodeRef::new();
     let labels_g: NodeRef<leptos::svg::G> = NodeRef::new();
     let lang0 = c.lang.get_untracked();
@@ -501,6 +560,52 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     role=selectable.then_some("button")
                     aria-label=label
                     aria-hidden=(!selectable).then_some("true")
+                />
+            }
+        })
+        .collect_view();
+
+    // Water lies above the zones' fills and would hide their outlines where
+    // they cross it (the districts tile the river): those outlines are drawn
+    // again above the water, clipped to it.
+    let water = data
+        .scene
+        .water
+        .iter()
+        .map(|w| {
+            let class = if w.line { "water water--line" } else { "water" };
+            view! { <path class=class id=format!("water-shape-{}", w.id) d=w.d.clone() data-testid=format!("water-{}", w.id)/> }
+        })
+        .collect_view();
+    // the areas only: an open line would clip to the shape it encloses
+    // A centreline shows at small scales only (`SceneWater::shown_at`).
+    let water_g: NodeRef<leptos::svg::G> = NodeRef::new();
+    let scene = Arc::clone(&data);
+    Effect::new(move |_| {
+        let zoom = drawn.with(|v| v.zoom());
+        let Some(wg) = group(water_g) else { return };
+        for (el, w) in drawn_children(&wg).iter().zip(&scene.scene.water) {
+            let _ = el.set_attribute("visibility", visibility(w.shown_at(zoom)));
+        }
+    });
+    let water_clip = data
+        .scene
+        .water
+        .iter()
+        .filter(|w| !w.line)
+        .map(|w| view! { <use href=format!("#water-shape-{}", w.id)/> })
+        .collect_view();
+    let shores = data
+        .scene
+        .shore_zones
+        .iter()
+        .map(|&i| {
+            let z = &data.scene.zones[i];
+            view! {
+                <path
+                    class=feature_class(&shore_class(z.class), looks0[i])
+                    d=z.d.clone()
+                    visibility=visibility(layers0.contains(z.layer))
                 />
             }
         })
@@ -573,6 +678,19 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         })
         .collect_view();
 
+    let water_labels = data
+        .scene
+        .water
+        .iter()
+        .map(|w| {
+            view! {
+                <text class="label label--water" visibility="hidden" text-anchor="middle" dominant-baseline="central">
+                    {w.names.get(lang0).to_string()}
+                </text>
+            }
+        })
+        .collect_view();
+
     // The selection's highlight: only features whose look changed are written.
     let scene = Arc::clone(&data);
     Effect::new(move |prev: Option<Vec<Look>>| {
@@ -587,6 +705,13 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 let _ = el.set_attribute("class", &feature_class(base, *now));
             }
         }
+        if let Some(shg) = group(shores_g) {
+            for (el, &i) in drawn_children(&shg).iter().zip(&s.shore_zones) {
+                if looks[i] != was[i] {
+                    let _ = el.set_attribute("class", &feature_class(&shore_class(s.zones[i].class), looks[i]));
+                }
+            }
+        }
         looks
     });
 
@@ -599,9 +724,18 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         .map(|z| (z.layer, (z.kind != ZoneKind::District).then(|| Selection::Zone(z.id.clone()))))
         .chain(data.scene.sites.iter().map(|s| (s.layer, Some(Selection::Site(s.id.clone())))))
         .collect();
+    let shore_layers: Vec<crate::state::layers::Layer> =
+        data.scene.shore_zones.iter().map(|&i| data.scene.zones[i].layer).collect();
     Effect::new(move |prev: Option<(Lang, crate::state::layers::LayerSet)>| {
         let (lang, layers) = (c.lang.get(), c.layers.get());
         let was = prev.unwrap_or((lang0, layers0));
+        if let Some(shg) = group(shores_g) {
+            for (el, layer) in drawn_children(&shg).iter().zip(&shore_layers) {
+                if layers.contains(*layer) != was.1.contains(*layer) {
+                    let _ = el.set_attribute("visibility", visibility(layers.contains(*layer)));
+                }
+            }
+        }
         let (Some(zg), Some(sg)) = (group(zones_g), group(sites_g)) else { return was };
         let els = drawn_children(&zg).into_iter().chain(drawn_children(&sg));
         for (el, (layer, sel)) in els.zip(&features) {
@@ -678,6 +812,19 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 priority: 2,
             });
         }
+        // the locator inset covers the bottom right of wide maps (public/style.css, `.inset`)
+        if v.width() >= 900.0 && v.height() >= 420.0 {
+            let (w, h) = (INSET_BOX.0, INSET_BOX.1);
+            let centre = ScreenPoint::new(v.width() - 64.0 - w / 2.0, v.height() - 34.0 - h / 2.0);
+            obstacles.push(Rect::centred(centre, w, h, 0.0));
+        }
+        for w in &s.water {
+            let font = 15.0 * k;
+            let at = v.project(w.label_at).filter(|_| w.shown_at(v.zoom())).unwrap_or(none);
+            let (width, height) =
+                rotated_box(labels::text_width(w.names.get(lang), font) * 1.2, font * 1.3, w.label_angle_deg);
+            cands.push(LabelCandidate { anchors: vec![at], width, height, priority: 3 });
+        }
         labels::place(&cands, &obstacles, v.width(), v.height() - ATTRIBUTION_PX, 3.0)
     });
 
@@ -690,14 +837,23 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         let s = &scene.scene;
         // Placement changes with every redraw; the text only with the language.
         let mut texts = (lang != was_lang).then(|| {
-            s.zones.iter().map(|z| z.label.get(lang).to_string()).chain(s.sites.iter().map(|s| site_label(s, lang)))
+            s.zones
+                .iter()
+                .map(|z| z.label.get(lang).to_string())
+                .chain(s.sites.iter().map(|s| site_label(s, lang)))
+                .chain(s.water.iter().map(|w| w.names.get(lang).to_string()))
         });
+        let first_water = s.zones.len() + s.sites.len();
         placement.with(|now| {
             for (i, el) in drawn_children(&lg).iter().enumerate() {
                 let (p, before) = (now.get(i).copied().flatten(), was.get(i).copied().flatten());
                 if let Some(p) = p.filter(|p| Some(*p) != before) {
                     let _ = el.set_attribute("x", &format!("{:.1}", p.x));
                     let _ = el.set_attribute("y", &format!("{:.1}", p.y));
+                    if let Some(w) = i.checked_sub(first_water).and_then(|k| s.water.get(k)) {
+                        let turn = format!("rotate({:.1} {:.1} {:.1})", w.label_angle_deg, p.x, p.y);
+                        let _ = el.set_attribute("transform", &turn);
+                    }
                 }
                 if p.is_some() != before.is_some() {
                     let _ = el.set_attribute("visibility", visibility(p.is_some()));
@@ -754,7 +910,18 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             on:wheel=on_wheel
             on:dblclick=on_dblclick
             on:keydown=on_keydown
-            on:focusin=move |ev: web_sys::FocusEvent| reveal_focused(c, &ev)
+            on:focusin={
+                let shore_zones = data.scene.shore_zones.clone();
+                move |ev: web_sys::FocusEvent| {
+                    reveal_focused(c, &ev);
+                    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    mark_shore_focus(zones_g, shores_g, &shore_zones, target);
+                }
+            }
+            on:focusout={
+                let shore_zones = data.scene.shore_zones.clone();
+                move |_: web_sys::FocusEvent| mark_shore_focus(zones_g, shores_g, &shore_zones, None)
+            }
         >
             <p id="map-description" class="visually-hidden">{move || T::MapDescription.get(c.lang.get())}</p>
             <p id="map-keys" class="visually-hidden">{move || T::FeatureKeys.get(c.lang.get())}</p>
@@ -771,9 +938,26 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                         <rect class="hatch__bg" width="9" height="9"/>
                         <line class="hatch__line" x1="0" y1="0" x2="0" y2="9"/>
                     </pattern>
+                    <clipPath id="water-clip">{water_clip}</clipPath>
                 </defs>
                 <g class="layer layer--geometry" transform=transform node_ref=zones_g>{zones}</g>
-                <g class="layer layer--labels" aria-hidden="true" node_ref=labels_g>{zone_labels}{site_labels}</g>
+                <g class="layer layer--water" transform=transform aria-hidden="true" data-testid="water" node_ref=water_g>
+                    {water}
+                </g>
+                <g
+                    class="layer layer--shores"
+                    transform=transform
+                    clip-path="url(#water-clip)"
+                    aria-hidden="true"
+                    node_ref=shores_g
+                >
+                    {shores}
+                </g>
+                <g class="layer layer--labels" aria-hidden="true" node_ref=labels_g>
+                    {zone_labels}
+                    {site_labels}
+                    {water_labels}
+                </g>
                 <g class="layer layer--sites" node_ref=sites_g>{sites}</g>
             </svg>
             {tooltip}

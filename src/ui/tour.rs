@@ -81,6 +81,7 @@ fn show_stop(c: Ctx, stop: &Stop) {
     let bounds = match &stop.target {
         Target::Subject(sel) => selection_bounds(c, sel),
         Target::Bounds(b) => Some(*b),
+        Target::Overview => Some(c.data().scene.overview),
     };
     let Some(b) = bounds else { return };
     let from = settled(c.view);
