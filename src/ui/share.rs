@@ -41,6 +41,17 @@ fn copy(text: &str, field: Option<web_sys::Element>) {
 
 /// The share button of a wide bar (on a compact bar sharing is in the "more"
 /// menu), and the dialog, which returns focus to whatever opened it.
+/// One of the dialog's options: a labelled checkbox bound to `value`.
+fn check_box(testid: &'static str, value: RwSignal<bool>, label: &'static str) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input type="checkbox" data-testid=testid prop:checked=value
+                on:change=move |ev| value.set(event_target_checked(&ev))/>
+            <span>{label}</span>
+        </label>
+    }
+}
+
 fn size_name(p: PreviewSize) -> T {
     match p {
         PreviewSize::PhoneSmall => T::SizePhoneSmall,
@@ -255,21 +266,9 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
                                 }
                             }/>
                     </label>
-                    <label class="check">
-                        <input type="checkbox" data-testid="embed-interactive" prop:checked=interactive
-                            on:change=move |ev| interactive.set(event_target_checked(&ev))/>
-                        <span>{T::EmbedInteractive.get(lang)}</span>
-                    </label>
-                    <label class="check">
-                        <input type="checkbox" data-testid="embed-title" prop:checked=title_bar
-                            on:change=move |ev| title_bar.set(event_target_checked(&ev))/>
-                        <span>{T::EmbedTitleBar.get(lang)}</span>
-                    </label>
-                    <label class="check">
-                        <input type="checkbox" data-testid="embed-tools" prop:checked=tools
-                            on:change=move |ev| tools.set(event_target_checked(&ev))/>
-                        <span>{T::EmbedTools.get(lang)}</span>
-                    </label>
+                    {check_box("embed-interactive", interactive, T::EmbedInteractive.get(lang))}
+                    {check_box("embed-title", title_bar, T::EmbedTitleBar.get(lang))}
+                    {check_box("embed-tools", tools, T::EmbedTools.get(lang))}
                 </fieldset>
                 <figure class="preview" data-testid="embed-preview">
                     <figcaption class="preview__caption">

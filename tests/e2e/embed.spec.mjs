@@ -1,7 +1,7 @@
 // Embedded in a government page on another origin, under a strict CSP.
 import { test, expect } from '@playwright/test';
 import { HOST_ORIGIN } from '../../playwright.config.mjs';
-import { MapPage, Details } from './map-page.mjs';
+import { MapPage, Details, noteHint } from './map-page.mjs';
 
 /** Watches a page and all its frames: console errors (CSP violations are
  *  reported there) and every request, by origin. */
@@ -98,13 +98,7 @@ test('the wheel hint names the key of the platform: Ctrl, or ⌘ on macOS', asyn
     await iframe.scrollIntoViewIfNeeded();
     // the hint shows for a moment: note it when it appears
     const mapFrame = page.frames().find((f) => f.url().startsWith(new URL(baseURL).origin));
-    await mapFrame.evaluate(() => {
-      window.__hint = '';
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-testid=gesture-hint]')?.textContent.trim();
-        if (text) window.__hint = text;
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    await noteHint(mapFrame);
     const box = await iframe.boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, 100);

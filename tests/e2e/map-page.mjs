@@ -263,3 +263,17 @@ export async function openMap(map, query = '') {
   await expect(map.zone('binjiang')).toBeVisible({ timeout: 30_000 });
   await map.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
+
+/**
+ * Starts noting the gesture hint of the map in `frame` (it shows for a
+ * moment): `frame.evaluate(() => window.__hint)` then gives its last text.
+ */
+export async function noteHint(frame) {
+  await frame.evaluate(() => {
+    window.__hint = '';
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=gesture-hint]')?.textContent.trim();
+      if (text) window.__hint = text;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}

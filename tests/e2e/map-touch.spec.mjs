@@ -3,7 +3,7 @@
 // finger scrolls the page and two move the map.
 import { test, expect } from '@playwright/test';
 import { HOST_ORIGIN } from '../../playwright.config.mjs';
-import { MapPage, viewsDuring } from './map-page.mjs';
+import { MapPage, viewsDuring, noteHint } from './map-page.mjs';
 
 test.use({ hasTouch: true });
 
@@ -85,13 +85,7 @@ test('embedded, one finger scrolls the host page and two fingers move the map', 
   const [cx, cy] = [b.x + b.width / 2, b.y + b.height / 2];
 
   // the hint shows for a moment: note it when it appears
-  await mapFrame.evaluate(() => {
-    window.__hint = '';
-    new MutationObserver(() => {
-      const text = document.querySelector('[data-testid=gesture-hint]')?.textContent.trim();
-      if (text) window.__hint = text;
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  await noteHint(mapFrame);
   const scrolled = await page.evaluate(() => window.scrollY);
   let views = await viewsDuring(mapFrame, () => screen.drag([[cx, cy + 100]], [[cx, cy - 100]]));
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled + 100);
