@@ -56,3 +56,23 @@ impl Default for ViewLimits {
         ViewLimits::WORLD
     }
 }
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::spatial::test_fixtures::{hangzhou_limits, BEIJING, HANGZHOU};
+
+    #[test]
+    fn limits_reject_bad_parts_and_keep_the_view_in_range() {
+        assert!(ViewLimits::new(10.0, 5.0, Bounds::WORLD).is_none());
+        assert!(ViewLimits::new(f64::NEG_INFINITY, 5.0, Bounds::WORLD).is_none());
+        let l = hangzhou_limits();
+        assert_eq!((l.clamp_zoom(3.0), l.clamp_zoom(12.5), l.clamp_zoom(25.0)), (8.0, 12.5, 18.0));
+        // A centre outside the extent moves to its nearest point; one inside stays.
+        assert_eq!(l.clamp_center(BEIJING), LonLat::new(119.5, 30.6));
+        assert_eq!(l.clamp_center(HANGZHOU), HANGZHOU);
+        // An extent reaching the pole still keeps the centre inside the Mercator square.
+        let polar = ViewLimits::new(0.0, 22.0, Bounds::new(-10.0, 0.0, 10.0, 90.0).unwrap()).unwrap();
+        assert_eq!(polar.clamp_center(LonLat::new(0.0, 89.0)).lat, MAX_LATITUDE);
+    }
+}
