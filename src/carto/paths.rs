@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use crate::spatial::viewport::LocalFrame;
+use crate::spatial::LocalFrame;
 use crate::spatial::LonLat;
 
 /// Path data (`M … L … Z` per ring, one decimal) for a multi-polygon; rings

@@ -9,7 +9,7 @@ use crate::atlas::Names;
 use crate::carto::{labels, paths, style};
 use crate::spatial::bounds::Bounds;
 use crate::spatial::hit::{hit_test, Shape};
-use crate::spatial::viewport::{LocalFrame, Viewport};
+use crate::spatial::{LocalFrame, Viewport};
 use crate::spatial::{LonLat, ScreenPoint};
 use crate::state::Layer;
 
@@ -326,7 +326,7 @@ fn scene_site(s: &Site) -> Option<SceneSite> {
 #[cfg(test)]
 pub(crate) mod test {
     use super::*;
-    use crate::spatial::viewport::ViewLimits;
+    use crate::spatial::ViewLimits;
     use crate::state::LayerSet;
 
     /// The scene of the built-in atlas.

@@ -35,7 +35,7 @@ pub enum Shape<'a> {
 ///
 /// ```
 /// use binjiang_map::spatial::{hit::{hit_test, Shape}, LonLat, ScreenPoint};
-/// use binjiang_map::spatial::viewport::{Viewport, ViewLimits};
+/// use binjiang_map::spatial::{Viewport, ViewLimits};
 /// use geo::{polygon, MultiPolygon};
 ///
 /// let zone = MultiPolygon::new(vec![polygon![

@@ -53,8 +53,8 @@ pub fn reveal(vp: Viewport, target: Bounds, clear: ClearArea, pad: f64, zoom_in:
 #[cfg(test)]
 mod test {
     use super::*;
-    use crate::spatial::viewport::ViewLimits;
     use crate::spatial::LonLat;
+    use crate::spatial::ViewLimits;
 
     fn view() -> Viewport {
         Viewport::new(LonLat::new(120.2, 30.2), 12.0, 1000.0, 800.0, ViewLimits::WORLD).unwrap()

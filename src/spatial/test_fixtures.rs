@@ -2,8 +2,9 @@
 //! a viewport over Binjiang and small polygons around it.
 
 use super::bounds::Bounds;
-use super::viewport::{ViewLimits, Viewport};
-use super::LonLat;
+use super::view_limits::ViewLimits;
+use super::viewport::Viewport;
+use super::{LonLat, ScreenPoint};
 use geo::{polygon, MultiPolygon};
 
 /// Binjiang district government, Hangzhou.
@@ -25,6 +26,16 @@ pub fn hangzhou_limits() -> ViewLimits {
 /// An 800×600 view of Binjiang at zoom 13 with world limits.
 pub fn binjiang_view() -> Viewport {
     Viewport::new(HANGZHOU, 13.0, 800.0, 600.0, world_limits()).expect("valid viewport")
+}
+
+/// Two screen points less than a millionth of a pixel apart.
+pub fn close_px(a: ScreenPoint, b: ScreenPoint) -> bool {
+    a.distance(b) < 1e-6
+}
+
+/// Two places within `eps` degrees of each other in both longitude and latitude.
+pub fn close_deg(a: LonLat, b: LonLat, eps: f64) -> bool {
+    (a.lon - b.lon).abs() < eps && (a.lat - b.lat).abs() < eps
 }
 
 /// A 0.1° square centred on (120.2, 30.2), around Binjiang.

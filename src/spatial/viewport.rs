@@ -3,7 +3,9 @@
 //! A [`Viewport`] is a centre (longitude/latitude), a fractional zoom level and
 //! the size of the map's container in CSS pixels, plus the [`ViewLimits`] it must
 //! respect. Every interaction (drag, wheel, pinch, "zoom to this zone", fly-to)
-//! is a method that returns a new `Viewport`; the UI only stores the latest one.
+//! is a method that returns a new `Viewport`; the UI only stores the latest one
+//! (`ui::context`), and hit-testing ([`hit`](super::hit)), label reveal
+//! ([`reveal`](super::reveal)) and the scene ([`carto::scene`](crate::carto::scene)) read it.
 //!
 //! ## Screen ↔ map
 //!
@@ -18,127 +20,21 @@
 //! to rounding. Panning moves `c`; zooming about an anchor `a` keeps the world
 //! point under `a` fixed: `c' = c + (a − mid)·(1/s − 1/s')`.
 //!
-//! ## Drawing with one transform
+//! ## Drawing and flying
 //!
-//! Geometry is projected once into a [`LocalFrame`]: world pixels at a fixed
-//! zoom, relative to a fixed origin. For any view, [`Viewport::local_transform`]
-//! gives the single [`Affine`] (a uniform scale plus a translation) that places
-//! those local units on screen, so SVG paths never need rebuilding while the
-//! user pans or zooms.
-//!
-//! ## Fly-to
-//!
-//! [`Viewport::interpolate`] follows the optimal zoom-and-pan path of
-//! J. J. van Wijk and W. A. A. Nuij, *Smooth and efficient zooming and panning*,
-//! IEEE InfoVis 2003 (<https://doi.org/10.1109/INFVIS.2003.1249004>). The path
-//! is parametrised by the visible width `w` (world units) and the distance `u`
-//! travelled along the straight line between the two centres:
-//!
-//! ```text
-//! b_i = (w₁² − w₀² ± ρ⁴u₁²) / (2·w_i·ρ²·u₁)       (+ for i = 0, − for i = 1)
-//! r_i = −asinh(b_i)                                (= ln(−b_i + √(b_i² + 1)))
-//! S   = (r₁ − r₀) / ρ                              (length of the path)
-//! u(s) = w₀/ρ² · (cosh r₀ · tanh(ρs + r₀) − sinh r₀)
-//! w(s) = w₀ · cosh r₀ / cosh(ρs + r₀)
-//! ```
-//!
-//! and `t ∈ [0, 1]` maps to `s = t·S`, which moves at constant perceived speed.
-//! The zoom/pan trade-off is ρ = 1.42, the value the paper's user experiment
-//! found best. When the centres coincide the path degenerates to a pure zoom,
-//! which is linear in zoom level.
+//! Geometry is drawn in a [`LocalFrame`]; [`Viewport::local_transform`] gives
+//! the one [`Affine`] that places it for the current view (see
+//! [`local_frame`](super::local_frame)). [`Viewport::interpolate`] follows the
+//! smooth fly-to path described in [`flight_path`].
 
+use super::affine::Affine;
 use super::bounds::Bounds;
-use super::mercator::{self, WorldPoint, MAX_LATITUDE};
+use super::flight_path;
+use super::local_frame::LocalFrame;
+use super::mercator::{self, WorldPoint};
+use super::view_limits::ViewLimits;
+use super::viewport_error::ViewportError;
 use super::{LonLat, ScreenPoint};
-use std::fmt;
-
-/// The scale bar is computed from [`Viewport::metres_per_pixel`]; it lives in
-/// [`scale`](super::scale) and is re-exported here beside the viewport.
-pub use super::scale::scale_bar;
-
-/// The zoom/pan trade-off of the fly-to path (van Wijk & Nuij's ρ).
-const RHO: f64 = 1.42;
-
-/// Below this many screen pixels of centre movement a fly-to is a pure zoom.
-const SAME_CENTRE_PX: f64 = 1e-6;
-
-/// What a viewport may show: a zoom range and an extent the centre stays inside.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ViewLimits {
-    pub min_zoom: f64,
-    pub max_zoom: f64,
-    /// The centre of the view is kept inside this box.
-    pub extent: Bounds,
-}
-
-impl ViewLimits {
-    /// The whole Web Mercator world at zooms 0 to 22.
-    pub const WORLD: ViewLimits = ViewLimits { min_zoom: 0.0, max_zoom: 22.0, extent: Bounds::WORLD };
-
-    /// Limits from their parts; `None` unless both zooms are finite,
-    /// `min_zoom ≤ max_zoom` and the extent is a valid box.
-    pub fn new(min_zoom: f64, max_zoom: f64, extent: Bounds) -> Option<ViewLimits> {
-        let limits = ViewLimits { min_zoom, max_zoom, extent };
-        limits.is_valid().then_some(limits)
-    }
-
-    /// Finite zooms in order and a valid extent.
-    pub fn is_valid(&self) -> bool {
-        self.min_zoom.is_finite()
-            && self.max_zoom.is_finite()
-            && self.min_zoom <= self.max_zoom
-            && self.extent.is_valid()
-    }
-
-    /// `zoom` limited to `min_zoom..=max_zoom`.
-    pub fn clamp_zoom(&self, zoom: f64) -> f64 {
-        zoom.clamp(self.min_zoom, self.max_zoom)
-    }
-
-    /// `center` moved to the nearest point of the extent (and of the Mercator square).
-    pub fn clamp_center(&self, center: LonLat) -> LonLat {
-        let e = self.extent;
-        LonLat {
-            lon: center.lon.clamp(e.west, e.east),
-            lat: center.lat.clamp(e.south, e.north).clamp(-MAX_LATITUDE, MAX_LATITUDE),
-        }
-    }
-}
-
-impl Default for ViewLimits {
-    fn default() -> Self {
-        ViewLimits::WORLD
-    }
-}
-
-/// Why a [`Viewport`] could not be built.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ViewportError {
-    /// The named input (`"center"`, `"zoom"`, `"width"` or `"height"`) was NaN or infinite.
-    NonFinite(&'static str),
-    /// The container has no area.
-    EmptySize { width: f64, height: f64 },
-    /// The limits are not finite, have `min_zoom > max_zoom`, or an invalid extent.
-    BadLimits,
-}
-
-impl fmt::Display for ViewportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ViewportError::NonFinite(what) => {
-                write!(f, "expected a finite {what}, got NaN or infinity")
-            }
-            ViewportError::EmptySize { width, height } => {
-                write!(f, "expected a positive viewport size, got {width}×{height} px")
-            }
-            ViewportError::BadLimits => {
-                write!(f, "expected view limits with finite min_zoom ≤ max_zoom and a valid extent, got invalid limits")
-            }
-        }
-    }
-}
-
-impl std::error::Error for ViewportError {}
 
 /// The visible part of the map. Immutable: every transition returns a new value.
 ///
@@ -158,7 +54,7 @@ impl Viewport {
     /// Zoom and centre are clamped into `limits`.
     ///
     /// ```
-    /// use binjiang_map::spatial::{LonLat, viewport::{Viewport, ViewLimits, ViewportError}};
+    /// use binjiang_map::spatial::{LonLat, Viewport, ViewLimits, ViewportError};
     ///
     /// let vp = Viewport::new(LonLat::new(120.21, 30.21), 30.0, 800.0, 600.0, ViewLimits::WORLD).unwrap();
     /// assert_eq!(vp.zoom(), 22.0);
@@ -257,7 +153,7 @@ impl Viewport {
     /// top-left corner; `None` for non-finite input.
     ///
     /// ```
-    /// use binjiang_map::spatial::{LonLat, ScreenPoint, viewport::{Viewport, ViewLimits}};
+    /// use binjiang_map::spatial::{LonLat, ScreenPoint, Viewport, ViewLimits};
     ///
     /// let centre = LonLat::new(120.21, 30.21);
     /// let vp = Viewport::new(centre, 14.0, 800.0, 600.0, ViewLimits::WORLD).unwrap();
@@ -281,7 +177,7 @@ impl Viewport {
     /// Non-finite input is ignored.
     ///
     /// ```
-    /// use binjiang_map::spatial::{LonLat, viewport::{Viewport, ViewLimits}};
+    /// use binjiang_map::spatial::{LonLat, Viewport, ViewLimits};
     ///
     /// let vp = Viewport::new(LonLat::new(120.21, 30.21), 14.0, 800.0, 600.0, ViewLimits::WORLD).unwrap();
     /// let dragged = vp.pan_by_pixels(100.0, 0.0);
@@ -301,7 +197,7 @@ impl Viewport {
     /// move if the extent clamps the new centre. Non-finite input is ignored.
     ///
     /// ```
-    /// use binjiang_map::spatial::{LonLat, ScreenPoint, viewport::{Viewport, ViewLimits}};
+    /// use binjiang_map::spatial::{LonLat, ScreenPoint, Viewport, ViewLimits};
     ///
     /// let vp = Viewport::new(LonLat::new(120.21, 30.21), 12.0, 800.0, 600.0, ViewLimits::WORLD).unwrap();
     /// let cursor = ScreenPoint::new(650.0, 120.0);
@@ -337,7 +233,7 @@ impl Viewport {
     /// invalid box leaves the view unchanged.
     ///
     /// ```
-    /// use binjiang_map::spatial::{bounds::Bounds, LonLat, viewport::{Viewport, ViewLimits}};
+    /// use binjiang_map::spatial::{bounds::Bounds, LonLat, Viewport, ViewLimits};
     ///
     /// let vp = Viewport::new(LonLat::new(0.0, 0.0), 2.0, 800.0, 600.0, ViewLimits::WORLD).unwrap();
     /// let binjiang = Bounds::new(120.12, 30.13, 120.26, 30.23).unwrap();
@@ -395,7 +291,7 @@ impl Viewport {
     /// `screen = local · 2^(zoom − frame.zoom) + ((origin − centre) · 2^zoom + size/2)`.
     ///
     /// ```
-    /// use binjiang_map::spatial::{LonLat, viewport::{LocalFrame, Viewport, ViewLimits}};
+    /// use binjiang_map::spatial::{LonLat, LocalFrame, Viewport, ViewLimits};
     ///
     /// let frame = LocalFrame::new(LonLat::new(120.0, 30.5), 12.0).unwrap();
     /// let vp = Viewport::new(LonLat::new(120.21, 30.21), 14.3, 800.0, 600.0, ViewLimits::WORLD).unwrap();
@@ -422,7 +318,7 @@ impl Viewport {
     /// gesture settles.
     ///
     /// ```
-    /// use binjiang_map::spatial::{LonLat, viewport::{Viewport, ViewLimits}};
+    /// use binjiang_map::spatial::{LonLat, Viewport, ViewLimits};
     ///
     /// let drawn = Viewport::new(LonLat::new(120.21, 30.21), 12.0, 800.0, 600.0, ViewLimits::WORLD).unwrap();
     /// let now = drawn.pan_by_pixels(30.0, -10.0);
@@ -441,12 +337,12 @@ impl Viewport {
     }
 
     /// The view a fraction `t` of the way along the smooth fly-to path from
-    /// `self` to `to` (see the module docs). `t` is clamped to `[0, 1]`
+    /// `self` to `to` (see [`flight_path`]). `t` is clamped to `[0, 1]`
     /// (NaN counts as 0); `t = 0` gives `self` and `t = 1` gives `to` exactly.
     /// In between, the container size moves linearly and `self`'s limits apply.
     ///
     /// ```
-    /// use binjiang_map::spatial::{LonLat, viewport::{Viewport, ViewLimits}};
+    /// use binjiang_map::spatial::{LonLat, Viewport, ViewLimits};
     ///
     /// let hangzhou = Viewport::new(LonLat::new(120.21, 30.21), 14.0, 800.0, 600.0, ViewLimits::WORLD).unwrap();
     /// let beijing = hangzhou.with_center_zoom(LonLat::new(116.40, 39.91), 14.0);
@@ -463,7 +359,7 @@ impl Viewport {
         }
         let sized =
             self.with_size(self.width + (to.width - self.width) * t, self.height + (to.height - self.height) * t);
-        let (center, zoom) = FlightPath::new(self, to).at(t);
+        let (center, zoom) = flight_path::FlightPath::new(self, to).at(t);
         if self.center == to.center {
             // A pure zoom keeps the exact centre rather than a re-projected one.
             return sized.with_center_zoom(self.center, zoom);
@@ -475,11 +371,11 @@ impl Viewport {
     /// metric (0 for identical views). Animation durations proportional to it
     /// give the same perceived speed for short hops and long flights.
     pub fn flight_length(&self, to: &Viewport) -> f64 {
-        FlightPath::new(self, to).length()
+        flight_path::FlightPath::new(self, to).length()
     }
 
     /// The centre in zoom-0 world pixels. The centre is finite by construction.
-    fn center_world(&self) -> WorldPoint {
+    pub(super) fn center_world(&self) -> WorldPoint {
         mercator::project(self.center).unwrap_or_default()
     }
 
@@ -502,186 +398,12 @@ impl Viewport {
     }
 }
 
-/// The fly-to path between two views, in zoom-0 world pixels.
-struct FlightPath {
-    from: WorldPoint,
-    /// Unit direction from the start centre to the end centre.
-    dir: (f64, f64),
-    from_zoom: f64,
-    shape: PathShape,
-}
-
-enum PathShape {
-    /// Centres (nearly) coincide: straight line in centre, linear in zoom.
-    Linear { delta: (f64, f64), to_zoom: f64 },
-    /// van Wijk & Nuij's path: `w0` visible width at the start, `r0`, `r1` as in the module docs.
-    Optimal { w0: f64, r0: f64, r1: f64 },
-}
-
-impl FlightPath {
-    fn new(from: &Viewport, to: &Viewport) -> FlightPath {
-        let c0 = from.center_world();
-        let c1 = to.center_world();
-        let (dx, dy) = (c1.x - c0.x, c1.y - c0.y);
-        let u1 = dx.hypot(dy);
-        let (z0, z1) = (from.zoom, to.zoom);
-        let shape = if u1 * mercator::zoom_scale(z0.max(z1)) < SAME_CENTRE_PX {
-            PathShape::Linear { delta: (dx, dy), to_zoom: z1 }
-        } else {
-            // Visible width in world units: the larger side of the container.
-            let screen = from.width.max(from.height);
-            let w0 = screen / mercator::zoom_scale(z0);
-            let w1 = screen / mercator::zoom_scale(z1);
-            let (rho2, rho4) = (RHO * RHO, RHO.powi(4));
-            let b0 = (w1 * w1 - w0 * w0 + rho4 * u1 * u1) / (2.0 * w0 * rho2 * u1);
-            let b1 = (w1 * w1 - w0 * w0 - rho4 * u1 * u1) / (2.0 * w1 * rho2 * u1);
-            PathShape::Optimal { w0, r0: -b0.asinh(), r1: -b1.asinh() }
-        };
-        let dir = if u1 > 0.0 { (dx / u1, dy / u1) } else { (0.0, 0.0) };
-        FlightPath { from: c0, dir, from_zoom: z0, shape }
-    }
-
-    fn length(&self) -> f64 {
-        match self.shape {
-            PathShape::Linear { to_zoom, .. } => (to_zoom - self.from_zoom).abs() * std::f64::consts::LN_2 / RHO,
-            PathShape::Optimal { r0, r1, .. } => (r1 - r0) / RHO,
-        }
-    }
-
-    /// Centre (world pixels) and zoom a fraction `t` of the way along.
-    fn at(&self, t: f64) -> (WorldPoint, f64) {
-        match self.shape {
-            PathShape::Linear { delta, to_zoom } => (
-                WorldPoint::new(self.from.x + delta.0 * t, self.from.y + delta.1 * t),
-                self.from_zoom + (to_zoom - self.from_zoom) * t,
-            ),
-            PathShape::Optimal { w0, r0, r1 } => {
-                let s = t * (r1 - r0) / RHO;
-                let arg = RHO * s + r0;
-                let u = w0 / (RHO * RHO) * (r0.cosh() * arg.tanh() - r0.sinh());
-                // w(s)/w0 = cosh r0 / cosh(ρs + r0); zoom rises as w shrinks.
-                let zoom = self.from_zoom + (arg.cosh() / r0.cosh()).log2();
-                (WorldPoint::new(self.from.x + self.dir.0 * u, self.from.y + self.dir.1 * u), zoom)
-            }
-        }
-    }
-}
-
-/// A fixed drawing frame: world pixels at `zoom`, measured from `origin`.
-///
-/// Geometry is converted to local units once; the current view is then a
-/// single [`Affine`] from [`Viewport::local_transform`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LocalFrame {
-    /// The frame's origin in zoom-0 world pixels.
-    pub origin: WorldPoint,
-    /// Local units are world pixels at this zoom.
-    pub zoom: f64,
-}
-
-impl LocalFrame {
-    /// A frame with its origin at `origin`; `None` for non-finite input.
-    pub fn new(origin: LonLat, zoom: f64) -> Option<LocalFrame> {
-        if !zoom.is_finite() {
-            return None;
-        }
-        Some(LocalFrame { origin: mercator::project(origin)?, zoom })
-    }
-
-    /// A longitude/latitude in local units; `None` for non-finite input.
-    pub fn to_local(&self, p: LonLat) -> Option<(f64, f64)> {
-        let w = mercator::project(p)?;
-        let s = mercator::zoom_scale(self.zoom);
-        Some(((w.x - self.origin.x) * s, (w.y - self.origin.y) * s))
-    }
-
-    /// Local units back to longitude/latitude; `None` for non-finite input.
-    pub fn from_local(&self, x: f64, y: f64) -> Option<LonLat> {
-        let s = mercator::zoom_scale(self.zoom);
-        mercator::unproject(WorldPoint::new(self.origin.x + x / s, self.origin.y + y / s))
-    }
-}
-
-/// A uniform scale followed by a translation: `screen = local · scale + (tx, ty)`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Affine {
-    pub scale: f64,
-    pub tx: f64,
-    pub ty: f64,
-}
-
-impl Affine {
-    pub fn apply(&self, x: f64, y: f64) -> (f64, f64) {
-        (x * self.scale + self.tx, y * self.scale + self.ty)
-    }
-
-    /// The transform as an SVG `transform` attribute value, `matrix(s 0 0 s tx ty)`.
-    ///
-    /// The translation keeps 4 decimals (a ten-thousandth of a pixel). A scale
-    /// below 1 keeps 7 significant digits instead, because it multiplies local
-    /// coordinates that may be thousands of units from the origin.
-    ///
-    /// ```
-    /// use binjiang_map::spatial::viewport::Affine;
-    ///
-    /// let a = Affine { scale: 2.0, tx: -10.123456, ty: 0.5 };
-    /// assert_eq!(a.to_svg(), "matrix(2 0 0 2 -10.1235 0.5)");
-    /// ```
-    pub fn to_svg(&self) -> String {
-        let scale_decimals = if self.scale.abs() < 1.0 && self.scale != 0.0 {
-            // floor(log10|s|) is negative here; 7 significant digits, at most 12 decimals.
-            (6 - self.scale.abs().log10().floor() as i32).clamp(4, 12) as usize
-        } else {
-            4
-        };
-        let s = format_decimals(self.scale, scale_decimals);
-        format!("matrix({s} 0 0 {s} {} {})", format_decimals(self.tx, 4), format_decimals(self.ty, 4))
-    }
-}
-
-impl Affine {
-    /// The transform as a CSS `transform` value (CSS wants commas), for an
-    /// element whose `transform-origin` is its top-left corner.
-    ///
-    /// ```
-    /// use binjiang_map::spatial::viewport::Affine;
-    ///
-    /// let a = Affine { scale: 0.5, tx: 12.0, ty: -3.25 };
-    /// assert_eq!(a.to_css(), "matrix(0.5, 0, 0, 0.5, 12, -3.25)");
-    /// ```
-    pub fn to_css(&self) -> String {
-        let s = format_decimals(self.scale, 6);
-        format!("matrix({s}, 0, 0, {s}, {}, {})", format_decimals(self.tx, 2), format_decimals(self.ty, 2))
-    }
-}
-
-/// `v` with at most `decimals` decimals, trailing zeros removed, and no "-0".
-fn format_decimals(v: f64, decimals: usize) -> String {
-    let mut text = format!("{v:.decimals$}");
-    if text.contains('.') {
-        let trimmed = text.trim_end_matches('0').trim_end_matches('.').len();
-        text.truncate(trimmed);
-    }
-    if text == "-0" {
-        text = "0".to_owned();
-    }
-    text
-}
-
 #[cfg(test)]
 mod test {
     use super::*;
-    use crate::spatial::test_fixtures::{binjiang_view, hangzhou_limits, world_limits, BEIJING, HANGZHOU};
-
-    const EPS_PX: f64 = 1e-6;
-
-    fn close_px(a: ScreenPoint, b: ScreenPoint) -> bool {
-        a.distance(b) < EPS_PX
-    }
-
-    fn close_deg(a: LonLat, b: LonLat, eps: f64) -> bool {
-        (a.lon - b.lon).abs() < eps && (a.lat - b.lat).abs() < eps
-    }
+    use crate::spatial::test_fixtures::{
+        binjiang_view, close_deg, close_px, hangzhou_limits, world_limits, BEIJING, HANGZHOU,
+    };
 
     /// Every corner of `b` lies inside the viewport shrunk by `padding` (with `slack` px).
     fn corners_inside(vp: &Viewport, b: Bounds, padding: f64, slack: f64) -> bool {
@@ -712,13 +434,6 @@ mod test {
         let bad = ViewLimits { min_zoom: 10.0, max_zoom: 5.0, extent: Bounds::WORLD };
         assert_eq!(Viewport::new(HANGZHOU, 7.0, 800.0, 600.0, bad), Err(ViewportError::BadLimits));
         assert!(ViewLimits::new(0.0, nan, Bounds::WORLD).is_none());
-    }
-
-    #[test]
-    fn errors_read_expected_got() {
-        let msg = ViewportError::EmptySize { width: 0.0, height: 600.0 }.to_string();
-        assert!(msg.starts_with("expected") && msg.contains("got 0×600"), "{msg}");
-        assert!(ViewportError::NonFinite("zoom").to_string().contains("finite zoom"));
     }
 
     #[test]
@@ -890,92 +605,6 @@ mod test {
         let expected = mercator::metres_per_pixel(HANGZHOU.lat, 13.0);
         assert_eq!(vp.metres_per_pixel(), expected);
         assert!((expected - 16.51).abs() < 0.01, "{expected}");
-    }
-
-    #[test]
-    fn local_transform_matches_project() {
-        let frame = LocalFrame::new(LonLat::new(120.0, 30.5), 14.0).unwrap();
-        let sites = [HANGZHOU, LonLat::new(120.26, 30.17), LonLat::new(119.9, 30.9)];
-        for zoom in [3.0, 9.5, 14.0, 17.25, 20.0] {
-            let vp = binjiang_view().with_center_zoom(LonLat::new(120.15, 30.25), zoom);
-            let t = vp.local_transform(&frame);
-            for p in sites {
-                let (lx, ly) = frame.to_local(p).unwrap();
-                let (x, y) = t.apply(lx, ly);
-                let s = vp.project(p).unwrap();
-                assert!(close_px(ScreenPoint::new(x, y), s), "zoom {zoom}: {p:?}");
-                assert!(close_deg(frame.from_local(lx, ly).unwrap(), p, 1e-9));
-            }
-        }
-        assert_eq!(LocalFrame::new(HANGZHOU, f64::NAN), None);
-        assert_eq!(LocalFrame::new(LonLat::new(f64::NAN, 0.0), 10.0), None);
-        assert_eq!(frame.to_local(LonLat::new(0.0, f64::NAN)), None);
-    }
-
-    #[test]
-    fn svg_transform_text() {
-        let a = Affine { scale: 0.5, tx: 12.345_67, ty: -0.000_01 };
-        assert_eq!(a.to_svg(), "matrix(0.5 0 0 0.5 12.3457 0)");
-        let small = Affine { scale: 2f64.powf(-3.7), tx: 1.0, ty: 2.0 };
-        assert_eq!(small.to_svg(), "matrix(0.07694653 0 0 0.07694653 1 2)");
-        assert_eq!(format_decimals(100.0, 4), "100");
-    }
-
-    #[test]
-    fn interpolate_ends_are_exact_and_t_is_clamped() {
-        let from = binjiang_view();
-        let to = from.with_center_zoom(BEIJING, 15.0).with_size(640.0, 480.0);
-        assert_eq!(from.interpolate(&to, 0.0), from);
-        assert_eq!(from.interpolate(&to, 1.0), to);
-        assert_eq!(from.interpolate(&to, -2.0), from);
-        assert_eq!(from.interpolate(&to, 7.0), to);
-        assert_eq!(from.interpolate(&to, f64::NAN), from);
-    }
-
-    #[test]
-    fn interpolate_is_continuous_at_the_ends() {
-        let from = binjiang_view();
-        let to = from.with_center_zoom(BEIJING, 15.0);
-        let start = from.interpolate(&to, 1e-9);
-        let end = from.interpolate(&to, 1.0 - 1e-9);
-        assert!(close_deg(start.center(), from.center(), 1e-5));
-        assert!((start.zoom() - from.zoom()).abs() < 1e-5);
-        assert!(close_deg(end.center(), to.center(), 1e-5), "{:?}", end.center());
-        assert!((end.zoom() - to.zoom()).abs() < 1e-5, "{}", end.zoom());
-    }
-
-    #[test]
-    fn long_flight_zooms_out_on_the_way() {
-        let from = binjiang_view().with_center_zoom(HANGZHOU, 14.0);
-        let to = from.with_center_zoom(BEIJING, 14.0);
-        let zooms: Vec<f64> = (1..10).map(|i| from.interpolate(&to, i as f64 / 10.0).zoom()).collect();
-        let lowest = zooms.iter().copied().fold(f64::INFINITY, f64::min);
-        assert!(lowest < 14.0 - 3.0, "dips to {lowest}");
-        // Equal end zooms give a symmetric path: the lowest point is halfway.
-        assert!((from.interpolate(&to, 0.5).zoom() - lowest).abs() < 1e-9);
-        // The centre moves monotonically towards the destination.
-        let lats: Vec<f64> = (0..=10).map(|i| from.interpolate(&to, i as f64 / 10.0).center().lat).collect();
-        assert!(lats.windows(2).all(|w| w[0] < w[1]), "{lats:?}");
-    }
-
-    #[test]
-    fn same_centre_interpolates_zoom_linearly() {
-        let from = binjiang_view();
-        let to = from.with_center_zoom(HANGZHOU, 17.0);
-        let mid = from.interpolate(&to, 0.25);
-        assert_eq!(mid.center(), HANGZHOU);
-        assert!((mid.zoom() - 14.0).abs() < 1e-12);
-        assert_eq!(from.interpolate(&from, 0.5), from);
-        assert!(from.flight_length(&from) == 0.0);
-        assert!(from.flight_length(&to) > 0.0);
-    }
-
-    #[test]
-    fn longer_flights_are_longer() {
-        let from = binjiang_view();
-        let near = from.with_center_zoom(LonLat::new(120.3, 30.3), 13.0);
-        let far = from.with_center_zoom(BEIJING, 13.0);
-        assert!(from.flight_length(&near) < from.flight_length(&far));
     }
 
     #[test]

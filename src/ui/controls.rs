@@ -19,7 +19,7 @@ use super::details::{focus_element, NARROW_PX};
 use super::export::{export_png, export_svg};
 use super::map_view::{go_home, go_overview};
 use crate::atlas::Lang;
-use crate::spatial::viewport::scale_bar;
+use crate::spatial::scale_bar;
 use crate::spatial::ScreenPoint;
 use crate::state::text::T;
 

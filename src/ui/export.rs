@@ -15,7 +15,7 @@ use super::context::Ctx;
 use super::legend::{category_of, layer_name};
 use crate::carto::labels::{text_width, wrap_text};
 use crate::carto::style;
-use crate::spatial::viewport::scale_bar;
+use crate::spatial::scale_bar;
 use crate::state::text::T;
 use crate::state::Layer;
 
