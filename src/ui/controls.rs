@@ -15,7 +15,8 @@ use wasm_bindgen::JsCast;
 
 use super::animate::{fly_to, settled};
 use super::context::{ctx, Ctx};
-use super::details::{focus_element, NARROW_PX};
+use super::details::NARROW_PX;
+use super::dom::focus_element;
 use super::export::{export_png, export_svg};
 use super::map_view::{go_home, go_overview};
 use crate::atlas::Lang;
