@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use super::context::Ctx;
 use super::legend::{category_of, layer_name};
 use crate::carto::labels::{text_width, wrap_text};
+use crate::carto::markup::escape;
 use crate::carto::style;
 use crate::spatial::viewport::scale_bar;
 use crate::state::text::T;
@@ -46,10 +47,6 @@ const STYLE_PROPS: [&str; 19] = [
     "display",
     "visibility",
 ];
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// The legend, scale bar and attribution as SVG markup using the map's own classes.
 fn furniture(c: Ctx, w: f64, h: f64) -> String {
