@@ -16,7 +16,7 @@ use super::legend::{category_of, layer_name};
 use crate::carto::labels::{text_width, wrap_text};
 use crate::carto::markup::escape;
 use crate::carto::style;
-use crate::spatial::viewport::scale_bar;
+use crate::spatial::scale::{scale_bar, scale_label};
 use crate::state::text::T;
 use crate::state::Layer;
 
@@ -113,7 +113,7 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let lines = wrap_text(T::Attribution.get(lang), 11.0, w - 16.0);
     let band = 6.0 + 14.0 * (lines.len() + usize::from(review.is_some())) as f64;
     if let Some((m, bw)) = scale_bar(c.view.with_untracked(|v| v.metres_per_pixel()), 120.0) {
-        let label = if m >= 1000.0 { format!("{} km", m / 1000.0) } else { format!("{m} m") };
+        let label = scale_label(m);
         let y = h - band - 20.0;
         out.push_str(&format!(
             r##"<rect x="12" y="{}" width="{}" height="28" rx="4" fill="#ffffff" fill-opacity="0.85"/><path d="M20 {y0}v6h{bw:.1}v-6" fill="none" stroke="{ink}" stroke-width="2"/><text x="{tx:.1}" y="{ty}" font-size="12" fill="{ink}">{label}</text>"##,
