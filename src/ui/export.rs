@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::Ctx;
-use super::legend::{category_of, layer_name};
+use super::legend::layer_name;
 use crate::carto::labels::{text_width, wrap_text};
 use crate::carto::markup::escape;
 use crate::carto::style;
@@ -75,7 +75,7 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     ));
     for (i, l) in layers.iter().enumerate() {
         let y = 52.0 + row * i as f64;
-        let swatch = match category_of(*l) {
+        let swatch = match l.category() {
             Some(cat) => format!(
                 r#"<g class="site site--{} site--high" transform="translate({} {})"><path class="site__symbol" d="{}"/></g>"#,
                 cat.key(),

@@ -28,21 +28,9 @@ pub(super) fn layer_name(l: Layer, lang: Lang) -> &'static str {
     .get(lang)
 }
 
-pub(super) fn category_of(l: Layer) -> Option<SiteCategory> {
-    match l {
-        Layer::Labs => Some(SiteCategory::Lab),
-        Layer::ScienceFacilities => Some(SiteCategory::ScienceFacility),
-        Layer::IndustrialParks => Some(SiteCategory::IndustrialPark),
-        Layer::Towns => Some(SiteCategory::Town),
-        Layer::Venues => Some(SiteCategory::Venue),
-        Layer::Projects => Some(SiteCategory::Project),
-        _ => None,
-    }
-}
-
 /// The small picture of how a layer is drawn.
 fn swatch(l: Layer) -> impl IntoView {
-    let inner = match category_of(l) {
+    let inner = match l.category() {
         Some(cat) => view! {
             <g class=format!("site site--{} site--high", cat.key()) transform="translate(14 10)">
                 <path class="site__symbol" d=style::site_symbol(cat, 6.0)/>
