@@ -15,7 +15,7 @@ use super::context::Ctx;
 use super::legend::layer_name;
 use crate::carto::labels::{text_width, wrap_text};
 use crate::carto::markup::escape;
-use crate::carto::style;
+use crate::carto::style::{self, Swatch};
 use crate::spatial::scale::{scale_bar, scale_label};
 use crate::state::text::T;
 use crate::state::Layer;
@@ -75,20 +75,13 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     ));
     for (i, l) in layers.iter().enumerate() {
         let y = 52.0 + row * i as f64;
-        let swatch = match l.category() {
-            Some(cat) => format!(
-                r#"<g class="site site--{} site--high" transform="translate({} {})"><path class="site__symbol" d="{}"/></g>"#,
-                cat.key(),
+        let swatch = match style::swatch(*l) {
+            Swatch::Site { class, symbol } => format!(
+                r#"<g class="{class}" transform="translate({} {})"><path class="site__symbol" d="{symbol}"/></g>"#,
                 24.0 + 14.0,
                 y + 10.0,
-                style::site_symbol(cat, 6.0)
             ),
-            None => {
-                let class = match l {
-                    Layer::Districts => "zone zone--district",
-                    Layer::Binjiang => "zone zone--focus",
-                    _ => "zone zone--schematic swatch--schematic",
-                };
+            Swatch::Zone { class } => {
                 format!(r#"<rect class="{class}" x="26" y="{}" width="24" height="16" rx="2"/>"#, y + 2.0)
             }
         };
