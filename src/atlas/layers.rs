@@ -306,11 +306,6 @@ impl Atlas {
     pub fn district(&self, adcode: &str) -> Option<&Zone> {
         self.districts.iter().find(|z| z.adcode.as_deref() == Some(adcode))
     }
-
-    /// Every problem [`super::validate`] finds; empty when the atlas is sound.
-    pub fn validate(&self) -> Vec<DataError> {
-        super::validate::validate(self)
-    }
 }
 
 /// The committed layers as built into the binary: the same features, each

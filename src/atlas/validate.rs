@@ -30,30 +30,12 @@ use geo::{Centroid, CoordsIter, Intersects, MultiPolygon, Point, Winding};
 
 use super::layers::{Atlas, Confidence, Zone, ZoneKind, DISTRICTS_FILE};
 use super::{DataError, Lang, Names};
-use crate::spatial::LonLat;
-
-/// A longitude/latitude rectangle.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LonLatBounds {
-    pub west: f64,
-    pub south: f64,
-    pub east: f64,
-    pub north: f64,
-}
-
-impl LonLatBounds {
-    pub fn contains(&self, p: LonLat) -> bool {
-        p.lon.is_finite()
-            && p.lat.is_finite()
-            && (self.west..=self.east).contains(&p.lon)
-            && (self.south..=self.north).contains(&p.lat)
-    }
-}
+use crate::spatial::{Bounds, LonLat};
 
 /// Where any coordinate of the map may lie. Hangzhou's 13 districts, converted
 /// to WGS-84, span 118.34–120.72 E and 29.19–30.57 N; this is that extent with
 /// a margin of a few kilometres.
-pub const HANGZHOU_BOUNDS: LonLatBounds = LonLatBounds { west: 118.3, south: 29.1, east: 120.8, north: 30.6 };
+pub const HANGZHOU_BOUNDS: Bounds = Bounds { west: 118.3, south: 29.1, east: 120.8, north: 30.6 };
 
 /// How far a surveyed outline's geodesic area may be from the stated area (2 %).
 pub const STATED_AREA_TOLERANCE: f64 = 0.02;
@@ -61,6 +43,13 @@ pub const STATED_AREA_TOLERANCE: f64 = 0.02;
 /// How far a schematic shape's geodesic area may be from the area it was drawn
 /// to have (1 %).
 pub const DRAWN_AREA_TOLERANCE: f64 = 0.01;
+
+impl Atlas {
+    /// Every problem [`validate`] finds; empty when the atlas is sound.
+    pub fn validate(&self) -> Vec<DataError> {
+        validate(self)
+    }
+}
 
 /// Runs every check; see the module documentation.
 pub fn validate(atlas: &Atlas) -> Vec<DataError> {

@@ -20,8 +20,8 @@ use std::fmt::Write;
 
 use geo::{BooleanOps, Coord, LineString, MultiPolygon, Polygon, Rect, Simplify};
 
+use crate::carto::markup::escape;
 use crate::carto::scene::{Scene, HOME_PADDING_PX};
-use crate::state::embed::escape_attr;
 
 /// Marks the start of the generated block in `index.html`.
 pub const START: &str = "<!-- first-view: generated from geodata/ by tests/first_view.rs (BLESS=1); do not edit -->";
@@ -90,7 +90,7 @@ pub fn markup(scene: &Scene) -> String {
         if d.is_empty() {
             continue;
         }
-        let id = escape_attr(&z.id);
+        let id = escape(&z.id);
         // named when it crosses water, so the outline can be drawn again over it
         let named = if scene.shore_zones.contains(&i) { format!(" id=\"fv-{id}\"") } else { String::new() };
         let _ = write!(out, "\n<path class=\"{}\" data-first-view=\"{id}\"{named} d=\"{d}\"/>", z.class);

@@ -7,6 +7,7 @@
 pub mod first_view;
 pub mod inset;
 pub mod labels;
+pub mod markup;
 pub mod paths;
 pub mod scene;
 pub mod style;

@@ -126,18 +126,6 @@ pub struct Scene {
     pub overview: Bounds,
 }
 
-/// The layer a site category belongs to.
-pub fn site_layer(c: SiteCategory) -> Layer {
-    match c {
-        SiteCategory::Lab => Layer::Labs,
-        SiteCategory::ScienceFacility => Layer::ScienceFacilities,
-        SiteCategory::IndustrialPark => Layer::IndustrialParks,
-        SiteCategory::Town => Layer::Towns,
-        SiteCategory::Venue => Layer::Venues,
-        SiteCategory::Project => Layer::Projects,
-    }
-}
-
 fn zone_layer(z: &Zone) -> Layer {
     match (z.kind, z.id.as_str()) {
         (ZoneKind::District, _) => Layer::Districts,
@@ -313,7 +301,7 @@ fn scene_site(s: &Site) -> Option<SceneSite> {
     let position = s.position.filter(|p| p.is_valid())?;
     Some(SceneSite {
         id: s.id.clone(),
-        layer: site_layer(s.category),
+        layer: Layer::of_category(s.category),
         names: s.names.clone(),
         label: labels::map_names(&s.names, s.label.as_ref()),
         category: s.category,

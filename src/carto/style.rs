@@ -2,6 +2,7 @@
 //! of zone or site, and which shape tells site categories apart without colour.
 
 use crate::atlas::layers::{Confidence, SiteCategory, ZoneKind};
+use crate::state::Layer;
 
 /// The CSS class of a zone's outline and fill (see public/style.css).
 pub fn zone_class(kind: ZoneKind, schematic: bool) -> &'static str {
@@ -55,6 +56,29 @@ pub fn site_class(category: SiteCategory, confidence: Confidence) -> String {
     format!("site site--{} site--{}", category.key(), confidence.key())
 }
 
+/// A layer's small picture in the legend and in exported images.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Swatch {
+    /// A site marker: its class and its shape as SVG path data centred on (0, 0).
+    Site { class: String, symbol: String },
+    /// A rectangle filled and outlined as the layer's zones are.
+    Zone { class: String },
+}
+
+/// How the legend pictures a layer: with the classes and shapes its features
+/// are drawn with on the map (a site marker as if its position were certain).
+pub fn swatch(l: Layer) -> Swatch {
+    if let Some(cat) = l.category() {
+        return Swatch::Site { class: site_class(cat, Confidence::High), symbol: site_symbol(cat, 6.0) };
+    }
+    let class = match l {
+        Layer::Districts => zone_class(ZoneKind::District, false).to_string(),
+        Layer::Binjiang => zone_class(ZoneKind::Focus, false).to_string(),
+        _ => format!("{} swatch--schematic", zone_class(ZoneKind::Cooperation, true)),
+    };
+    Swatch::Zone { class }
+}
+
 /// Whether a position is an estimate the map must mark as such.
 pub fn is_estimate(confidence: Confidence) -> bool {
     matches!(confidence, Confidence::Low | Confidence::Medium)
@@ -72,6 +96,21 @@ mod test {
             for b in &shapes[i + 1..] {
                 assert_ne!(a, b);
             }
+        }
+    }
+
+    #[test]
+    fn each_zone_layer_is_pictured_with_the_class_its_zones_are_drawn_with() {
+        let scene = crate::carto::scene::test::scene();
+        for z in &scene.zones {
+            match swatch(z.layer) {
+                Swatch::Zone { class } => assert!(class.starts_with(z.class), "{}: {class} vs {}", z.id, z.class),
+                other => panic!("{}: a zone pictured as {other:?}", z.id),
+            }
+        }
+        for c in SiteCategory::ALL {
+            let class = site_class(c, Confidence::High);
+            assert_eq!(swatch(Layer::of_category(c)), Swatch::Site { class, symbol: site_symbol(c, 6.0) });
         }
     }
 

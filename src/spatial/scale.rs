@@ -34,6 +34,23 @@ pub fn scale_bar(metres_per_pixel: f64, max_width_px: f64) -> Option<(f64, f64)>
     Some((metres, metres / metres_per_pixel))
 }
 
+/// A scale bar's distance as its label reads: metres below a kilometre,
+/// kilometres from one up, without trailing zeros.
+///
+/// ```
+/// use binjiang_map::spatial::scale::scale_label;
+///
+/// assert_eq!(scale_label(500.0), "500 m");
+/// assert_eq!(scale_label(2000.0), "2 km");
+/// ```
+pub fn scale_label(metres: f64) -> String {
+    if metres >= 1000.0 {
+        format!("{} km", metres / 1000.0)
+    } else {
+        format!("{metres} m")
+    }
+}
+
 /// The largest `d · 10^n` (d ∈ {1, 2, 5}, n an integer) not above `limit > 0`.
 fn round_down_1_2_5(limit: f64) -> Option<f64> {
     let exponent = limit.log10().floor() as i32;
@@ -54,6 +71,16 @@ mod test {
         let n = v.log10().floor();
         let lead = v / 10f64.powf(n);
         [1.0, 2.0, 5.0, 10.0].iter().any(|d| (lead - d).abs() < 1e-9)
+    }
+
+    #[test]
+    fn labels_read_in_metres_below_a_kilometre_and_in_kilometres_from_one() {
+        assert_eq!(scale_label(1.0), "1 m");
+        assert_eq!(scale_label(200.0), "200 m");
+        assert_eq!(scale_label(1000.0), "1 km");
+        assert_eq!(scale_label(5000.0), "5 km");
+        assert_eq!(scale_label(100_000.0), "100 km");
+        assert_eq!(scale_label(0.5), "0.5 m");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! size the dialog previews the embedded map at.
 
 use crate::atlas::Lang;
+use crate::carto::markup::escape;
 use crate::state::url::UrlState;
 use crate::state::{LayerSet, Selection};
 
@@ -86,22 +87,6 @@ pub fn preview_scale(frame: (u32, u32), room: (f64, f64)) -> f64 {
     (rw / fw).min(rh / fh).min(1.0)
 }
 
-/// Escapes text for an HTML attribute value in double quotes.
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The directory part of a URL (up to and including the last `/` of its path).
 pub fn base_of(url: &str) -> String {
     let no_frag = url.split('#').next().unwrap_or(url);
@@ -143,8 +128,8 @@ impl EmbedOptions {
     pub fn iframe(&self, title: &str) -> String {
         format!(
             "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" loading=\"lazy\" allow=\"fullscreen\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>",
-            escape_attr(&self.embed_url()),
-            escape_attr(title),
+            escape(&self.embed_url()),
+            escape(title),
             self.height
         )
     }
@@ -154,10 +139,10 @@ impl EmbedOptions {
     pub fn script(&self, title: &str) -> String {
         format!(
             "<div data-binjiang-map data-src=\"{}\" data-title=\"{}\" data-height=\"{}\"></div>\n<script src=\"{}embed.js\" async></script>",
-            escape_attr(&self.embed_url()),
-            escape_attr(title),
+            escape(&self.embed_url()),
+            escape(title),
             self.height,
-            escape_attr(&self.base_url)
+            escape(&self.base_url)
         )
     }
 }

@@ -1,5 +1,7 @@
 //! Which layers of the map are visible.
 
+use crate::atlas::layers::SiteCategory;
+
 /// A layer the visitor can switch on and off; sites are grouped by category.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Layer {
@@ -43,6 +45,23 @@ impl Layer {
             Layer::Venues => "venue",
             Layer::Projects => "project",
         }
+    }
+
+    /// The layer a site category belongs to.
+    pub fn of_category(c: SiteCategory) -> Layer {
+        match c {
+            SiteCategory::Lab => Layer::Labs,
+            SiteCategory::ScienceFacility => Layer::ScienceFacilities,
+            SiteCategory::IndustrialPark => Layer::IndustrialParks,
+            SiteCategory::Town => Layer::Towns,
+            SiteCategory::Venue => Layer::Venues,
+            SiteCategory::Project => Layer::Projects,
+        }
+    }
+
+    /// The site category this layer shows; `None` for a layer of zones.
+    pub fn category(self) -> Option<SiteCategory> {
+        SiteCategory::ALL.into_iter().find(|&c| Layer::of_category(c) == self)
     }
 
     pub fn from_key(key: &str) -> Option<Layer> {
@@ -104,6 +123,17 @@ mod test {
         assert!(!s.contains(Layer::Binfu));
         assert!(s.contains(Layer::Binxiao));
         assert_eq!(s.toggled(Layer::Binfu), LayerSet::all());
+    }
+
+    #[test]
+    fn each_site_category_has_a_layer_of_its_own_and_zone_layers_have_none() {
+        for c in SiteCategory::ALL {
+            assert_eq!(Layer::of_category(c).category(), Some(c));
+        }
+        let site_layers = Layer::ALL.iter().filter(|l| l.category().is_some()).count();
+        assert_eq!(site_layers, SiteCategory::ALL.len());
+        assert_eq!(Layer::Districts.category(), None);
+        assert_eq!(Layer::Binjiang.category(), None);
     }
 
     #[test]

@@ -12,7 +12,8 @@ use web_sys::KeyboardEvent;
 
 use super::animate::{fly_to, settled};
 use super::context::{ctx, Ctx};
-use super::details::{clear_area, focus_element, selection_bounds, NARROW_PX};
+use super::details::{clear_area, selection_bounds, NARROW_PX};
+use super::dom::{focus_by_id, focus_element, storage};
 use crate::spatial::reveal::{is_revealed, reveal};
 use crate::state::details::headline;
 use crate::state::listing::{self, roving, Move};
@@ -27,10 +28,6 @@ const CARE_CLASS: &str = "care";
 pub const AFTER_MAP_ID: &str = "after-map";
 /// The list view's heading, where focus goes when the list opens.
 pub const LIST_TITLE_ID: &str = "listing-title";
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
 
 /// 适老化 mode as remembered from an earlier visit, if any.
 pub fn remembered_care() -> Option<bool> {
@@ -55,12 +52,6 @@ pub fn sync_care(c: Ctx) {
 pub fn spoken_name(c: Ctx, sel: &Selection) -> String {
     let data = c.data();
     listing::entry(&data.atlas, &data.catalogue, sel, c.lang.get()).map(|e| e.spoken()).unwrap_or_default()
-}
-
-fn focus_by_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        focus_element(&el);
-    }
 }
 
 /// The first focusable element: moves focus past the map's many features, to

@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 
+use super::dom::now_ms;
 use crate::spatial::viewport::Viewport;
 
 thread_local! {
@@ -33,10 +34,6 @@ pub fn settled(view: RwSignal<Viewport>) -> Viewport {
 /// delay the frame that shows the answer.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
-}
-
-fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Whether the visitor asked for reduced motion.

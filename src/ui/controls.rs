@@ -15,11 +15,12 @@ use wasm_bindgen::JsCast;
 
 use super::animate::{fly_to, settled};
 use super::context::{ctx, Ctx};
-use super::details::{focus_element, NARROW_PX};
+use super::details::NARROW_PX;
+use super::dom::focus_element;
 use super::export::{export_png, export_svg};
 use super::map_view::{go_home, go_overview};
 use crate::atlas::Lang;
-use crate::spatial::scale_bar;
+use crate::spatial::scale::{scale_bar, scale_label};
 use crate::spatial::ScreenPoint;
 use crate::state::text::T;
 
@@ -65,11 +66,7 @@ pub fn ZoomControls() -> impl IntoView {
 pub fn ScaleBar() -> impl IntoView {
     let c = ctx();
     let bar = move || scale_bar(c.view.with(|v| v.metres_per_pixel()), 120.0);
-    let label = move || {
-        bar()
-            .map(|(m, _)| if m >= 1000.0 { format!("{} km", m / 1000.0) } else { format!("{m} m") })
-            .unwrap_or_default()
-    };
+    let label = move || bar().map(|(m, _)| scale_label(m)).unwrap_or_default();
     let width = move || bar().map(|(_, w)| format!("{w:.1}px")).unwrap_or_else(|| "0px".into());
     view! {
         <div class="scale" data-testid="scale-bar">

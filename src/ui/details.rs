@@ -6,10 +6,10 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::animate::{after_next_paint, fly_to, settled};
 use super::context::{ctx, Ctx};
+use super::dom::{focus_by_id, focus_element};
 use crate::spatial::bounds::Bounds;
 use crate::spatial::reveal::{is_revealed, reveal, ClearArea};
 use crate::state::details::{Details, FactView, Link};
@@ -71,21 +71,6 @@ pub fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
     }
     let max_zoom = if zoom_in { 15.0 } else { v.limits().max_zoom };
     fly_to(c.view, reveal(v, b, clear, 32.0, zoom_in, max_zoom), 600.0);
-}
-
-/// Focuses any element, HTML or SVG (`focus()` lives on both, not on `Element`).
-pub fn focus_element(el: &web_sys::Element) {
-    if let Ok(f) = js_sys::Reflect::get(el, &wasm_bindgen::JsValue::from_str("focus")) {
-        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-            let _ = f.call0(el);
-        }
-    }
-}
-
-fn focus_by_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        focus_element(&el);
-    }
 }
 
 #[component]

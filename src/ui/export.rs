@@ -12,10 +12,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::Ctx;
-use super::legend::{category_of, layer_name};
+use super::legend::layer_name;
 use crate::carto::labels::{text_width, wrap_text};
-use crate::carto::style;
-use crate::spatial::scale_bar;
+use crate::carto::markup::escape;
+use crate::carto::style::{self, Swatch};
+use crate::spatial::scale::{scale_bar, scale_label};
 use crate::state::text::T;
 use crate::state::Layer;
 
@@ -47,10 +48,6 @@ const STYLE_PROPS: [&str; 19] = [
     "visibility",
 ];
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// The legend, scale bar and attribution as SVG markup using the map's own classes.
 fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let lang = c.lang.get_untracked();
@@ -78,20 +75,13 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     ));
     for (i, l) in layers.iter().enumerate() {
         let y = 52.0 + row * i as f64;
-        let swatch = match category_of(*l) {
-            Some(cat) => format!(
-                r#"<g class="site site--{} site--high" transform="translate({} {})"><path class="site__symbol" d="{}"/></g>"#,
-                cat.key(),
+        let swatch = match style::swatch(*l) {
+            Swatch::Site { class, symbol } => format!(
+                r#"<g class="{class}" transform="translate({} {})"><path class="site__symbol" d="{symbol}"/></g>"#,
                 24.0 + 14.0,
                 y + 10.0,
-                style::site_symbol(cat, 6.0)
             ),
-            None => {
-                let class = match l {
-                    Layer::Districts => "zone zone--district",
-                    Layer::Binjiang => "zone zone--focus",
-                    _ => "zone zone--schematic swatch--schematic",
-                };
+            Swatch::Zone { class } => {
                 format!(r#"<rect class="{class}" x="26" y="{}" width="24" height="16" rx="2"/>"#, y + 2.0)
             }
         };
@@ -116,7 +106,7 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let lines = wrap_text(T::Attribution.get(lang), 11.0, w - 16.0);
     let band = 6.0 + 14.0 * (lines.len() + usize::from(review.is_some())) as f64;
     if let Some((m, bw)) = scale_bar(c.view.with_untracked(|v| v.metres_per_pixel()), 120.0) {
-        let label = if m >= 1000.0 { format!("{} km", m / 1000.0) } else { format!("{m} m") };
+        let label = scale_label(m);
         let y = h - band - 20.0;
         out.push_str(&format!(
             r##"<rect x="12" y="{}" width="{}" height="28" rx="4" fill="#ffffff" fill-opacity="0.85"/><path d="M20 {y0}v6h{bw:.1}v-6" fill="none" stroke="{ink}" stroke-width="2"/><text x="{tx:.1}" y="{ty}" font-size="12" fill="{ink}">{label}</text>"##,

@@ -8,7 +8,7 @@ use super::context::ctx;
 use super::details::show_selection;
 use crate::atlas::layers::SiteCategory;
 use crate::atlas::Lang;
-use crate::carto::style;
+use crate::carto::style::{self, Swatch};
 use crate::state::text::T;
 use crate::state::{Layer, Selection};
 
@@ -28,35 +28,16 @@ pub(super) fn layer_name(l: Layer, lang: Lang) -> &'static str {
     .get(lang)
 }
 
-pub(super) fn category_of(l: Layer) -> Option<SiteCategory> {
-    match l {
-        Layer::Labs => Some(SiteCategory::Lab),
-        Layer::ScienceFacilities => Some(SiteCategory::ScienceFacility),
-        Layer::IndustrialParks => Some(SiteCategory::IndustrialPark),
-        Layer::Towns => Some(SiteCategory::Town),
-        Layer::Venues => Some(SiteCategory::Venue),
-        Layer::Projects => Some(SiteCategory::Project),
-        _ => None,
-    }
-}
-
 /// The small picture of how a layer is drawn.
 fn swatch(l: Layer) -> impl IntoView {
-    let inner = match category_of(l) {
-        Some(cat) => view! {
-            <g class=format!("site site--{} site--high", cat.key()) transform="translate(14 10)">
-                <path class="site__symbol" d=style::site_symbol(cat, 6.0)/>
+    let inner = match style::swatch(l) {
+        Swatch::Site { class, symbol } => view! {
+            <g class=class transform="translate(14 10)">
+                <path class="site__symbol" d=symbol/>
             </g>
         }
         .into_any(),
-        None => {
-            let class = match l {
-                Layer::Districts => "zone zone--district",
-                Layer::Binjiang => "zone zone--focus",
-                _ => "zone zone--schematic swatch--schematic",
-            };
-            view! { <rect class=class x="2" y="2" width="24" height="16" rx="2"/> }.into_any()
-        }
+        Swatch::Zone { class } => view! { <rect class=class x="2" y="2" width="24" height="16" rx="2"/> }.into_any(),
     };
     view! { <svg class="swatch" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true">{inner}</svg> }
 }

@@ -12,6 +12,7 @@ mod app;
 pub mod context;
 mod controls;
 pub mod details;
+mod dom;
 mod embed;
 mod export;
 mod inset;

@@ -23,6 +23,7 @@ use super::animate::{fly_to, settled};
 use super::context::{ctx, Ctx};
 use super::controls::chrome;
 use super::details::selection_bounds;
+use super::dom::{focus_by_id, focus_element, now_ms};
 use super::export::{export_png, export_svg};
 use super::url_sync::read_url;
 use crate::atlas::catalogue::format_figure;
@@ -49,10 +50,6 @@ thread_local! {
 /// kiosk timings, share address); the view's own parts are left unset.
 pub fn url_options() -> UrlState {
     OPTIONS.with(|o| o.borrow().clone())
-}
-
-fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// The address a phone should open for the current view.
@@ -197,9 +194,7 @@ pub fn TourLayer() -> impl IntoView {
         kiosk.update_value(|k| *k = Kiosk::new(timing, now_ms()));
         mode.set(Some(m));
         request_animation_frame(|| {
-            if let Some(el) = document().get_element_by_id("tour") {
-                super::details::focus_element(&el);
-            }
+            focus_by_id("tour");
         });
     };
     if len > 0 {
@@ -210,7 +205,7 @@ pub fn TourLayer() -> impl IntoView {
         mode.set(None);
         paused.set(false);
         if let Ok(Some(el)) = document().query_selector("[data-testid=map]") {
-            super::details::focus_element(&el);
+            focus_element(&el);
         }
     };
     let step = move |f: fn(TourState) -> TourState| {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::animate::after_next_paint;
 use super::context::Ctx;
+use super::dom::storage;
 use crate::atlas::Lang;
 use crate::state::url::{Ignored, UrlState};
 
@@ -17,10 +18,6 @@ thread_local! {
     /// Set while applying a history entry, so that applying it does not push another.
     static APPLYING: Cell<bool> = const { Cell::new(false) };
     static WRITE_PENDING: Cell<bool> = const { Cell::new(false) };
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
 
 /// The language remembered from an earlier visit, if any.
