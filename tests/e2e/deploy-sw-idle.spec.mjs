@@ -22,13 +22,19 @@ test('the service worker registers after the map is drawn and costs a first visi
     seen.observe(document, { childList: true, subtree: true });
   });
   const bySw = [];
+  let pending = 0;
   context.on('request', (req) => {
     if (new URL(req.url()).pathname.endsWith('/sw.js')) events.push('sw.js');
+    if (req.serviceWorker()) pending++;
+  });
+  context.on('requestfailed', (req) => {
+    if (req.serviceWorker()) pending--;
   });
   context.on('requestfinished', async (req) => {
     if (!req.serviceWorker()) return;
     const sizes = await req.sizes();
     bySw.push({ url: new URL(req.url()).pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+    pending--;
   });
   await map.open();
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -44,6 +50,8 @@ test('the service worker registers after the map is drawn and costs a first visi
       return keys.some((r) => r.url.endsWith('.wasm'));
     }))
     .toBe(true);
+  // every request of the worker's is in (their sizes are read asynchronously)
+  await expect.poll(() => pending === 0 && bySw.some((r) => r.url.endsWith('.wasm'))).toBe(true);
   const total = bySw.reduce((s, r) => s + r.bytes, 0);
   // sw.js, the page revalidated (304) and the care-mode cursor: about 1.2 kB.
   expect(total, bySw.map((r) => `${r.url} ${r.bytes}`).join(', ')).toBeLessThan(3_000);
