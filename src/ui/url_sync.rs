@@ -73,18 +73,17 @@ pub fn sync_url(c: Ctx) {
             after_next_paint(move || write(c, true));
         }
     });
-    // Language and layers: replace once the change is on screen; remember
-    // the language.
+    // Language and layers: the language is remembered at once (a reload
+    // straight after the switch keeps it); the address is replaced once the
+    // change is on screen.
     Effect::new(move |_| {
         let lang = c.lang.get();
         c.layers.track();
         c.care.track();
-        after_next_paint(move || {
-            if let Some(s) = storage() {
-                let _ = s.set_item(LANG_KEY, lang.tag());
-            }
-            write(c, false);
-        });
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, lang.tag());
+        }
+        after_next_paint(move || write(c, false));
     });
     // The view: at most a few writes a second while it moves.
     Effect::new(move |_| {
