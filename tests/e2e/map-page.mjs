@@ -277,3 +277,13 @@ export async function noteHint(frame) {
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
 }
+
+/** Binjiang opens whole inside `box` (the map's), filling most of its height. */
+export async function expectBinjiangFills(map, box) {
+  const bj = await map.box(map.zone('binjiang'));
+  expect(bj.x).toBeGreaterThanOrEqual(box.x);
+  expect(bj.y).toBeGreaterThanOrEqual(box.y);
+  expect(bj.x + bj.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  expect(bj.y + bj.height).toBeLessThanOrEqual(box.y + box.height + 1);
+  expect(bj.height).toBeGreaterThan(box.height * 0.6);
+}
