@@ -21,12 +21,31 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Pages: the network first (a fresh build shows at once), the cached page when
-// offline. Everything else: the cache first; the build's files never change
-// under the same name.
+// The content files (data/): edited in place on the server, so the network
+// first, each answer kept for offline use, the kept copy when the network
+// fails.
+const CONTENT = new URL('./data/', self.location).pathname;
+
+// Pages and content: the network first (a fresh build or an edited file shows
+// at once), the cached copy when offline. Everything else: the cache first;
+// the build's files never change under the same name.
 self.addEventListener('fetch', (event) => {
   const req = event.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith(CONTENT)) {
+    event.respondWith(
+      caches.open(VERSION).then((cache) =>
+        fetch(req)
+          .then((res) => {
+            if (res.ok) cache.put(req, res.clone());
+            return res;
+          })
+          .catch(() => cache.match(req, { ignoreSearch: true }).then((hit) => hit ?? Response.error())),
+      ),
+    );
+    return;
+  }
   if (req.mode === 'navigate') {
     event.respondWith(
       fetch(req).catch(() =>

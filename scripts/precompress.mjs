@@ -3,7 +3,9 @@
 // server with precompressed-file support (nginx gzip_static/brotli_static,
 // Caddy `precompressed`, Apache rewrite rules; see README "Deploying") sends
 // the smallest encoding without compressing anything per request. A copy that
-// would not be smaller than its file is not written.
+// would not be smaller than its file is not written. The content files under
+// data/ are left uncompressed on purpose: a keeper edits them in place on the
+// server, and a stale .br copy beside an edited file would be sent instead.
 //   run by trunk (see Trunk.toml [[hooks]]); reads TRUNK_STAGING_DIR, or
 //   node scripts/precompress.mjs <dir>
 import fs from 'node:fs';

@@ -1,6 +1,8 @@
 // Builds dist-single/binjiang-map.html: the release build in one file (wasm as
-// base64, the JS glue and the stylesheet inlined; the data is already inside
-// the wasm) that opens by double-click from a USB stick, with no server.
+// base64, the JS glue, the stylesheet and the content files of dist/data/
+// inlined) that opens by double-click from a USB stick, with no server. The
+// content files go in as `<script type="text/plain" data-content-file="…">`
+// elements, which the app reads instead of fetching (src/ui/load.rs).
 //   trunk build --release && node scripts/single-file.mjs [dist] [dist-single]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,7 +47,20 @@ let html = index
   .replace(/<script type="module" src="\.\/init-[^"]*"[^>]*><\/script>/, '')
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>`);
-html = html.replace('</body>', () => `<script type="module">\n${script}</script>\n</body>`);
+const dataDir = path.join(dist, 'data');
+if (!fs.existsSync(dataDir)) fail(`${dataDir} is missing: the build copies the content files there`);
+const content = fs
+  .readdirSync(dataDir)
+  .sort()
+  .map((name) => {
+    const text = fs.readFileSync(path.join(dataDir, name), 'utf8');
+    // Inside a script element the text is taken as it is, up to "</script";
+    // a file holding that (or "<!--") cannot be carried unchanged.
+    if (/<\/script|<!--/i.test(text)) fail(`data/${name} contains "</script" or "<!--" and cannot be inlined`);
+    return `<script type="text/plain" data-content-file="${name}">${text}</script>\n`;
+  })
+  .join('');
+html = html.replace('</body>', () => `${content}<script type="module">\n${script}</script>\n</body>`);
 if (/(src|href)="\.\/(?!\/)/.test(html)) fail('a relative reference is left in the page');
 
 fs.mkdirSync(out, { recursive: true });

@@ -28,7 +28,12 @@ const files = fs
 const hash = crypto.createHash('sha256');
 for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
 const version = `binjiang-map-${hash.digest('hex').slice(0, 16)}`;
-const precache = ['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`)];
+// The content files (data/) are cached too, for offline use, but do not make
+// the version: a keeper edits them on the server without a build, and the
+// worker fetches them network-first (see sw.js).
+const dataDir = path.join(dir, 'data');
+const content = fs.existsSync(dataDir) ? fs.readdirSync(dataDir).sort().map((f) => `./data/${f}`) : [];
+const precache = ['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`), ...content];
 const text = fs
   .readFileSync(sw, 'utf8')
   .replace(/^const VERSION = .*$/m, `const VERSION = '${version}';`)

@@ -2,8 +2,7 @@
 //! catches the fault it exists for in a broken copy of a real file.
 
 use binjiang_map::atlas::layers::{
-    Atlas, Confidence, SiteCategory, ZoneKind, BUNDLED, DISTRICTS_FILE, FOCUS_FILE, PACKED, PACKED_COORDINATES,
-    SITES_FILE, ZONES_FILE,
+    Atlas, Confidence, SiteCategory, ZoneKind, BUNDLED, DISTRICTS_FILE, FOCUS_FILE, SITES_FILE, ZONES_FILE,
 };
 use binjiang_map::atlas::DataError;
 use serde_json::Value;
@@ -91,22 +90,6 @@ fn committed_layers_load_and_pass_every_check() {
     assert_eq!(atlas.focus.len(), 1);
     assert_eq!(atlas.cooperation.len(), 2);
     assert_eq!(atlas.sites.len(), SITE_IDS.len());
-}
-
-#[test]
-fn the_built_in_layers_are_the_committed_files_exactly_with_outlines_packed() {
-    // What the binary loads (outlines packed by build.rs) is what the files say, to the bit.
-    let (packed, errors) = Atlas::bundled();
-    assert!(errors.is_empty(), "{}", report(&errors));
-    let (written, _) = Atlas::from_files(&BUNDLED);
-    assert_eq!(packed, written);
-    // and every outline was packed: no zone file keeps coordinates as text
-    for (path, text) in PACKED.iter().filter(|(p, _)| *p != SITES_FILE) {
-        assert!(!text.contains("\"coordinates\""), "{path} still has coordinates as text");
-    }
-    let text_bytes: usize = BUNDLED.iter().map(|(_, t)| t.len()).sum();
-    let packed_bytes: usize = PACKED.iter().map(|(_, t)| t.len()).sum::<usize>() + PACKED_COORDINATES.len();
-    assert!(packed_bytes * 3 < text_bytes, "{packed_bytes} B packed against {text_bytes} B of text");
 }
 
 #[test]

@@ -283,10 +283,11 @@ impl Atlas {
         (atlas, errors)
     }
 
-    /// The layers committed under `geodata/`, built into the binary with
-    /// their outlines packed.
+    /// The layers committed under `geodata/` (native builds only: the app
+    /// fetches the deployed copies).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> (Atlas, Vec<DataError>) {
-        Self::from_packed(&PACKED, PACKED_COORDINATES)
+        Self::from_files(&BUNDLED)
     }
 
     /// All zones: districts, then the focus zone, then cooperation zones.
@@ -308,20 +309,9 @@ impl Atlas {
     }
 }
 
-/// The committed layers as built into the binary: the same features, each
-/// outline's positions moved to [`PACKED_COORDINATES`] by `build.rs`.
-pub const PACKED: [(&str, &str); 5] = [
-    (DISTRICTS_FILE, include_str!(concat!(env!("OUT_DIR"), "/districts.geojson"))),
-    (FOCUS_FILE, include_str!(concat!(env!("OUT_DIR"), "/binjiang.geojson"))),
-    (ZONES_FILE, include_str!(concat!(env!("OUT_DIR"), "/zones.geojson"))),
-    (SITES_FILE, include_str!(concat!(env!("OUT_DIR"), "/sites.geojson"))),
-    (WATER_FILE, include_str!(concat!(env!("OUT_DIR"), "/water.geojson"))),
-];
-
-/// The outlines' positions of [`PACKED`]: micro-degree zigzag varint deltas.
-pub static PACKED_COORDINATES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/coordinates.bin"));
-
-/// The committed layers, as `(path, contents)`: the files as written.
+/// The committed layers, as `(path, contents)`: the files as written (native
+/// builds only, for tests and tools: the app fetches the deployed copies).
+#[cfg(not(target_arch = "wasm32"))]
 pub const BUNDLED: [(&str, &str); 5] = [
     (DISTRICTS_FILE, include_str!("../../geodata/districts.geojson")),
     (FOCUS_FILE, include_str!("../../geodata/binjiang.geojson")),

@@ -206,7 +206,6 @@ texts! {
     TourCount => ("第{n}站，共{total}站", "第{n}站，共{total}站", "Stop {n} of {total}"),
     TourProgress => ("导览进度", "導覽進度", "Tour progress"),
     TourHint => ("→ 下一站 · ← 上一站 · F 全屏 · Esc 退出", "→ 下一站 · ← 上一站 · F 全螢幕 · Esc 結束", "→ next · ← previous · F full screen · Esc exit"),
-    TourProblem => ("导览数据有问题", "導覽資料有問題", "Tour data problems"),
     KioskPaused => ("无人操作一段时间后，导览将自动继续", "無人操作一段時間後，導覽將自動繼續", "The tour resumes automatically when idle"),
     ShowQr => ("二维码", "QR 碼", "QR code"),
     ScanToOpen => ("用手机扫码，打开此地图", "用手機掃描 QR 碼，開啟此地圖", "Scan to open this map on your phone"),

@@ -1,4 +1,4 @@
-//! The app shell: loads the bundled data, provides the shared state, lays out
+//! The app shell: takes the loaded content, provides the shared state, lays out
 //! the map and its controls.
 
 use leptos::prelude::*;
@@ -16,12 +16,11 @@ use super::search::Search;
 use super::share::ShareButton;
 use super::tour::TourLayer;
 use super::url_sync::{read_url, remembered_lang, sync_url};
-use crate::atlas::catalogue::Catalogue;
-use crate::atlas::layers::Atlas;
 use crate::atlas::Lang;
 use crate::carto::scene::Scene;
 use crate::spatial::LonLat;
 use crate::spatial::{ViewLimits, Viewport};
+use crate::state::content::Content;
 use crate::state::search::SearchIndex;
 use crate::state::text::{parens, T};
 use crate::state::Selection;
@@ -40,20 +39,11 @@ fn window_size() -> (f64, f64) {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    // The bundled files are checked in full (`Atlas::validate`,
-    // `Catalogue::validate`) by the data tests before they can ship; start-up
-    // only reports what fails to load, and draws the rest.
-    let (atlas, errors) = Atlas::bundled();
-    let mut problems: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-    // Facts are optional to drawing: a broken catalogue leaves the map working.
-    let catalogue = match Catalogue::bundled() {
-        Ok(c) => c,
-        Err(e) => {
-            problems.push(e.to_string());
-            Catalogue::default()
-        }
-    };
+pub fn App(content: Content) -> impl IntoView {
+    // Everything in the content files that loaded is drawn; what did not is
+    // named in a notice (file, line, record) and left out.
+    let Content { atlas, catalogue, tour, problems } = content;
+    let problems: Vec<String> = problems.iter().map(|e| e.to_string()).collect();
     for p in &problems {
         leptos::logging::warn!("data problem: {p}");
     }
@@ -107,7 +97,7 @@ pub fn App() -> impl IntoView {
     let search = SearchIndex::build(&atlas, &catalogue);
     let embedded = url.embed || is_framed();
     let options = url.clone();
-    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, search, problems, options, embedded }));
+    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, tour, search, problems, options, embedded }));
     let c = ctx();
     c.lang.set(url.lang.or_else(remembered_lang).unwrap_or_default());
     c.selected.set(selection);

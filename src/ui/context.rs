@@ -10,6 +10,7 @@ use crate::atlas::Lang;
 use crate::carto::scene::Scene;
 use crate::spatial::viewport::Viewport;
 use crate::state::search::SearchIndex;
+use crate::state::tour::Tour;
 use crate::state::url::UrlState;
 use crate::state::{LayerSet, Selection};
 
@@ -18,6 +19,8 @@ pub struct Data {
     pub atlas: Atlas,
     pub scene: Scene,
     pub catalogue: Catalogue,
+    /// The guided tour, its faulty stops left out.
+    pub tour: Tour,
     pub search: SearchIndex,
     /// Problems found while loading, as messages naming file and feature.
     pub problems: Vec<String>,

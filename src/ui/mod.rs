@@ -18,6 +18,7 @@ mod export;
 mod inset;
 mod legend;
 mod list_view;
+mod load;
 mod map_view;
 mod offline;
 mod review;
@@ -28,14 +29,20 @@ mod url_sync;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts the app on `<body>`.
+/// Installs the panic hook, fetches the content files and mounts the app on
+/// `<body>` with what they hold. Until then the page's own drawing of the
+/// zones (index.html, `carto::first_view`) stands in.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
-    // The page's own drawing of the zones (index.html, `carto::first_view`)
-    // gives way to the app's in the same task, so no frame shows both.
-    if let Some(first) = leptos::prelude::document().get_element_by_id("first-view") {
-        first.remove();
-    }
-    offline::register_service_worker_when_idle();
+    wasm_bindgen_futures::spawn_local(async {
+        let files = load::fetch_all().await;
+        let content = crate::state::content::Content::from_texts(&files);
+        leptos::mount::mount_to_body(move || leptos::prelude::view! { <App content/> });
+        // The first view gives way to the app's drawing in the same task, so
+        // no frame shows both.
+        if let Some(first) = leptos::prelude::document().get_element_by_id("first-view") {
+            first.remove();
+        }
+        offline::register_service_worker_when_idle();
+    });
 }

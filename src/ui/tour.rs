@@ -32,7 +32,7 @@ use crate::spatial::reveal::{reveal, ClearArea};
 use crate::state::details::{cite, format_period};
 use crate::state::qr::{qr_svg, share_url, BUILD_SHARE_URL};
 use crate::state::text::{colon, T};
-use crate::state::tour::{Kiosk, KioskStep, KioskTiming, Stop, Target, Tour, TourState};
+use crate::state::tour::{Kiosk, KioskStep, KioskTiming, Stop, Target, TourState};
 use crate::state::url::{Mode, UrlState};
 use crate::state::LayerSet;
 
@@ -125,19 +125,9 @@ pub fn TourLayer() -> impl IntoView {
     let data = c.data();
     let (url, _) = read_url();
 
-    // The tour file: stops with faults are left out, and named.
-    let (tour, faults) = match Tour::bundled() {
-        Ok(t) => {
-            let known = |id: &str| data.atlas.zone(id).is_some() || data.atlas.site(id).is_some();
-            let errs = t.validate(&data.catalogue, &known);
-            let faults: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-            (t.without(&errs), faults)
-        }
-        Err(e) => (Tour::default(), vec![e.to_string()]),
-    };
-    for f in &faults {
-        leptos::logging::warn!("tour problem: {f}");
-    }
+    // The tour's stops with faults were left out at load, and are named in
+    // the data problems with the rest.
+    let tour = data.tour.clone();
     let len = tour.len();
     let tour = StoredValue::new(tour);
 
@@ -424,12 +414,6 @@ pub fn TourLayer() -> impl IntoView {
                     aria-label=move || T::ExportSvg.get(lang.get()) title=move || T::ExportSvg.get(lang.get())>"SVG"</button>
             </div>
             </div>
-        })}
-        {(!faults.is_empty()).then(|| view! {
-            <details class="notice notice--tour" data-testid="tour-problems">
-                <summary>{move || T::TourProblem.get(lang.get())}</summary>
-                <ul>{faults.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
-            </details>
         })}
     }
 }

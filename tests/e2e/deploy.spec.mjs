@@ -36,8 +36,15 @@ test('every compressible file of the build has .br and .gz copies that unpack to
   const served = fs
     .readdirSync(dist)
     .filter((f) => !/\.(br|gz)$/.test(f) && f !== 'sw.js' && f !== 'index.html' && !f.startsWith('.') && !forHostPages(f))
+    .filter((f) => fs.statSync(path.join(dist, f)).isFile())
     .map((f) => `./${f}`);
-  expect([...precache].sort()).toEqual(['./', ...served].sort());
+  // and the content files, kept for offline use
+  const content = fs.readdirSync(path.join(dist, 'data')).map((f) => `./data/${f}`);
+  expect(content).toContain('./data/facts.toml');
+  expect([...precache].sort()).toEqual(['./', ...served, ...content].sort());
+  // The content files have no compressed copies: a keeper edits them in
+  // place, and a stale copy beside an edited file would be sent instead.
+  expect(content.filter((f) => /\.(br|gz)$/.test(f))).toEqual([]);
   for (const f of ['./', './cursor-care.svg']) expect(precache).toContain(f);
   expect(precache.filter((u) => u.endsWith('.wasm'))).toHaveLength(1);
 });
@@ -70,3 +77,18 @@ for (const encoding of ['br', 'gzip']) {
     await context.close();
   });
 }
+
+test('the wasm carries no content: facts, names and outlines come from data/', () => {
+  const wasm = fs.readdirSync(dist).find((f) => f.endsWith('_bg.wasm'));
+  const bytes = fs.readFileSync(path.join(dist, wasm));
+  const facts = fs.readFileSync(path.join(dist, 'data', 'facts.toml'), 'utf8');
+  const sites = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'sites.geojson'), 'utf8'));
+  // a fact's id and sentence, a site's id and Chinese name: each is in its file and not in the code
+  const id = /^id = "([^"]+)"/m.exec(facts)[1];
+  const sentence = /^en = "([^"]{30,})"/m.exec(facts)[1];
+  const site = sites.features.find((f) => f.properties.name_zh_hans);
+  for (const text of [id, sentence, site.id ?? site.properties.id, site.properties.name_zh_hans]) {
+    expect(text.length).toBeGreaterThan(3);
+    expect(bytes.includes(Buffer.from(text)), `"${text}" is in the wasm`).toBe(false);
+  }
+});

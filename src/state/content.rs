@@ -1,0 +1,228 @@
+//! The map's content as deployed: the files under `data/` beside the app
+//! (`geodata/` in the repository, copied unchanged by the build), read from
+//! their texts at start.
+//!
+//! | file | holds |
+//! |---|---|
+//! | `sources.toml`, `facts.toml`, `themes.toml` | the catalogue ([`crate::atlas::catalogue`]) |
+//! | `tour.toml` | the guided tour ([`super::tour`]) |
+//! | `districts.geojson`, `binjiang.geojson`, `zones.geojson`, `sites.geojson`, `water.geojson` | the layers ([`crate::atlas::layers`]) |
+//!
+//! Nothing here fetches: the browser layer fetches the files (or reads them
+//! from the page, in the single-file build) and hands their texts to
+//! [`Content::from_texts`]. Loading is partial: a file that could not be
+//! fetched or parsed is reported and the others still load; a record with an
+//! error is left out and reported. It never panics.
+
+use serde_json::Value;
+
+use super::tour::Tour;
+use crate::atlas::catalogue::Catalogue;
+use crate::atlas::layers::Atlas;
+use crate::atlas::DataError;
+
+/// The catalogue's files, in the order the catalogue needs them.
+pub const SOURCES: &str = "sources.toml";
+pub const FACTS: &str = "facts.toml";
+pub const THEMES: &str = "themes.toml";
+pub const TOUR: &str = "tour.toml";
+
+/// The GeoJSON layers. Features go to the layer their `kind` names, whatever
+/// file they come from.
+pub const LAYER_FILES: [&str; 5] =
+    ["districts.geojson", "binjiang.geojson", "zones.geojson", "sites.geojson", "water.geojson"];
+
+/// Every content file, by its deployed name: what `index.html` preloads and
+/// the app fetches from `data/`.
+pub const FILES: [&str; 9] =
+    [SOURCES, FACTS, THEMES, TOUR, LAYER_FILES[0], LAYER_FILES[1], LAYER_FILES[2], LAYER_FILES[3], LAYER_FILES[4]];
+
+/// The folder, relative to the page, the files are deployed in.
+pub const FOLDER: &str = "data";
+
+/// One file as the browser got it: its text, or why there is none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fetched {
+    Text(String),
+    /// It could not be fetched: the HTTP status ("404") or the network's
+    /// error, in the browser's words.
+    Failed(String),
+}
+
+/// Everything the map shows, read from the content files.
+#[derive(Clone, Debug, Default)]
+pub struct Content {
+    pub atlas: Atlas,
+    pub catalogue: Catalogue,
+    pub tour: Tour,
+    /// Every problem met, each naming its file and record.
+    pub problems: Vec<DataError>,
+}
+
+impl Content {
+    /// Reads the files from `(deployed name, what was fetched)`. A file not
+    /// in the list is treated as not fetched.
+    pub fn from_texts(files: &[(&str, Fetched)]) -> Content {
+        let mut problems = Vec::new();
+        let mut text_of = |name: &str| -> String {
+            match files.iter().find(|(n, _)| *n == name).map(|(_, f)| f) {
+                Some(Fetched::Text(t)) => t.clone(),
+                Some(Fetched::Failed(why)) => {
+                    problems.push(DataError::new(name, None, format!("could not be fetched ({why})")));
+                    String::new()
+                }
+                None => {
+                    problems.push(DataError::new(name, None, "could not be fetched (not requested)"));
+                    String::new()
+                }
+            }
+        };
+        let layer_texts: Vec<(&str, String)> = LAYER_FILES.iter().map(|n| (*n, text_of(n))).collect();
+        let catalogue_texts = [SOURCES, FACTS, THEMES, TOUR].map(|n| (n, text_of(n)));
+
+        let present: Vec<(&str, &str)> =
+            layer_texts.iter().filter(|(_, t)| !t.is_empty()).map(|(n, t)| (*n, t.as_str())).collect();
+        let (atlas, errors) = Atlas::from_files(&present);
+        problems.extend(errors);
+
+        let json = catalogue_json(&catalogue_texts, &mut problems);
+        let catalogue = match Catalogue::from_json(&json) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(e);
+                Catalogue::default()
+            }
+        };
+        let tour = match Tour::from_json(&json) {
+            Ok(t) => {
+                let known = |id: &str| atlas.zone(id).is_some() || atlas.site(id).is_some();
+                let errs = t.validate(&catalogue, &known);
+                let tour = t.without(&errs);
+                problems.extend(errs);
+                tour
+            }
+            Err(e) => {
+                problems.push(e);
+                Tour::default()
+            }
+        };
+        Content { atlas, catalogue, tour, problems }
+    }
+
+    /// The files committed under `geodata/`, read as the browser reads the
+    /// deployed copies (native builds only: the wasm carries no content).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn committed() -> Content {
+        let files: Vec<(&str, Fetched)> = COMMITTED.iter().map(|(n, t)| (*n, Fetched::Text((*t).to_owned()))).collect();
+        Content::from_texts(&files)
+    }
+}
+
+/// The committed files, `(deployed name, text)`, for native tests and tools.
+#[cfg(not(target_arch = "wasm32"))]
+pub const COMMITTED: [(&str, &str); 9] = [
+    (SOURCES, include_str!("../../geodata/sources.toml")),
+    (FACTS, include_str!("../../geodata/facts.toml")),
+    (THEMES, include_str!("../../geodata/themes.toml")),
+    (TOUR, include_str!("../../geodata/tour.toml")),
+    ("districts.geojson", include_str!("../../geodata/districts.geojson")),
+    ("binjiang.geojson", include_str!("../../geodata/binjiang.geojson")),
+    ("zones.geojson", include_str!("../../geodata/zones.geojson")),
+    ("sites.geojson", include_str!("../../geodata/sites.geojson")),
+    ("water.geojson", include_str!("../../geodata/water.geojson")),
+];
+
+/// The catalogue's TOML files as the one JSON document the catalogue and
+/// tour readers take: `{"sources": …, "facts": …, "themes": …, "tour": …}`.
+/// A file that is not TOML is reported with its line and read as empty.
+fn catalogue_json(files: &[(&str, String); 4], problems: &mut Vec<DataError>) -> String {
+    let mut root = serde_json::Map::new();
+    for ((name, text), key) in files.iter().zip(["sources", "facts", "themes", "tour"]) {
+        let table = match text.parse::<toml::Table>() {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.span().map(|s| format!(":{}", line_of(text, s.start))).unwrap_or_default();
+                problems.push(DataError::new(
+                    format!("{name}{at}"),
+                    None,
+                    format!("expected TOML, got a syntax error: {}", e.message().trim()),
+                ));
+                toml::Table::new()
+            }
+        };
+        root.insert(key.to_owned(), to_json(toml::Value::Table(table)));
+    }
+    Value::Object(root).to_string()
+}
+
+/// The 1-based line holding byte `offset` of `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// TOML to JSON. A date written without quotes becomes its ISO string.
+fn to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(to_json).collect()),
+        toml::Value::Table(table) => Value::Object(table.into_iter().map(|(k, v)| (k, to_json(v))).collect()),
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn committed_with(name: &str, fetched: Fetched) -> Content {
+        let files: Vec<(&str, Fetched)> = COMMITTED
+            .iter()
+            .map(|(n, t)| (*n, if *n == name { fetched.clone() } else { Fetched::Text((*t).to_owned()) }))
+            .collect();
+        Content::from_texts(&files)
+    }
+
+    #[test]
+    fn the_committed_files_load_without_problems() {
+        let c = Content::committed();
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert!(c.catalogue.facts.len() > 100);
+        assert!(!c.tour.stops.is_empty());
+        assert!(!c.atlas.sites.is_empty() && !c.atlas.cooperation.is_empty());
+    }
+
+    #[test]
+    fn a_file_not_fetched_is_named_and_the_rest_loads() {
+        let c = committed_with(FACTS, Fetched::Failed("404".into()));
+        assert_eq!(c.problems.iter().filter(|p| p.file == FACTS).count(), 1, "{:?}", c.problems);
+        assert!(c.catalogue.facts.is_empty());
+        assert!(!c.catalogue.sources.is_empty());
+        assert!(!c.atlas.sites.is_empty());
+    }
+
+    #[test]
+    fn a_truncated_toml_file_is_named_with_its_line() {
+        let facts = COMMITTED[1].1;
+        let cut = &facts[..facts.len() / 2];
+        let cut = &cut[..cut.rfind("= \"").map_or(cut.len(), |i| i + 3)];
+        let c = committed_with(FACTS, Fetched::Text(cut.to_owned()));
+        let p = c.problems.iter().find(|p| p.file.starts_with("facts.toml:")).expect("the file is named");
+        let line: usize = p.file["facts.toml:".len()..].parse().expect("with a line");
+        assert_eq!(line, cut.lines().count(), "{p}");
+        assert!(c.atlas.zones().count() > 0);
+        assert!(!c.atlas.sites.is_empty(), "the layers still load");
+    }
+
+    #[test]
+    fn a_broken_layer_file_leaves_the_others() {
+        let c = committed_with("sites.geojson", Fetched::Text("{\"type\": \"Feature".into()));
+        assert!(c.problems.iter().any(|p| p.file.contains("sites.geojson")), "{:?}", c.problems);
+        assert!(c.atlas.sites.is_empty());
+        assert!(!c.atlas.cooperation.is_empty());
+        assert!(!c.catalogue.facts.is_empty());
+    }
+}
