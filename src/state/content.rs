@@ -57,6 +57,33 @@ pub struct Content {
     pub tour: Tour,
     /// Every problem met, each naming its file and record.
     pub problems: Vec<DataError>,
+    /// What was read of each file, in [`FILES`] order.
+    pub files: Vec<FileReport>,
+}
+
+/// One content file as it was read: for the check page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileReport {
+    /// The deployed name: `facts.toml`.
+    pub name: String,
+    /// Its size in bytes, when it was read.
+    pub bytes: Option<usize>,
+    /// Why it could not be fetched, when it was not.
+    pub failed: Option<String>,
+}
+
+impl Content {
+    /// The problems in the file named `name`.
+    pub fn problems_in<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a DataError> + 'a {
+        self.problems.iter().filter(move |p| file_name(&p.file) == name)
+    }
+}
+
+/// The deployed name of a problem's file: `facts.toml` for `facts.toml:212`
+/// or `geodata/facts.toml`.
+pub fn file_name(file: &str) -> &str {
+    let file = file.split_once(':').map_or(file, |(f, _)| f);
+    file.rsplit('/').next().unwrap_or(file)
 }
 
 impl Content {
@@ -93,7 +120,9 @@ impl Content {
                 Catalogue::default()
             }
         };
+        let tour_fetched = matches!(files.iter().find(|(n, _)| *n == TOUR), Some((_, Fetched::Text(_))));
         let tour = match Tour::from_json(&json) {
+            _ if !tour_fetched => Tour::default(),
             Ok(t) => {
                 let known = |id: &str| atlas.zone(id).is_some() || atlas.site(id).is_some();
                 let errs = t.validate(&catalogue, &known);
@@ -106,7 +135,25 @@ impl Content {
                 Tour::default()
             }
         };
-        Content { atlas, catalogue, tour, problems }
+        let files = FILES
+            .iter()
+            .map(|name| {
+                let fetched = files.iter().find(|(n, _)| n == name).map(|(_, f)| f);
+                FileReport {
+                    name: (*name).to_owned(),
+                    bytes: match fetched {
+                        Some(Fetched::Text(t)) => Some(t.len()),
+                        _ => None,
+                    },
+                    failed: match fetched {
+                        Some(Fetched::Failed(why)) => Some(why.clone()),
+                        Some(Fetched::Text(_)) => None,
+                        None => Some("not requested".into()),
+                    },
+                }
+            })
+            .collect();
+        Content { atlas, catalogue, tour, problems, files }
     }
 
     /// The files committed under `geodata/`, read as the browser reads the
@@ -215,6 +262,20 @@ mod test {
         assert_eq!(line, cut.lines().count(), "{p}");
         assert!(c.atlas.zones().count() > 0);
         assert!(!c.atlas.sites.is_empty(), "the layers still load");
+    }
+
+    #[test]
+    fn each_file_is_reported_with_its_size_or_why_it_failed() {
+        let c = committed_with(TOUR, Fetched::Failed("HTTP 404".into()));
+        assert_eq!(c.files.len(), FILES.len());
+        let tour = c.files.iter().find(|f| f.name == TOUR).unwrap();
+        assert_eq!((tour.bytes, tour.failed.as_deref()), (None, Some("HTTP 404")));
+        let facts = c.files.iter().find(|f| f.name == FACTS).unwrap();
+        assert_eq!(facts.bytes, Some(COMMITTED[1].1.len()));
+        assert_eq!(c.problems_in(TOUR).count(), 1);
+        assert_eq!(c.problems_in(FACTS).count(), 0);
+        assert_eq!(file_name("geodata/facts.toml"), "facts.toml");
+        assert_eq!(file_name("facts.toml:212"), "facts.toml");
     }
 
     #[test]

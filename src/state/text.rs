@@ -116,6 +116,17 @@ texts! {
     MoreFacts => ("更多信息", "更多資訊", "More facts"),
     NoFacts => ("来源文章中暂无相关数据。", "來源文章中沒有相關資料。", "The source articles give no facts about this place."),
     DataProblem => ("数据问题", "資料問題", "Data problems"),
+    CheckTitle => ("内容检查", "內容檢查", "Content check"),
+    CheckIntro => (
+        "以下是每个内容文件的检查结果。修改并上传文件后，重新加载此页即可再次检查。",
+        "以下是每個內容檔案的檢查結果。修改並上傳檔案後，重新載入此頁即可再次檢查。",
+        "Every content file in the data/ folder, checked. After editing and uploading a file, reload this page to check again."
+    ),
+    CheckAllGood => ("{n} 个文件均无问题", "{n} 個檔案均無問題", "No problems in {n} files"),
+    CheckProblemCount => ("问题：{n} 个", "問題：{n} 個", "Problems: {n}"),
+    CheckFileOk => ("无问题", "無問題", "no problems"),
+    CheckFileFailed => ("未能获取：{why}", "未能取得：{why}", "could not be fetched: {why}"),
+    CheckBytes => ("{n} 字节", "{n} 位元組", "{n} bytes"),
     DataUnloadable => ("地图数据无法加载。", "地圖資料無法載入。", "The map data could not be loaded."),
     MapUnshowable => ("地图无法显示：", "地圖無法顯示：", "The map cannot be shown: "),
     /// The credits first, so that a line cut short still shows them.

@@ -50,6 +50,9 @@ pub struct UrlState {
     /// `view=all`: open on Binjiang and the cooperation zones together
     /// (a centre or zoom in the link wins).
     pub overview: bool,
+    /// `check=1`: the content check report, for a keeper after an upload:
+    /// every problem in every content file, with its place.
+    pub check: bool,
 }
 
 /// How the page presents the map.
@@ -289,6 +292,10 @@ impl UrlState {
                     "all" => st.overview = true,
                     _ => bad(T::UrlView),
                 },
+                "check" => match parse_flag(&value) {
+                    Some(f) => st.check = f,
+                    None => bad(T::UrlFlag),
+                },
                 "share" => match parse_share(&value) {
                     Some(s) => st.share = Some(s),
                     None => bad(T::UrlShare),
@@ -339,6 +346,9 @@ impl UrlState {
         }
         if self.overview {
             parts.push("view=all".to_string());
+        }
+        if self.check {
+            parts.push("check=1".to_string());
         }
         if let Some(r) = &self.review {
             parts.push(format!("review={}", percent_encode(r)));

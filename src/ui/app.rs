@@ -42,8 +42,7 @@ fn window_size() -> (f64, f64) {
 pub fn App(content: Content) -> impl IntoView {
     // Everything in the content files that loaded is drawn; what did not is
     // named in a notice (file, line, record) and left out.
-    let Content { atlas, catalogue, tour, problems } = content;
-    let problems: Vec<String> = problems.iter().map(|e| e.to_string()).collect();
+    let Content { atlas, catalogue, tour, problems, files } = content;
     for p in &problems {
         leptos::logging::warn!("data problem: {p}");
     }
@@ -51,7 +50,7 @@ pub fn App(content: Content) -> impl IntoView {
         return view! {
             <div class="fatal" role="alert">
                 <p>{T::DataUnloadable.get(Lang::ZhHans)} " " <span lang="en">{T::DataUnloadable.get(Lang::En)}</span></p>
-                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
             </div>
         }
         .into_any();
@@ -97,7 +96,7 @@ pub fn App(content: Content) -> impl IntoView {
     let search = SearchIndex::build(&atlas, &catalogue);
     let embedded = url.embed || is_framed();
     let options = url.clone();
-    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, tour, search, problems, options, embedded }));
+    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, tour, search, problems, files, options, embedded }));
     let c = ctx();
     c.lang.set(url.lang.or_else(remembered_lang).unwrap_or_default());
     c.selected.set(selection);
@@ -183,6 +182,7 @@ pub fn App(content: Content) -> impl IntoView {
                     <Announcer/>
                     <Notices problems=notices.clone()/>
                     <DataProblems/>
+                    <super::check::CheckReport/>
                     <TourLayer/>
                 }))}
             </main>
@@ -229,11 +229,12 @@ fn DataProblems() -> impl IntoView {
     let problems = c.data().problems.clone();
     let lang = c.lang;
     let count = problems.len();
-    (!problems.is_empty()).then(|| {
+    // The check page lists them all in full.
+    (!problems.is_empty() && !c.data().options.check).then(|| {
         view! {
             <details class="notice" data-testid="data-problems">
                 <summary>{move || format!("{}{}", T::DataProblem.get(lang.get()), parens(lang.get(), &count.to_string()))}</summary>
-                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
             </details>
         }
     })

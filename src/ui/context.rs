@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::Atlas;
-use crate::atlas::Lang;
+use crate::atlas::{DataError, Lang};
 use crate::carto::scene::Scene;
 use crate::spatial::viewport::Viewport;
+use crate::state::content::FileReport;
 use crate::state::search::SearchIndex;
 use crate::state::tour::Tour;
 use crate::state::url::UrlState;
@@ -22,8 +23,10 @@ pub struct Data {
     /// The guided tour, its faulty stops left out.
     pub tour: Tour,
     pub search: SearchIndex,
-    /// Problems found while loading, as messages naming file and feature.
-    pub problems: Vec<String>,
+    /// Problems found while loading, each naming its file and record.
+    pub problems: Vec<DataError>,
+    /// What was read of each content file (the check page lists them).
+    pub files: Vec<FileReport>,
     /// The options the page was opened with (embedding, host origins, height);
     /// kept in the URL as the view changes.
     pub options: UrlState,

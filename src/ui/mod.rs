@@ -9,6 +9,7 @@
 mod access;
 mod animate;
 mod app;
+mod check;
 pub mod context;
 mod controls;
 pub mod details;

@@ -1,0 +1,59 @@
+// The content check (?check=1) a keeper opens after an upload: every content
+// file with its size or why it failed, every problem with its file and line,
+// and the map still drawn from what loaded. Files are altered on their way to
+// the page, as a broken upload would be.
+import { test, expect } from '@playwright/test';
+import { MapPage } from './map-page.mjs';
+
+test.use({ serviceWorkers: 'block' });
+
+const FILES = 9;
+
+test('the check page finds no problem in the committed content and lists every file', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open('?check=1&lang=en');
+  const report = page.getByTestId('check-report');
+  await expect(report.getByRole('heading')).toHaveText('Content check');
+  await expect(page.getByTestId('check-summary')).toHaveText(`No problems in ${FILES} files`);
+  await expect(report.locator('li.check__file')).toHaveCount(FILES);
+  await expect(report.locator('li.check__file[data-file="facts.toml"]')).toContainText(/\d+ bytes: no problems/);
+});
+
+test('a truncated file and a missing one are named with the line and the status; the rest is drawn', async ({ page }) => {
+  let cutAt = 0;
+  await page.route('**/data/facts.toml', async (route) => {
+    const text = await (await route.fetch()).text();
+    // cut inside a quoted string, half way through
+    const half = text.slice(0, text.length / 2);
+    const cut = half.slice(0, half.lastIndexOf('= "') + 3);
+    cutAt = cut.split('\n').length;
+    await route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: cut });
+  });
+  await page.route('**/data/tour.toml', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const map = new MapPage(page);
+  await map.open('?check=1&lang=en');
+  await expect(page.getByTestId('check-summary')).toHaveText(/^Problems: [1-9]\d*$/);
+  const facts = page.locator('li.check__file[data-file="facts.toml"]');
+  await expect(facts).toHaveClass(/has-problems/);
+  await expect(facts.locator('li')).toContainText(`facts.toml:${cutAt}`);
+  await expect(page.locator('li.check__file[data-file="tour.toml"]')).toContainText('could not be fetched: HTTP 404');
+  await expect(page.locator('li.check__file[data-file="sites.geojson"]')).toContainText('no problems');
+  // the map is drawn from the files that loaded
+  await expect(map.zone('binxiao')).toBeVisible();
+  // and in Chinese the report speaks Chinese
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await expect(page.getByTestId('check-report').getByRole('heading')).toHaveText('内容检查');
+});
+
+test('without check=1 a broken file is named in the data notice and the map still works', async ({ page }) => {
+  await page.route('**/data/themes.toml', (route) => route.fulfill({ status: 500, body: 'server error' }));
+  const map = new MapPage(page);
+  await map.open('?lang=en');
+  await expect(page.getByTestId('check-report')).toHaveCount(0);
+  const notice = page.getByTestId('data-problems');
+  await expect(notice).toBeVisible();
+  await notice.locator('summary').click();
+  await expect(notice).toContainText('themes.toml: could not be fetched (HTTP 500)');
+  await map.clickBinjiang();
+  await expect(page.getByTestId('details-title')).toContainText('Binjiang');
+});
