@@ -6,6 +6,7 @@
 //! |---|---|
 //! | `sources.toml`, `facts.toml`, `themes.toml` | the catalogue ([`crate::atlas::catalogue`]) |
 //! | `tour.toml` | the guided tour ([`super::tour`]) |
+//! | `map.toml` | the map's title, credits, review number, home view ([`super::settings`]) |
 //! | `districts.geojson`, `binjiang.geojson`, `zones.geojson`, `sites.geojson`, `water.geojson` | the layers ([`crate::atlas::layers`]) |
 //!
 //! Nothing here fetches: the browser layer fetches the files (or reads them
@@ -16,6 +17,7 @@
 
 use serde_json::Value;
 
+use super::settings::Settings;
 use super::tour::Tour;
 use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::Atlas;
@@ -26,6 +28,7 @@ pub const SOURCES: &str = "sources.toml";
 pub const FACTS: &str = "facts.toml";
 pub const THEMES: &str = "themes.toml";
 pub const TOUR: &str = "tour.toml";
+pub const SETTINGS: &str = super::settings::FILE;
 
 /// The GeoJSON layers. Features go to the layer their `kind` names, whatever
 /// file they come from.
@@ -34,8 +37,18 @@ pub const LAYER_FILES: [&str; 5] =
 
 /// Every content file, by its deployed name: what `index.html` preloads and
 /// the app fetches from `data/`.
-pub const FILES: [&str; 9] =
-    [SOURCES, FACTS, THEMES, TOUR, LAYER_FILES[0], LAYER_FILES[1], LAYER_FILES[2], LAYER_FILES[3], LAYER_FILES[4]];
+pub const FILES: [&str; 10] = [
+    SETTINGS,
+    SOURCES,
+    FACTS,
+    THEMES,
+    TOUR,
+    LAYER_FILES[0],
+    LAYER_FILES[1],
+    LAYER_FILES[2],
+    LAYER_FILES[3],
+    LAYER_FILES[4],
+];
 
 /// The folder, relative to the page, the files are deployed in.
 pub const FOLDER: &str = "data";
@@ -55,6 +68,7 @@ pub struct Content {
     pub atlas: Atlas,
     pub catalogue: Catalogue,
     pub tour: Tour,
+    pub settings: Settings,
     /// Every problem met, each naming its file and record.
     pub problems: Vec<DataError>,
     /// What was read of each file, in [`FILES`] order.
@@ -104,9 +118,12 @@ impl Content {
                 }
             }
         };
+        let settings_text = text_of(SETTINGS);
         let layer_texts: Vec<(&str, String)> = LAYER_FILES.iter().map(|n| (*n, text_of(n))).collect();
         let catalogue_texts = [SOURCES, FACTS, THEMES, TOUR].map(|n| (n, text_of(n)));
 
+        let (settings, errors) = Settings::from_toml(&settings_text);
+        problems.extend(errors);
         let present: Vec<(&str, &str)> =
             layer_texts.iter().filter(|(_, t)| !t.is_empty()).map(|(n, t)| (*n, t.as_str())).collect();
         let (atlas, errors) = Atlas::from_files(&present);
@@ -153,7 +170,7 @@ impl Content {
                 }
             })
             .collect();
-        Content { atlas, catalogue, tour, problems, files }
+        Content { atlas, catalogue, tour, settings, problems, files }
     }
 
     /// The files committed under `geodata/`, read as the browser reads the
@@ -167,7 +184,8 @@ impl Content {
 
 /// The committed files, `(deployed name, text)`, for native tests and tools.
 #[cfg(not(target_arch = "wasm32"))]
-pub const COMMITTED: [(&str, &str); 9] = [
+pub const COMMITTED: [(&str, &str); 10] = [
+    (SETTINGS, include_str!("../../geodata/map.toml")),
     (SOURCES, include_str!("../../geodata/sources.toml")),
     (FACTS, include_str!("../../geodata/facts.toml")),
     (THEMES, include_str!("../../geodata/themes.toml")),
@@ -234,6 +252,19 @@ mod test {
     }
 
     #[test]
+    fn every_content_file_is_committed_copied_by_the_build_and_preloaded() {
+        assert_eq!(COMMITTED.map(|(n, _)| n), FILES);
+        let index = include_str!("../../index.html");
+        for name in FILES {
+            let copy =
+                format!("<link data-trunk rel=\"copy-file\" href=\"geodata/{name}\" data-target-path=\"{FOLDER}\" />");
+            let preload = format!("<link rel=\"preload\" href=\"{FOLDER}/{name}\" as=\"fetch\" crossorigin />");
+            assert!(index.contains(&copy), "index.html does not copy {name}");
+            assert!(index.contains(&preload), "index.html does not preload {name}");
+        }
+    }
+
+    #[test]
     fn the_committed_files_load_without_problems() {
         let c = Content::committed();
         assert!(c.problems.is_empty(), "{:?}", c.problems);
@@ -253,7 +284,7 @@ mod test {
 
     #[test]
     fn a_truncated_toml_file_is_named_with_its_line() {
-        let facts = COMMITTED[1].1;
+        let facts = COMMITTED[2].1;
         let cut = &facts[..facts.len() / 2];
         let cut = &cut[..cut.rfind("= \"").map_or(cut.len(), |i| i + 3)];
         let c = committed_with(FACTS, Fetched::Text(cut.to_owned()));
@@ -271,7 +302,7 @@ mod test {
         let tour = c.files.iter().find(|f| f.name == TOUR).unwrap();
         assert_eq!((tour.bytes, tour.failed.as_deref()), (None, Some("HTTP 404")));
         let facts = c.files.iter().find(|f| f.name == FACTS).unwrap();
-        assert_eq!(facts.bytes, Some(COMMITTED[1].1.len()));
+        assert_eq!(facts.bytes, Some(COMMITTED[2].1.len()));
         assert_eq!(c.problems_in(TOUR).count(), 1);
         assert_eq!(c.problems_in(FACTS).count(), 0);
         assert_eq!(file_name("geodata/facts.toml"), "facts.toml");

@@ -13,6 +13,7 @@ pub mod qr;
 pub mod review;
 pub mod search;
 pub mod selection;
+pub mod settings;
 pub mod text;
 pub mod tour;
 pub mod url;

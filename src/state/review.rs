@@ -1,7 +1,7 @@
 //! The map-review number (审图号) a site owner may have to show with a map
 //! published in China (see the README, "Publishing this map in China"). It is
-//! a setting, not data: `?review=…` in the link, else `BINJIANG_REVIEW_NUMBER`
-//! at build time, else none. The map shows it at its bottom and in every
+//! a setting: `?review=…` in the link, else `review_number` in the settings
+//! file (`map.toml`), else `BINJIANG_REVIEW_NUMBER` at build time, else none. The map shows it at its bottom and in every
 //! export.
 
 use crate::atlas::Lang;
@@ -31,9 +31,13 @@ pub fn parse_review_number(value: &str) -> Result<String, T> {
     Ok(v.to_owned())
 }
 
-/// The number to show: the link's, else the build's (when it is valid), else none.
-pub fn review_number(from_url: Option<&str>) -> Option<String> {
-    from_url.map(str::to_owned).or_else(|| BUILD_REVIEW_NUMBER.and_then(|b| parse_review_number(b).ok()))
+/// The number to show: the link's, else the settings file's (`map.toml`),
+/// else the build's (when it is valid), else none.
+pub fn review_number(from_url: Option<&str>, from_settings: Option<&str>) -> Option<String> {
+    from_url
+        .or(from_settings)
+        .map(str::to_owned)
+        .or_else(|| BUILD_REVIEW_NUMBER.and_then(|b| parse_review_number(b).ok()))
 }
 
 /// "审图号：浙S(2024)123号" in the reader's language.
@@ -61,7 +65,8 @@ mod test {
         assert_eq!(parse_review_number("  "), Err(T::UrlReviewEmpty));
         assert_eq!(parse_review_number(&"号".repeat(41)), Err(T::UrlReviewLong));
         assert!(T::UrlReviewLong.get(Lang::En).contains("at most 40"));
-        // the link's number wins over none at build time
-        assert_eq!(review_number(Some("浙S(2024)1号")).as_deref(), Some("浙S(2024)1号"));
+        // the link's number wins over the settings file's, which wins over none at build time
+        assert_eq!(review_number(Some("浙S(2024)1号"), Some("浙S(2024)2号")).as_deref(), Some("浙S(2024)1号"));
+        assert_eq!(review_number(None, Some("浙S(2024)2号")).as_deref(), Some("浙S(2024)2号"));
     }
 }

@@ -42,11 +42,11 @@ fn window_size() -> (f64, f64) {
 pub fn App(content: Content) -> impl IntoView {
     // Everything in the content files that loaded is drawn; what did not is
     // named in a notice (file, line, record) and left out.
-    let Content { atlas, catalogue, tour, problems, files } = content;
+    let Content { atlas, catalogue, tour, settings, problems, files } = content;
     for p in &problems {
         leptos::logging::warn!("data problem: {p}");
     }
-    let Some(scene) = Scene::build(&atlas) else {
+    let Some(mut scene) = Scene::build(&atlas) else {
         return view! {
             <div class="fatal" role="alert">
                 <p>{T::DataUnloadable.get(Lang::ZhHans)} " " <span lang="en">{T::DataUnloadable.get(Lang::En)}</span></p>
@@ -55,6 +55,9 @@ pub fn App(content: Content) -> impl IntoView {
         }
         .into_any();
     };
+    if let Some(home) = settings.home {
+        scene.home = home;
+    }
     let (w, h) = window_size();
     let limits = ViewLimits { min_zoom: MIN_ZOOM, max_zoom: MAX_ZOOM, extent: scene.extent };
     let view = match Viewport::new(scene.home.center(), 11.0, w, h, limits) {
@@ -96,7 +99,10 @@ pub fn App(content: Content) -> impl IntoView {
     let search = SearchIndex::build(&atlas, &catalogue);
     let embedded = url.embed || is_framed();
     let options = url.clone();
-    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, tour, search, problems, files, options, embedded }));
+    provide_context(Ctx::new(
+        view,
+        Data { atlas, scene, catalogue, tour, settings, search, problems, files, options, embedded },
+    ));
     let c = ctx();
     c.lang.set(url.lang.or_else(remembered_lang).unwrap_or_default());
     c.selected.set(selection);
@@ -118,7 +124,7 @@ pub fn App(content: Content) -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.tag());
         }
-        document().set_title(T::AppTitle.get(lang));
+        document().set_title(c.data().settings.title(lang));
     });
 
     // The map, its legend, furniture and title bar make the first frame; what
@@ -146,7 +152,7 @@ pub fn App(content: Content) -> impl IntoView {
             <header class="titlebar" class:is-compact=move || chrome.compact.get() class:no-title=!chrome.title>
                 {chrome.title.then(|| view! {
                     <h1 class="titlebar__name">
-                        {move || if chrome.narrow.get() { T::AppTitleShort } else { T::AppTitle }.get(c.lang.get())}
+                        {move || { let (d, l) = (c.data(), c.lang.get()); if chrome.narrow.get() { d.settings.short_title(l) } else { d.settings.title(l) }.to_owned() }}
                     </h1>
                 })}
                 <Search/>

@@ -11,6 +11,7 @@ use crate::carto::scene::Scene;
 use crate::spatial::viewport::Viewport;
 use crate::state::content::FileReport;
 use crate::state::search::SearchIndex;
+use crate::state::settings::Settings;
 use crate::state::tour::Tour;
 use crate::state::url::UrlState;
 use crate::state::{LayerSet, Selection};
@@ -22,6 +23,8 @@ pub struct Data {
     pub catalogue: Catalogue,
     /// The guided tour, its faulty stops left out.
     pub tour: Tour,
+    /// The map's own settings (`map.toml`): title, credits, review number, home.
+    pub settings: Settings,
     pub search: SearchIndex,
     /// Problems found while loading, each naming its file and record.
     pub problems: Vec<DataError>,

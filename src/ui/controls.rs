@@ -94,7 +94,7 @@ pub fn NorthArrow() -> impl IntoView {
 pub fn Attribution() -> impl IntoView {
     let c = ctx();
     view! {
-        <p class="attribution" data-testid="attribution">{move || T::Attribution.get(c.lang.get())}</p>
+        <p class="attribution" data-testid="attribution">{move || c.data().settings.attribution(c.lang.get()).to_owned()}</p>
     }
 }
 

@@ -59,7 +59,8 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let box_h = 44.0 + row * (layers.len() + 1) as f64;
     // As wide as its longest line (bold text a tenth wider than the estimate),
     // within the image: on a narrow one the title gets smaller to fit.
-    let title = T::AppTitle.get(lang);
+    let data = c.data();
+    let title = data.settings.title(lang);
     let title_px = (16.0_f64).min((w - 60.0) / (text_width(title, 1.0) * 1.1)).max(9.0);
     let box_w = layers
         .iter()
@@ -101,9 +102,12 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     ));
     // The attribution in as many lines as the width needs: a credit is never cut off.
     // The map-review number, when set, has a line of its own above it.
-    let review = crate::state::review::review_number(c.data().options.review.as_deref())
-        .map(|n| crate::state::review::review_label(&n, lang));
-    let lines = wrap_text(T::Attribution.get(lang), 11.0, w - 16.0);
+    let review = crate::state::review::review_number(
+        c.data().options.review.as_deref(),
+        c.data().settings.review_number.as_deref(),
+    )
+    .map(|n| crate::state::review::review_label(&n, lang));
+    let lines = wrap_text(c.data().settings.attribution(lang), 11.0, w - 16.0);
     let band = 6.0 + 14.0 * (lines.len() + usize::from(review.is_some())) as f64;
     if let Some((m, bw)) = scale_bar(c.view.with_untracked(|v| v.metres_per_pixel()), 120.0) {
         let label = scale_label(m);

@@ -9,7 +9,7 @@ use crate::state::review::{review_label, review_number};
 #[component]
 pub fn ReviewNumber() -> impl IntoView {
     let c = ctx();
-    review_number(c.data().options.review.as_deref()).map(|n| {
+    review_number(c.data().options.review.as_deref(), c.data().settings.review_number.as_deref()).map(|n| {
         view! { <p class="review-number" data-testid="review-number">{move || review_label(&n, c.lang.get())}</p> }
     })
 }

@@ -7,7 +7,7 @@ import { MapPage } from './map-page.mjs';
 
 test.use({ serviceWorkers: 'block' });
 
-const FILES = 9;
+const FILES = 10;
 
 test('the check page finds no problem in the committed content and lists every file', async ({ page }) => {
   const map = new MapPage(page);
@@ -56,4 +56,31 @@ test('without check=1 a broken file is named in the data notice and the map stil
   await expect(notice).toContainText('themes.toml: could not be fetched (HTTP 500)');
   await map.clickBinjiang();
   await expect(page.getByTestId('details-title')).toContainText('Binjiang');
+});
+
+test('the settings file sets the title, the review number and the home view; a bad setting is named and left out', async ({ page }) => {
+  await page.route('**/data/map.toml', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/plain; charset=utf-8',
+      body: [
+        'version = 1',
+        'review_number = "浙S(2099)7号"',
+        'home = [121.5, 30.1, 121.6, 30.2]',
+        '[title]',
+        'zh_hans = "滨江测试地图"',
+        'zh_hant = "濱江測試地圖"',
+        'en = "Binjiang test map"',
+        '',
+      ].join('\n'),
+    }),
+  );
+  const map = new MapPage(page);
+  await map.open('?lang=en');
+  await expect(page.locator('h1.titlebar__name')).toHaveText('Binjiang test map');
+  await expect(page).toHaveTitle('Binjiang test map');
+  await expect(page.getByTestId('review-number')).toContainText('浙S(2099)7号');
+  const notice = page.getByTestId('data-problems');
+  await notice.locator('summary').click();
+  await expect(notice).toContainText("map.toml:3, 'home': expected [west, south, east, north]");
 });

@@ -1,0 +1,216 @@
+//! The map's own settings, from the content file `map.toml`: its title, the
+//! short title for narrow title bars, the credits line, the map-review number
+//! (审图号) and the view it opens on. A keeper changes them like any content,
+//! with no build.
+//!
+//! Each setting is optional: one left out, or one with a fault (reported,
+//! naming the file, its line and the setting), falls back to the product's
+//! own default (the interface's words in [`crate::state::text`], the focus
+//! zone for the home view, no review number).
+
+use serde::Deserialize;
+
+use super::review::parse_review_number;
+use super::text::T;
+use crate::atlas::validate::HANGZHOU_BOUNDS;
+use crate::atlas::{DataError, Lang, Names};
+use crate::spatial::Bounds;
+
+/// The settings file's deployed name.
+pub const FILE: &str = "map.toml";
+
+/// What `map.toml` sets; `None` where the default applies.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    pub title: Option<Names>,
+    pub short_title: Option<Names>,
+    pub attribution: Option<Names>,
+    pub review_number: Option<String>,
+    /// The view the map opens on and returns to (WGS-84 degrees).
+    pub home: Option<Bounds>,
+}
+
+/// The file as written; every field optional.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    version: Option<u32>,
+    title: Option<toml::Spanned<Names>>,
+    short_title: Option<toml::Spanned<Names>>,
+    attribution: Option<toml::Spanned<Names>>,
+    review_number: Option<toml::Spanned<String>>,
+    home: Option<toml::Spanned<[f64; 4]>>,
+}
+
+/// The file format version this reader understands.
+pub const VERSION: u32 = 1;
+
+impl Settings {
+    /// The map's title in `lang`.
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.as_ref().map_or_else(|| T::AppTitle.get(lang), |t| t.get(lang))
+    }
+
+    /// The title for a narrow title bar: the file's short title, else its
+    /// title, else the built-in short title.
+    pub fn short_title(&self, lang: Lang) -> &str {
+        match (&self.short_title, &self.title) {
+            (Some(t), _) | (None, Some(t)) => t.get(lang),
+            (None, None) => T::AppTitleShort.get(lang),
+        }
+    }
+
+    /// The credits line in `lang`.
+    pub fn attribution(&self, lang: Lang) -> &str {
+        self.attribution.as_ref().map_or_else(|| T::Attribution.get(lang), |t| t.get(lang))
+    }
+
+    /// Reads `map.toml`; an empty text (no file) gives the defaults with no
+    /// problem. A setting with a fault is left at its default and reported.
+    pub fn from_toml(text: &str) -> (Settings, Vec<DataError>) {
+        let mut problems = Vec::new();
+        if text.trim().is_empty() {
+            return (Settings::default(), problems);
+        }
+        let at = |offset: usize| format!("{FILE}:{}", super::content::line_of(text, offset));
+        let raw: Raw = match toml::from_str(text) {
+            Ok(r) => r,
+            Err(e) => {
+                let file = e.span().map_or_else(|| FILE.to_owned(), |s| at(s.start));
+                problems.push(DataError::new(file, None, format!("expected the map's settings, got: {}", e.message())));
+                return (Settings::default(), problems);
+            }
+        };
+        if let Some(v) = raw.version.filter(|v| *v != VERSION) {
+            problems.push(DataError::new(FILE, None, format!("expected version = {VERSION}, got {v}")));
+        }
+        let mut names = |key: &str, value: Option<toml::Spanned<Names>>| {
+            let value = value?;
+            let blank: Vec<&str> =
+                Lang::ALL.into_iter().filter(|l| value.get_ref().get(*l).trim().is_empty()).map(|l| l.tag()).collect();
+            if blank.is_empty() {
+                Some(value.into_inner())
+            } else {
+                let message = format!("expected a text in every language, got none in {}", blank.join(", "));
+                problems.push(DataError::new(at(value.span().start), Some(key), message));
+                None
+            }
+        };
+        let title = names("title", raw.title);
+        let short_title = names("short_title", raw.short_title);
+        let attribution = names("attribution", raw.attribution);
+        let review_number = raw.review_number.and_then(|n| {
+            // Empty means none.
+            if n.get_ref().trim().is_empty() {
+                return None;
+            }
+            match parse_review_number(n.get_ref()) {
+                Ok(v) => Some(v),
+                Err(reason) => {
+                    let message =
+                        format!("expected a map-review number, got '{}' ({})", n.get_ref(), reason.get(Lang::En));
+                    problems.push(DataError::new(at(n.span().start), Some("review_number"), message));
+                    None
+                }
+            }
+        });
+        let home = raw.home.and_then(|h| {
+            let [w, s, e, n] = *h.get_ref();
+            let inside = Bounds::new(w, s, e, n).filter(|b| {
+                b.west >= HANGZHOU_BOUNDS.west
+                    && b.east <= HANGZHOU_BOUNDS.east
+                    && b.south >= HANGZHOU_BOUNDS.south
+                    && b.north <= HANGZHOU_BOUNDS.north
+            });
+            if inside.is_none() {
+                let message = format!(
+                    "expected [west, south, east, north] in degrees inside the Hangzhou bounds, got [{w}, {s}, {e}, {n}]"
+                );
+                problems.push(DataError::new(at(h.span().start), Some("home"), message));
+            }
+            inside
+        });
+        (Settings { title, short_title, attribution, review_number, home }, problems)
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    const COMMITTED: &str = include_str!("../../geodata/map.toml");
+
+    #[test]
+    fn the_committed_settings_read_without_problems() {
+        let (s, problems) = Settings::from_toml(COMMITTED);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(s, Settings::default(), "the committed file keeps the built-in settings");
+        // and what it shows, commented out, reads as written
+        let uncommented: String = COMMITTED
+            .lines()
+            .map(|l| l.strip_prefix("# ").filter(|l| l.starts_with(['[', 'z', 'e', 'h'])).unwrap_or(l))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let (s, problems) = Settings::from_toml(&uncommented);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(s.title.is_some() && s.short_title.is_some() && s.home.is_some());
+    }
+
+    #[test]
+    fn no_file_means_the_defaults() {
+        let (s, problems) = Settings::from_toml("");
+        assert_eq!((&s, problems), (&Settings::default(), vec![]));
+        assert_eq!(s.title(Lang::En), T::AppTitle.get(Lang::En));
+        assert_eq!(s.short_title(Lang::ZhHans), T::AppTitleShort.get(Lang::ZhHans));
+        assert_eq!(s.attribution(Lang::ZhHant), T::Attribution.get(Lang::ZhHant));
+    }
+
+    #[test]
+    fn a_title_set_in_the_file_is_the_short_title_too_unless_that_is_set() {
+        let (s, _) = Settings::from_toml("[title]\nzh_hans = \"甲\"\nzh_hant = \"乙\"\nen = \"A map\"\n");
+        assert_eq!((s.title(Lang::En), s.short_title(Lang::En)), ("A map", "A map"));
+        let (s, _) = Settings::from_toml(
+            "[title]\nzh_hans = \"甲\"\nzh_hant = \"乙\"\nen = \"A map\"\n[short_title]\nzh_hans = \"甲\"\nzh_hant = \"乙\"\nen = \"Map\"\n",
+        );
+        assert_eq!((s.title(Lang::En), s.short_title(Lang::En)), ("A map", "Map"));
+    }
+
+    #[test]
+    fn a_title_missing_a_language_is_named_with_its_line_and_left_out() {
+        let text = "version = 1\n\n[title]\nzh_hans = \"地图\"\nzh_hant = \"\"\nen = \"Map\"\n";
+        let (s, problems) = Settings::from_toml(text);
+        assert_eq!(s.title, None);
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].file.as_str(), problems[0].id.as_deref()), ("map.toml:3", Some("title")));
+    }
+
+    #[test]
+    fn a_home_outside_hangzhou_or_inverted_is_refused() {
+        for home in ["[121.0, 30.1, 121.2, 30.3]", "[120.3, 30.1, 120.1, 30.3]"] {
+            let (s, problems) = Settings::from_toml(&format!("home = {home}\n"));
+            assert_eq!(s.home, None, "{home}");
+            assert_eq!(problems[0].id.as_deref(), Some("home"), "{home}");
+            assert_eq!(problems[0].file, "map.toml:1");
+        }
+        let (s, problems) = Settings::from_toml("home = [120.1, 30.1, 120.3, 30.3]\n");
+        assert!(problems.is_empty());
+        assert_eq!(s.home, Bounds::new(120.1, 30.1, 120.3, 30.3));
+    }
+
+    #[test]
+    fn a_review_number_with_markup_is_refused() {
+        let (s, problems) = Settings::from_toml("review_number = \"<b>x</b>\"\n");
+        assert_eq!(s.review_number, None);
+        assert_eq!(problems[0].id.as_deref(), Some("review_number"));
+        let (s, _) = Settings::from_toml("review_number = \"浙S(2024)123号\"\n");
+        assert_eq!(s.review_number.as_deref(), Some("浙S(2024)123号"));
+    }
+
+    #[test]
+    fn an_unknown_setting_or_a_syntax_error_names_the_line() {
+        let (_, problems) = Settings::from_toml("version = 1\ncolour = \"red\"\n");
+        assert_eq!(problems[0].file, "map.toml:2");
+        let (_, problems) = Settings::from_toml("version = 1\n[title\n");
+        assert_eq!(problems[0].file, "map.toml:2");
+    }
+}
