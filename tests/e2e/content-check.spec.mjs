@@ -84,3 +84,19 @@ test('the settings file sets the title, the review number and the home view; a b
   await notice.locator('summary').click();
   await expect(notice).toContainText("map.toml:3, 'home': expected [west, south, east, north]");
 });
+
+test('markup in a content file is shown as text on the check page and in the notice, never as HTML', async ({ page }) => {
+  await page.route('**/data/themes.toml', async (route) => {
+    const text = await (await route.fetch()).text();
+    // a theme whose id and name carry markup, and which names a member that does not exist
+    const evil = '\n[[theme]]\nid = "<img src=x onerror=window.pwned=1>"\nzh_hans = "<b>甲</b>"\nzh_hant = "<b>乙</b>"\nen = "<script>window.pwned=1</script>"\nmembers = ["<i>nowhere</i>"]\n';
+    await route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: text + evil });
+  });
+  const map = new MapPage(page);
+  await map.open('?check=1&lang=en');
+  const themes = page.locator('li.check__file[data-file="themes.toml"]');
+  await expect(themes).toHaveClass(/has-problems/);
+  await expect(themes).toContainText('<img src=x onerror=window.pwned=1>');
+  await expect(page.locator('.check img, .check b, .check i, .check script')).toHaveCount(0);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+});
