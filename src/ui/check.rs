@@ -45,7 +45,7 @@ pub fn CheckReport() -> impl IntoView {
                 };
                 let bad = count > 0;
                 view! {
-                    <li class="check__file" class:has-problems=bad data-file=name.clone()>
+                    <li class="content-check__file" class:has-problems=bad data-file=name.clone()>
                         <code lang="zxx">{name.clone()}</code> " " <span>{status}</span>
                         {bad.then(|| view! {
                             <ul>{problems.into_iter().map(|p| view! { <li><code lang="zxx">{p}</code></li> }).collect_view()}</ul>
@@ -55,10 +55,10 @@ pub fn CheckReport() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <section class="check" data-testid="check-report" aria-labelledby="check-title" hidden=move || !open.get()>
+            <section class="content-check" data-testid="check-report" aria-labelledby="check-title" hidden=move || !open.get()>
                 <h2 id="check-title">{move || T::CheckTitle.get(lang.get())}</h2>
                 <p>{move || T::CheckIntro.get(lang.get())}</p>
-                <p class="check__summary" data-testid="check-summary" role="status">{move || {
+                <p class="content-check__summary" data-testid="check-summary" role="status">{move || {
                     let l = lang.get();
                     if total == 0 {
                         T::CheckAllGood.fill(l, &[("n", &files.to_string())])
@@ -66,7 +66,7 @@ pub fn CheckReport() -> impl IntoView {
                         T::CheckProblemCount.fill(l, &[("n", &total.to_string())])
                     }
                 }}</p>
-                <ul class="check__files">{rows}</ul>
+                <ul class="content-check__files">{rows}</ul>
                 <button type="button" class="btn" on:click=move |_| open.set(false)>{move || T::Close.get(lang.get())}</button>
             </section>
         }

@@ -25,7 +25,6 @@ use super::controls::chrome;
 use super::details::selection_bounds;
 use super::dom::{focus_by_id, focus_element, now_ms};
 use super::export::{export_png, export_svg};
-use super::url_sync::read_url;
 use crate::atlas::catalogue::format_figure;
 use crate::atlas::Lang;
 use crate::spatial::reveal::{reveal, ClearArea};
@@ -123,7 +122,9 @@ fn set_body_class(name: &str, on: bool) {
 pub fn TourLayer() -> impl IntoView {
     let c = ctx();
     let data = c.data();
-    let (url, _) = read_url();
+    // The link the page was opened with (the address bar may already have
+    // been rewritten by the time the tour mounts).
+    let url = data.options.clone();
 
     // The tour's stops with faults were left out at load, and are named in
     // the data problems with the rest.

@@ -15,8 +15,8 @@ test('the check page finds no problem in the committed content and lists every f
   const report = page.getByTestId('check-report');
   await expect(report.getByRole('heading')).toHaveText('Content check');
   await expect(page.getByTestId('check-summary')).toHaveText(`No problems in ${FILES} files`);
-  await expect(report.locator('li.check__file')).toHaveCount(FILES);
-  await expect(report.locator('li.check__file[data-file="facts.toml"]')).toContainText(/\d+ bytes: no problems/);
+  await expect(report.locator('li.content-check__file')).toHaveCount(FILES);
+  await expect(report.locator('li.content-check__file[data-file="facts.toml"]')).toContainText(/\d+ bytes: no problems/);
 });
 
 test('a truncated file and a missing one are named with the line and the status; the rest is drawn', async ({ page }) => {
@@ -33,11 +33,11 @@ test('a truncated file and a missing one are named with the line and the status;
   const map = new MapPage(page);
   await map.open('?check=1&lang=en');
   await expect(page.getByTestId('check-summary')).toHaveText(/^Problems: [1-9]\d*$/);
-  const facts = page.locator('li.check__file[data-file="facts.toml"]');
+  const facts = page.locator('li.content-check__file[data-file="facts.toml"]');
   await expect(facts).toHaveClass(/has-problems/);
   await expect(facts.locator('li')).toContainText(`facts.toml:${cutAt}`);
-  await expect(page.locator('li.check__file[data-file="tour.toml"]')).toContainText('could not be fetched: HTTP 404');
-  await expect(page.locator('li.check__file[data-file="sites.geojson"]')).toContainText('no problems');
+  await expect(page.locator('li.content-check__file[data-file="tour.toml"]')).toContainText('could not be fetched: HTTP 404');
+  await expect(page.locator('li.content-check__file[data-file="sites.geojson"]')).toContainText('no problems');
   // the map is drawn from the files that loaded
   await expect(map.zone('binxiao')).toBeVisible();
   // and in Chinese the report speaks Chinese
@@ -94,9 +94,9 @@ test('markup in a content file is shown as text on the check page and in the not
   });
   const map = new MapPage(page);
   await map.open('?check=1&lang=en');
-  const themes = page.locator('li.check__file[data-file="themes.toml"]');
+  const themes = page.locator('li.content-check__file[data-file="themes.toml"]');
   await expect(themes).toHaveClass(/has-problems/);
   await expect(themes).toContainText('<img src=x onerror=window.pwned=1>');
-  await expect(page.locator('.check img, .check b, .check i, .check script')).toHaveCount(0);
+  await expect(page.locator('.content-check img, .content-check b, .content-check i, .content-check script')).toHaveCount(0);
   expect(await page.evaluate(() => window.pwned)).toBeUndefined();
 });
