@@ -190,7 +190,7 @@ pub fn reveal_focused(c: Ctx, ev: &web_sys::FocusEvent) {
     }
     let Some(sel) = feature_selection(&el) else { return };
     let Some(b) = selection_bounds(c, &sel) else { return };
-    let v = settled(c.view);
+    let v = settled(c);
     let mut clear = clear_area(v.width(), v.height());
     if v.width() >= NARROW_PX {
         let map_left = el.closest(".map").ok().flatten().map(|m| m.get_bounding_client_rect().left()).unwrap_or(0.0);
@@ -204,6 +204,6 @@ pub fn reveal_focused(c: Ctx, ev: &web_sys::FocusEvent) {
         clear.x0 = clear.x0.min(clear.x1 * 0.5);
     }
     if !is_revealed(&v, b, clear) {
-        fly_to(c.view, reveal(v, b, clear, 32.0, false, v.limits().max_zoom), 400.0);
+        fly_to(c, reveal(v, b, clear, 32.0, false, v.limits().max_zoom), 400.0);
     }
 }

@@ -1,32 +1,32 @@
 //! Smooth view changes: a fly-to along the viewport's zoom-pan curve, one
 //! animation frame at a time, cut short by any newer move.
 
-use std::cell::{Cell, RefCell};
-
 use leptos::prelude::*;
 
+use super::context::Ctx;
 use super::dom::now_ms;
 use crate::spatial::viewport::Viewport;
 
-thread_local! {
+/// The fly-to under way, kept in the shared state ([`Ctx::flight`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Flight {
     /// Bumped by every new flight and every user gesture; a flight whose
     /// number is no longer current stops.
-    static FLIGHT: Cell<u32> = const { Cell::new(0) };
+    id: u32,
     /// Where the flight under way will land.
-    static TARGET: RefCell<Option<Viewport>> = const { RefCell::new(None) };
+    target: Option<Viewport>,
 }
 
 /// Stops any flight under way (called when the visitor takes over).
-pub fn cancel_flight() {
-    FLIGHT.with(|f| f.set(f.get().wrapping_add(1)));
-    TARGET.with(|t| t.borrow_mut().take());
+pub fn cancel_flight(c: Ctx) {
+    c.flight.update_value(|f| *f = Flight { id: f.id.wrapping_add(1), target: None });
 }
 
 /// The view as it will be once any flight under way has landed, so that a
 /// second click on "zoom in" during a flight zooms from where the first lands.
-pub fn settled(view: RwSignal<Viewport>) -> Viewport {
-    let cur = view.get_untracked();
-    TARGET.with(|t| *t.borrow()).map(|t| t.with_size(cur.width(), cur.height())).unwrap_or(cur)
+pub fn settled(c: Ctx) -> Viewport {
+    let cur = c.view.get_untracked();
+    c.flight.with_value(|f| f.target).map(|t| t.with_size(cur.width(), cur.height())).unwrap_or(cur)
 }
 
 /// Runs `f` once the next frame has been painted: for work a click causes
@@ -43,21 +43,22 @@ pub fn prefers_reduced_motion() -> bool {
 
 /// Moves `view` to `target`: a flight of about `ms` milliseconds, or a cut
 /// when reduced motion is preferred.
-pub fn fly_to(view: RwSignal<Viewport>, target: Viewport, ms: f64) {
-    cancel_flight();
+pub fn fly_to(c: Ctx, target: Viewport, ms: f64) {
+    cancel_flight(c);
     if prefers_reduced_motion() || ms <= 0.0 {
-        view.set(target);
+        c.view.set(target);
         return;
     }
-    let from = view.get_untracked();
-    let id = FLIGHT.with(|f| f.get());
-    TARGET.with(|t| *t.borrow_mut() = Some(target));
-    step(view, from, target, now_ms(), ms, id);
+    let from = c.view.get_untracked();
+    let id = c.flight.with_value(|f| f.id);
+    c.flight.update_value(|f| f.target = Some(target));
+    step(c, from, target, now_ms(), ms, id);
 }
 
-fn step(view: RwSignal<Viewport>, from: Viewport, to: Viewport, start: f64, ms: f64, id: u32) {
+fn step(c: Ctx, from: Viewport, to: Viewport, start: f64, ms: f64, id: u32) {
+    let view = c.view;
     request_animation_frame(move || {
-        if FLIGHT.with(|f| f.get()) != id {
+        if c.flight.with_value(|f| f.id) != id {
             return;
         }
         let t = ((now_ms() - start) / ms).clamp(0.0, 1.0);
@@ -67,9 +68,9 @@ fn step(view: RwSignal<Viewport>, from: Viewport, to: Viewport, start: f64, ms: 
         let cur = view.get_untracked();
         view.set(from.interpolate(&to, e).with_size(cur.width(), cur.height()));
         if t < 1.0 {
-            step(view, from, to, start, ms, id);
+            step(c, from, to, start, ms, id);
         } else {
-            TARGET.with(|t| t.borrow_mut().take());
+            c.flight.update_value(|f| f.target = None);
         }
     });
 }

@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::animate::Flight;
+
 use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layers::Atlas;
 use crate::atlas::{DataError, Lang};
@@ -50,6 +52,11 @@ pub struct Ctx {
     pub care: RwSignal<bool>,
     /// Whether the list view, the map's text twin, is open.
     pub list_open: RwSignal<bool>,
+    /// The fly-to under way, if any (see [`super::animate`]).
+    pub flight: StoredValue<Flight>,
+    /// How the page presents the map (tour or kiosk mode, kiosk timings,
+    /// share address): the part of the URL the tour keeps while it applies.
+    pub presentation: StoredValue<UrlState>,
     data: StoredValue<Arc<Data>>,
 }
 
@@ -63,6 +70,8 @@ impl Ctx {
             hint: RwSignal::new(None),
             care: RwSignal::new(false),
             list_open: RwSignal::new(false),
+            flight: StoredValue::new(Flight::default()),
+            presentation: StoredValue::new(UrlState::default()),
             data: StoredValue::new(Arc::new(data)),
         }
     }

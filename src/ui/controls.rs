@@ -28,9 +28,9 @@ use crate::state::text::T;
 pub fn ZoomControls() -> impl IntoView {
     let c = ctx();
     let zoom = move |dz: f64| {
-        let v = settled(c.view);
+        let v = settled(c);
         let centre = ScreenPoint::new(v.width() / 2.0, v.height() / 2.0);
-        fly_to(c.view, v.zoom_by(centre, dz), 250.0);
+        fly_to(c, v.zoom_by(centre, dz), 250.0);
     };
     let lang = c.lang;
     view! {

@@ -3,8 +3,6 @@
 //! sheet under 600 px. Closes with ×, Esc or a click on empty map, and gives
 //! focus back to where it was.
 
-use std::cell::RefCell;
-
 use leptos::prelude::*;
 
 use super::animate::{after_next_paint, fly_to, settled};
@@ -25,11 +23,6 @@ pub const NARROW_PX: f64 = 600.0;
 /// Facts rendered with the panel (more than its first screen holds at
 /// 1280×800); the others are added after the panel's first frame.
 const FIRST_FACTS: usize = 8;
-
-thread_local! {
-    /// The element that had focus before the panel opened.
-    static RETURN_FOCUS: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
-}
 
 /// The part of the map the panel leaves visible.
 pub fn clear_area(width: f64, height: f64) -> ClearArea {
@@ -60,7 +53,7 @@ pub fn selection_bounds(c: Ctx, sel: &Selection) -> Option<Bounds> {
 /// `zoom_in` when the visitor asked to go there (search, list), not on a click.
 pub fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
     let Some(b) = selection_bounds(c, sel) else { return };
-    let v = settled(c.view);
+    let v = settled(c);
     let mut clear = clear_area(v.width(), v.height());
     if c.list_open.get_untracked() && v.width() >= NARROW_PX {
         // the list view covers the left of the map
@@ -70,7 +63,7 @@ pub fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
         return;
     }
     let max_zoom = if zoom_in { 15.0 } else { v.limits().max_zoom };
-    fly_to(c.view, reveal(v, b, clear, 32.0, zoom_in, max_zoom), 600.0);
+    fly_to(c, reveal(v, b, clear, 32.0, zoom_in, max_zoom), 600.0);
 }
 
 #[component]
@@ -83,7 +76,9 @@ pub fn DetailsPanel() -> impl IntoView {
         Details::build(&data.atlas, &data.catalogue, &sel, lang)
     });
 
-    // Focus moves into the panel when it opens and back when it closes.
+    // Focus moves into the panel when it opens and back when it closes, to
+    // the element that had it before.
+    let return_focus = StoredValue::new_local(None::<web_sys::Element>);
     Effect::new(move |prev: Option<bool>| {
         let open = c.selected.with(|s| s.is_some());
         let was_open = prev.unwrap_or(false);
@@ -94,7 +89,7 @@ pub fn DetailsPanel() -> impl IntoView {
             let body = document().body().map(web_sys::Element::from);
             let inside = active.as_ref().is_some_and(|a| a.closest(".details").ok().flatten().is_some());
             if !was_open || (!inside && active.is_some() && active != body) {
-                RETURN_FOCUS.with(|r| *r.borrow_mut() = active);
+                return_focus.set_value(active);
             }
         }
         // An embedded map that opens on a selection leaves focus with the host page.
@@ -102,7 +97,7 @@ pub fn DetailsPanel() -> impl IntoView {
         if open && !opened_by_host_page {
             after_next_paint(|| focus_by_id("details-title"));
         } else if was_open {
-            if let Some(el) = RETURN_FOCUS.with(|r| r.borrow_mut().take()) {
+            if let Some(el) = return_focus.try_update_value(Option::take).flatten() {
                 if el.is_connected() {
                     focus_element(&el);
                 }

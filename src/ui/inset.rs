@@ -53,7 +53,7 @@ pub fn LocatorInset() -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(at) = inset.unproject(&scene.scene, ev.offset_x() as f64, ev.offset_y() as f64) else { return };
         let v = c.view.get_untracked();
-        fly_to(c.view, v.with_center_zoom(at, v.zoom()), 600.0);
+        fly_to(c, v.with_center_zoom(at, v.zoom()), 600.0);
     };
     Some(view! {
         <div class="inset" data-testid="inset" aria-hidden="true">

@@ -226,7 +226,7 @@ fn framed_view(
 pub fn go_home(c: Ctx) {
     let home = c.data().scene.home;
     let target = home_view(c.view.get_untracked(), home);
-    fly_to(c.view, target, 700.0);
+    fly_to(c, target, 700.0);
 }
 
 /// Flies the view to Binjiang and both cooperation zones together.
@@ -235,7 +235,7 @@ pub fn go_overview(c: Ctx) {
     let from = c.view.get_untracked();
     let target = framed_view(from, all, ACTION_BAR_PX);
     let ms = (700.0 + 650.0 * from.flight_length(&target)).clamp(700.0, 2000.0);
-    fly_to(c.view, target, ms);
+    fly_to(c, target, ms);
 }
 
 /// Follows the container's size with a ResizeObserver.
@@ -359,7 +359,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         }
         let Some(el) = el() else { return };
         touch_down.set_value(ev.pointer_type() != "mouse");
-        cancel_flight();
+        cancel_flight(c);
         let r = el.get_bounding_client_rect();
         let origin = ScreenPoint::new(r.left(), r.top());
         corner.set_value(Some(origin));
@@ -461,7 +461,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        cancel_flight();
+        cancel_flight(c);
         let unit = match ev.delta_mode() {
             1 => 40.0,
             2 => 800.0,
@@ -482,8 +482,8 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         ev.prevent_default();
         let p = local_point(&el, &ev);
         let dz = if ev.shift_key() { -1.0 } else { 1.0 };
-        let target = settled(c.view).zoom_by(p, dz);
-        fly_to(c.view, target, 250.0);
+        let target = settled(c).zoom_by(p, dz);
+        fly_to(c, target, 250.0);
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
@@ -516,7 +516,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        cancel_flight();
+        cancel_flight(c);
         c.view.set(next);
     };
 

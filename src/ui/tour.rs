@@ -12,7 +12,6 @@
 //! While touring the body carries the class `is-touring`, and the stylesheet
 //! hides the controls the audience does not need.
 
-use std::cell::RefCell;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -39,17 +38,6 @@ use crate::state::LayerSet;
 const PANEL_SHARE: f64 = 0.38;
 /// The progress bar's height at the bottom.
 const PROGRESS_PX: f64 = 12.0;
-
-thread_local! {
-    /// The presentation options the page URL keeps while they apply.
-    static OPTIONS: RefCell<UrlState> = RefCell::new(UrlState::default());
-}
-
-/// The part of the URL that says how the page presents the map (mode,
-/// kiosk timings, share address); the view's own parts are left unset.
-pub fn url_options() -> UrlState {
-    OPTIONS.with(|o| o.borrow().clone())
-}
 
 /// The address a phone should open for the current view.
 fn view_link(c: Ctx, base: &str) -> String {
@@ -80,7 +68,7 @@ fn show_stop(c: Ctx, stop: &Stop) {
         Target::Overview => Some(c.data().scene.overview),
     };
     let Some(b) = bounds else { return };
-    let from = settled(c.view);
+    let from = settled(c);
     let (w, h) = (from.width(), from.height());
     let clear = if w >= 900.0 {
         ClearArea { x0: 0.0, y0: 0.0, x1: w * (1.0 - PANEL_SHARE), y1: h - PROGRESS_PX }
@@ -90,7 +78,7 @@ fn show_stop(c: Ctx, stop: &Stop) {
     let to = reveal(from, b, clear, 48.0, true, 15.0);
     // The same perceived speed for short hops and long flights.
     let ms = (700.0 + 650.0 * from.flight_length(&to)).clamp(700.0, 3500.0);
-    fly_to(c.view, to, ms);
+    fly_to(c, to, ms);
 }
 
 fn toggle_fullscreen() {
@@ -148,14 +136,12 @@ pub fn TourLayer() -> impl IntoView {
     Effect::new(move |_| {
         let m = mode.get();
         let kiosk_mode = m == Some(Mode::Kiosk);
-        OPTIONS.with(|o| {
-            *o.borrow_mut() = UrlState {
-                mode: m,
-                dwell: dwell.filter(|_| kiosk_mode),
-                idle: idle.filter(|_| kiosk_mode),
-                share: share.clone(),
-                ..UrlState::default()
-            }
+        c.presentation.set_value(UrlState {
+            mode: m,
+            dwell: dwell.filter(|_| kiosk_mode),
+            idle: idle.filter(|_| kiosk_mode),
+            share: share.clone(),
+            ..UrlState::default()
         });
     });
 

@@ -2,8 +2,6 @@
 //! remembers the language across visits. Selections push a history entry, so
 //! Back and Forward move between them; panning and zooming replace it.
 
-use std::cell::Cell;
-
 use leptos::prelude::*;
 
 use super::animate::after_next_paint;
@@ -13,12 +11,6 @@ use crate::atlas::Lang;
 use crate::state::url::{Ignored, UrlState};
 
 const LANG_KEY: &str = "binjiang-map.lang";
-
-thread_local! {
-    /// Set while applying a history entry, so that applying it does not push another.
-    static APPLYING: Cell<bool> = const { Cell::new(false) };
-    static WRITE_PENDING: Cell<bool> = const { Cell::new(false) };
-}
 
 /// The language remembered from an earlier visit, if any.
 pub fn remembered_lang() -> Option<Lang> {
@@ -33,6 +25,7 @@ pub fn read_url() -> (UrlState, Vec<Ignored>) {
 
 fn current_state(c: Ctx) -> UrlState {
     let v = c.view.get_untracked();
+    let presentation = c.presentation.get_value();
     UrlState {
         lang: Some(c.lang.get_untracked()),
         selection: c.selected.get_untracked(),
@@ -40,10 +33,10 @@ fn current_state(c: Ctx) -> UrlState {
         center: Some((v.center().lon, v.center().lat)),
         zoom: Some(v.zoom()),
         care: c.care.get_untracked().then_some(true),
-        mode: super::tour::url_options().mode,
-        dwell: super::tour::url_options().dwell,
-        idle: super::tour::url_options().idle,
-        share: super::tour::url_options().share,
+        mode: presentation.mode,
+        dwell: presentation.dwell,
+        idle: presentation.idle,
+        share: presentation.share,
         ..c.data().options.clone()
     }
 }
@@ -66,10 +59,14 @@ fn write(c: Ctx, push: bool) {
 
 /// Starts syncing; call once after the shared state exists.
 pub fn sync_url(c: Ctx) {
+    // Set while applying a history entry, so that applying it does not push
+    // another; and while a view write waits for its turn.
+    let applying = StoredValue::new(false);
+    let write_pending = StoredValue::new(false);
     // Selections: a history entry each.
     Effect::new(move |prev: Option<()>| {
         c.selected.track();
-        if prev.is_some() && !APPLYING.with(Cell::get) {
+        if prev.is_some() && !applying.get_value() {
             after_next_paint(move || write(c, true));
         }
     });
@@ -88,12 +85,13 @@ pub fn sync_url(c: Ctx) {
     // The view: at most a few writes a second while it moves.
     Effect::new(move |_| {
         c.view.track();
-        if WRITE_PENDING.with(|p| p.replace(true)) {
+        if write_pending.get_value() {
             return;
         }
+        write_pending.set_value(true);
         set_timeout(
             move || {
-                WRITE_PENDING.with(|p| p.set(false));
+                write_pending.set_value(false);
                 write(c, false);
             },
             std::time::Duration::from_millis(400),
@@ -102,13 +100,13 @@ pub fn sync_url(c: Ctx) {
     // Back and Forward: apply the entry's selection.
     let pop = window_event_listener(leptos::ev::popstate, move |_| {
         let (st, _) = read_url();
-        APPLYING.with(|a| a.set(true));
+        applying.set_value(true);
         c.selected.set(st.selection);
         if let Some(l) = st.lang {
             c.lang.set(l);
         }
         // effects run after this handler; clear the flag once they have
-        request_animation_frame(|| APPLYING.with(|a| a.set(false)));
+        request_animation_frame(move || applying.set_value(false));
     });
     on_cleanup(move || pop.remove());
 }
