@@ -17,6 +17,7 @@ use super::share::ShareButton;
 use super::tour::TourLayer;
 use super::url_sync::{read_url, remembered_lang, sync_url};
 use crate::atlas::catalogue::Catalogue;
+use crate::atlas::layer_list::Layers;
 use crate::atlas::layers::Atlas;
 use crate::atlas::Lang;
 use crate::carto::scene::Scene;
@@ -46,6 +47,9 @@ pub fn App() -> impl IntoView {
     // only reports what fails to load, and draws the rest.
     let (atlas, errors) = Atlas::bundled();
     let mut problems: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    // The legend's layers; a feature no layer holds is drawn and reported.
+    let (layers, layer_errors) = Layers::bundled();
+    problems.extend(layer_errors.iter().chain(&layers.check_atlas(&atlas)).map(|e| e.to_string()));
     // Facts are optional to drawing: a broken catalogue leaves the map working.
     let catalogue = match Catalogue::bundled() {
         Ok(c) => c,
@@ -57,7 +61,7 @@ pub fn App() -> impl IntoView {
     for p in &problems {
         leptos::logging::warn!("data problem: {p}");
     }
-    let Some(scene) = Scene::build(&atlas) else {
+    let Some(scene) = Scene::build(&atlas, &layers) else {
         return view! {
             <div class="fatal" role="alert">
                 <p>{T::DataUnloadable.get(Lang::ZhHans)} " " <span lang="en">{T::DataUnloadable.get(Lang::En)}</span></p>
@@ -81,7 +85,7 @@ pub fn App() -> impl IntoView {
     };
 
     // What the link asks for; anything unreadable is ignored with a notice.
-    let (url, ignored) = read_url();
+    let (url, ignored) = read_url(&layers);
     // The notices are worded when shown, in the language of the moment.
     let mut notices: Vec<(String, String, T)> =
         ignored.iter().map(|i| (i.param.clone(), i.value.clone(), i.reason)).collect();
@@ -107,7 +111,7 @@ pub fn App() -> impl IntoView {
     let search = SearchIndex::build(&atlas, &catalogue);
     let embedded = url.embed || is_framed();
     let options = url.clone();
-    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, search, problems, options, embedded }));
+    provide_context(Ctx::new(view, Data { atlas, scene, catalogue, layers, search, problems, options, embedded }));
     let c = ctx();
     c.lang.set(url.lang.or_else(remembered_lang).unwrap_or_default());
     c.selected.set(selection);

@@ -11,13 +11,15 @@ use crate::carto::scene::Scene;
 use crate::spatial::viewport::Viewport;
 use crate::state::search::SearchIndex;
 use crate::state::url::UrlState;
-use crate::state::{LayerSet, Selection};
+use crate::state::{LayerSet, Layers, Selection};
 
 /// Loaded data: read-only after start-up.
 pub struct Data {
     pub atlas: Atlas,
     pub scene: Scene,
     pub catalogue: Catalogue,
+    /// The legend's layers (`layers.toml`): what switches which feature, and how each is painted.
+    pub layers: Layers,
     pub search: SearchIndex,
     /// Problems found while loading, as messages naming file and feature.
     pub problems: Vec<String>,
@@ -50,7 +52,7 @@ impl Ctx {
             view: RwSignal::new(view),
             lang: RwSignal::new(Lang::default()),
             selected: RwSignal::new(None),
-            layers: RwSignal::new(LayerSet::all()),
+            layers: RwSignal::new(LayerSet::all(&data.layers)),
             hint: RwSignal::new(None),
             care: RwSignal::new(false),
             list_open: RwSignal::new(false),
