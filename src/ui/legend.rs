@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use super::context::ctx;
 use super::details::show_selection;
 use crate::atlas::layer_list::{Holds, LayerDef, Layers, Symbol};
-use crate::atlas::layers::Confidence;
+use crate::atlas::layers::{Confidence, ZoneKind};
 use crate::carto::style::{self, Swatch};
 use crate::state::text::T;
 use crate::state::{Layer, Selection};
@@ -80,7 +80,7 @@ pub fn Legend() -> impl IntoView {
     // The notes picture the kinds of outline and position with the first
     // layer drawn that way.
     let first = |f: &dyn Fn(&LayerDef) -> bool| data.layers.iter().map(|(_, d)| d).find(|d| f(d)).map(style::paint);
-    let surveyed = first(&|d| matches!(style::swatch(d), Swatch::Zone { class } if class == style::zone_class(crate::atlas::layers::ZoneKind::Focus, false)))
+    let surveyed = first(&|d| d.style.symbol == Symbol::Area && d.holds != Holds::ZoneKind(ZoneKind::District))
         .unwrap_or_default();
     let schematic = first(&|d| d.style.symbol == Symbol::Schematic).unwrap_or_default();
     let marker = data.layers.iter().map(|(_, d)| d).find(|d| d.style.symbol == Symbol::Marker);
