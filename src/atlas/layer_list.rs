@@ -334,7 +334,7 @@ impl Layers {
         self.list.iter().position(|d| d.id == id).map(Layer)
     }
 
-    /// The layer's name, or its id when there is no such layer.
+    /// The layer's name; empty when there is no such layer.
     pub fn name(&self, l: Layer, lang: Lang) -> &str {
         self.get(l).map(|d| d.names.get(lang)).unwrap_or_default()
     }
