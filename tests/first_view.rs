@@ -12,7 +12,13 @@ const INDEX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/index.html");
 fn current() -> String {
     let (atlas, errors) = Atlas::bundled();
     assert!(errors.is_empty(), "{errors:?}");
-    markup(&Scene::build(&atlas).expect("a scene"))
+    markup(
+        &Scene::build(
+            &atlas,
+            &binjiang_map::atlas::layer_list::Layers::from_toml(include_str!("../geodata/layers.toml")).0,
+        )
+        .expect("a scene"),
+    )
 }
 
 /// The page split around the generated block: (before, block, after).

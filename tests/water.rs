@@ -104,7 +104,11 @@ fn schematic_extents_lie_inside_their_district_out_of_the_water_at_their_drawn_a
 #[test]
 fn the_scene_draws_the_outlines_that_cross_the_water_again_above_it() {
     let atlas = atlas();
-    let scene = Scene::build(&atlas).expect("a scene");
+    let scene = Scene::build(
+        &atlas,
+        &binjiang_map::atlas::layer_list::Layers::from_toml(include_str!("../geodata/layers.toml")).0,
+    )
+    .expect("a scene");
     assert_eq!(scene.water.len(), atlas.water.len());
     let focus = scene.zones.iter().position(|z| z.id == atlas.focus[0].id).expect("Binjiang in the scene");
     assert!(scene.shore_zones.contains(&focus), "Binjiang's river border would vanish under the water");
@@ -146,7 +150,14 @@ fn each_cooperation_zone_says_how_far_it_lies_from_binjiang_and_that_it_is_appro
         let rough = haversine(centre(&focus.geometry), centre(&z.geometry));
         assert!((d.centres_km - rough).abs() < 0.25 * rough + 1.0, "{}: {d:?}, roughly {rough:.1} km", z.id);
         assert!(d.gap_km < d.centres_km, "{}: {d:?}", z.id);
-        let details = Details::build(&atlas, &cat, &Selection::Zone(z.id.clone()), Lang::En).expect("details");
+        let details = Details::build(
+            &atlas,
+            &binjiang_map::atlas::layer_list::Layers::from_toml(include_str!("../geodata/layers.toml")).0,
+            &cat,
+            &Selection::Zone(z.id.clone()),
+            Lang::En,
+        )
+        .expect("details");
         let text = details.distance.unwrap_or_else(|| panic!("{}: no distance shown", z.id));
         assert!(text.contains("approximate"), "{text}");
         let shown =
@@ -154,6 +165,13 @@ fn each_cooperation_zone_says_how_far_it_lies_from_binjiang_and_that_it_is_appro
         assert!(text.contains(&shown), "{text} does not give {shown}");
         println!("{}: {text}", z.id);
     }
-    let details = Details::build(&atlas, &cat, &Selection::Zone(focus.id.clone()), Lang::En).expect("details");
+    let details = Details::build(
+        &atlas,
+        &binjiang_map::atlas::layer_list::Layers::from_toml(include_str!("../geodata/layers.toml")).0,
+        &cat,
+        &Selection::Zone(focus.id.clone()),
+        Lang::En,
+    )
+    .expect("details");
     assert_eq!(details.distance, None, "Binjiang is not measured from itself");
 }

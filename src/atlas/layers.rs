@@ -93,44 +93,6 @@ impl Confidence {
     }
 }
 
-/// What kind of place a site is; the legend groups sites by it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SiteCategory {
-    Lab,
-    ScienceFacility,
-    IndustrialPark,
-    Town,
-    Venue,
-    Project,
-}
-
-impl SiteCategory {
-    pub const ALL: [SiteCategory; 6] = [
-        SiteCategory::Lab,
-        SiteCategory::ScienceFacility,
-        SiteCategory::IndustrialPark,
-        SiteCategory::Town,
-        SiteCategory::Venue,
-        SiteCategory::Project,
-    ];
-
-    /// The value of the `category` property.
-    pub fn key(self) -> &'static str {
-        match self {
-            SiteCategory::Lab => "lab",
-            SiteCategory::ScienceFacility => "science-facility",
-            SiteCategory::IndustrialPark => "industrial-park",
-            SiteCategory::Town => "town",
-            SiteCategory::Venue => "venue",
-            SiteCategory::Project => "project",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.key() == key)
-    }
-}
-
 /// An area on the map: a district, the focus zone or a cooperation zone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Zone {
@@ -208,7 +170,9 @@ pub struct Site {
     pub kind: Option<Names>,
     /// Other names people type to find it (`search_aliases`, any language).
     pub aliases: Vec<String>,
-    pub category: SiteCategory,
+    /// What kind of place it is (`category`); the layer of that category in
+    /// `layers.toml` draws it, names the kind and switches it.
+    pub category: String,
     /// `None` for a site whose location is unknown: it belongs in lists, not on the map.
     pub position: Option<LonLat>,
     pub confidence: Confidence,
@@ -458,10 +422,10 @@ fn triple(props: &Map<String, Value>, prefix: &str) -> Result<Option<Names>, Str
 
 fn read_site(file: &str, id: &str, props: &Map<String, Value>, geometry: &Value) -> Result<Site, String> {
     let category = required_str(props, "category")?;
-    let category = SiteCategory::from_key(category).ok_or_else(|| {
-        let keys: Vec<_> = SiteCategory::ALL.iter().map(|c| c.key()).collect();
-        format!("expected category one of {}, got \"{category}\"", keys.join(", "))
-    })?;
+    if category.trim().is_empty() {
+        return Err("expected a category, got an empty string".into());
+    }
+    let category = category.to_owned();
     let position = match geometry {
         Value::Null => None,
         Value::Object(g) => {
@@ -788,10 +752,6 @@ mod test {
         for c in Confidence::ALL {
             assert_eq!(Confidence::from_key(c.key()), Some(c));
         }
-        for c in SiteCategory::ALL {
-            assert_eq!(SiteCategory::from_key(c.key()), Some(c));
-        }
-        assert_eq!(SiteCategory::from_key("museum"), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod error;
 pub mod figures;
 pub mod lang;
+pub mod layer_list;
 pub mod layers;
 pub mod packed;
 pub mod validate;

@@ -4,14 +4,14 @@
 
 use geo::Area;
 
-use crate::atlas::layers::{Atlas, Confidence, Site, SiteCategory, Zone, ZoneKind};
+use crate::atlas::layer_list::{Layer, Layers};
+use crate::atlas::layers::{Atlas, Confidence, Site, ZoneKind};
 use crate::atlas::Names;
 use crate::carto::{labels, paths, style};
 use crate::spatial::bounds::Bounds;
 use crate::spatial::hit::{hit_test, Shape};
 use crate::spatial::{LocalFrame, Viewport};
 use crate::spatial::{LonLat, ScreenPoint};
-use crate::state::Layer;
 
 /// The zoom of the drawing frame: one local unit is about 8 m at Hangzhou's
 /// latitude, so one decimal in path data is sub-metre.
@@ -26,7 +26,8 @@ pub const HOME_PADDING_PX: f64 = 40.0;
 pub struct SceneZone {
     pub id: String,
     pub kind: ZoneKind,
-    pub layer: Layer,
+    /// The layer that switches it (`None`: no layer holds it, so it is always drawn).
+    pub layer: Option<Layer>,
     pub names: Names,
     /// The text drawn on the map: the short label, else the full name.
     pub label: Names,
@@ -61,11 +62,12 @@ impl SceneZone {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneSite {
     pub id: String,
-    pub layer: Layer,
+    /// The layer of its category (`None`: no layer holds it, so it is always drawn).
+    pub layer: Option<Layer>,
     pub names: Names,
     /// The text drawn on the map: the short label, else the full name.
     pub label: Names,
-    pub category: SiteCategory,
+    pub category: String,
     pub confidence: Confidence,
     pub position: LonLat,
     pub class: String,
@@ -126,15 +128,6 @@ pub struct Scene {
     pub overview: Bounds,
 }
 
-fn zone_layer(z: &Zone) -> Layer {
-    match (z.kind, z.id.as_str()) {
-        (ZoneKind::District, _) => Layer::Districts,
-        (ZoneKind::Focus, _) => Layer::Binjiang,
-        (ZoneKind::Cooperation, "binfu") => Layer::Binfu,
-        (ZoneKind::Cooperation, _) => Layer::Binxiao,
-    }
-}
-
 /// A label point well inside the zone: in its largest part, the middle of the
 /// widest inside span along one of three horizontals (a quarter, half and
 /// three quarters of the way up). Linear in the number of vertices, so the
@@ -171,8 +164,9 @@ fn label_point(mp: &geo::MultiPolygon<f64>) -> Option<LonLat> {
 
 impl Scene {
     /// Prepares the scene. Returns `None` only when nothing at all can be drawn
-    /// (no zone with a finite outline).
-    pub fn build(atlas: &Atlas) -> Option<Scene> {
+    /// (no zone with a finite outline). Each feature joins the layer of
+    /// `layers` that holds it.
+    pub fn build(atlas: &Atlas, layers: &Layers) -> Option<Scene> {
         let all_zones = atlas.districts.iter().chain(&atlas.focus).chain(&atlas.cooperation);
         let extent = all_zones.clone().filter_map(|z| Bounds::of_multi_polygon(&z.geometry)).reduce(Bounds::union)?;
         let frame = LocalFrame::new(LonLat::new(extent.west, extent.north), FRAME_ZOOM)?;
@@ -183,7 +177,7 @@ impl Scene {
                 Some(SceneZone {
                     id: z.id.clone(),
                     kind: z.kind,
-                    layer: zone_layer(z),
+                    layer: layers.of_zone(z),
                     names: z.names.clone(),
                     label: labels::map_names(&z.names, z.label.as_ref()),
                     class: style::zone_class(z.kind, z.schematic),
@@ -205,7 +199,7 @@ impl Scene {
             .map(|z| z.bounds)
             .reduce(Bounds::union)
             .unwrap_or(home);
-        let sites = atlas.sites.iter().filter_map(scene_site).collect();
+        let sites = atlas.sites.iter().filter_map(|s| scene_site(s, layers)).collect();
         let water: Vec<SceneWater> = atlas
             .water
             .iter()
@@ -253,16 +247,16 @@ impl Scene {
         vp: &Viewport,
         at: ScreenPoint,
         tolerance_px: f64,
-        visible: crate::state::LayerSet,
+        visible: &crate::state::LayerSet,
         with_context: bool,
     ) -> Option<Hit> {
         let zones: Vec<usize> = (0..self.zones.len())
             .filter(|&i| {
                 let z = &self.zones[i];
-                visible.contains(z.layer) && (with_context || z.kind != ZoneKind::District)
+                visible.shows(z.layer) && (with_context || z.kind != ZoneKind::District)
             })
             .collect();
-        let sites: Vec<usize> = (0..self.sites.len()).filter(|&i| visible.contains(self.sites[i].layer)).collect();
+        let sites: Vec<usize> = (0..self.sites.len()).filter(|&i| visible.shows(self.sites[i].layer)).collect();
         let shapes = zones
             .iter()
             .map(|&i| Shape::Area(&self.zones[i].geometry))
@@ -297,17 +291,17 @@ fn shore_zones(zones: &[SceneZone], water: &[crate::atlas::layers::Water]) -> Ve
         .collect()
 }
 
-fn scene_site(s: &Site) -> Option<SceneSite> {
+fn scene_site(s: &Site, layers: &Layers) -> Option<SceneSite> {
     let position = s.position.filter(|p| p.is_valid())?;
     Some(SceneSite {
         id: s.id.clone(),
-        layer: Layer::of_category(s.category),
+        layer: layers.of_category(&s.category),
         names: s.names.clone(),
         label: labels::map_names(&s.names, s.label.as_ref()),
-        category: s.category,
+        category: s.category.clone(),
         confidence: s.confidence,
         position,
-        class: style::site_class(s.category, s.confidence),
+        class: style::site_class(&s.category, s.confidence),
     })
 }
 
@@ -321,7 +315,7 @@ pub(crate) mod test {
     pub(crate) fn scene() -> Scene {
         let (atlas, errors) = Atlas::bundled();
         assert!(errors.is_empty(), "{errors:?}");
-        Scene::build(&atlas).expect("the bundled atlas draws")
+        Scene::build(&atlas, Layers::bundled_for_tests()).expect("the bundled atlas draws")
     }
 
     fn view_of(s: &Scene) -> Viewport {
@@ -391,7 +385,8 @@ pub(crate) mod test {
         let vp = view_of(&s);
         let bj = s.zone("binjiang").unwrap();
         let at = vp.project(bj.label_at).unwrap();
-        let hit = s.hit(&vp, at, 4.0, LayerSet::all(), false);
+        let all = LayerSet::all(Layers::bundled_for_tests());
+        let hit = s.hit(&vp, at, 4.0, &all, false);
         assert_eq!(
             hit.map(|h| match h {
                 Hit::Zone(i) => s.zones[i].id.as_str(),
@@ -400,9 +395,9 @@ pub(crate) mod test {
             Some("binjiang")
         );
         // Hidden, Binjiang is not hit; the context district underneath is, on hover only.
-        let hidden = LayerSet::all().with(Layer::Binjiang, false);
-        assert_eq!(s.hit(&vp, at, 4.0, hidden, false), None);
-        match s.hit(&vp, at, 4.0, hidden, true) {
+        let hidden = all.with(bj.layer.expect("Binjiang has a layer"), false);
+        assert_eq!(s.hit(&vp, at, 4.0, &hidden, false), None);
+        match s.hit(&vp, at, 4.0, &hidden, true) {
             Some(Hit::Zone(i)) => assert_eq!(s.zones[i].kind, ZoneKind::District),
             other => panic!("expected the district under Binjiang, got {other:?}"),
         }
@@ -415,7 +410,7 @@ pub(crate) mod test {
         let site = s.site("olympic-stadium").expect("the stadium is placed");
         let at = vp.project(site.position).unwrap();
         let at = ScreenPoint::new(at.x + 3.0, at.y);
-        match s.hit(&vp, at, 8.0, LayerSet::all(), false) {
+        match s.hit(&vp, at, 8.0, &LayerSet::all(Layers::bundled_for_tests()), false) {
             Some(Hit::Site(i)) => assert_eq!(s.sites[i].id, "olympic-stadium"),
             other => panic!("expected the stadium, got {other:?}"),
         }

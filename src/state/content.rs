@@ -6,6 +6,7 @@
 //! |---|---|
 //! | `sources.toml`, `facts.toml`, `themes.toml` | the catalogue ([`crate::atlas::catalogue`]) |
 //! | `tour.toml` | the guided tour ([`super::tour`]) |
+//! | `layers.toml` | the legend's layers: what each holds and how it is drawn ([`crate::atlas::layer_list`]) |
 //! | `map.toml` | the map's title, credits, review number, home view ([`super::settings`]) |
 //! | `districts.geojson`, `binjiang.geojson`, `zones.geojson`, `sites.geojson`, `water.geojson` | the layers ([`crate::atlas::layers`]) |
 //!
@@ -20,6 +21,7 @@ use serde_json::Value;
 use super::settings::Settings;
 use super::tour::Tour;
 use crate::atlas::catalogue::Catalogue;
+use crate::atlas::layer_list::Layers;
 use crate::atlas::layers::Atlas;
 use crate::atlas::DataError;
 
@@ -29,6 +31,7 @@ pub const FACTS: &str = "facts.toml";
 pub const THEMES: &str = "themes.toml";
 pub const TOUR: &str = "tour.toml";
 pub const SETTINGS: &str = super::settings::FILE;
+pub const LAYERS: &str = crate::atlas::layer_list::LAYERS_FILE;
 
 /// The GeoJSON layers. Features go to the layer their `kind` names, whatever
 /// file they come from.
@@ -37,8 +40,9 @@ pub const LAYER_FILES: [&str; 5] =
 
 /// Every content file, by its deployed name: what `index.html` preloads and
 /// the app fetches from `data/`.
-pub const FILES: [&str; 10] = [
+pub const FILES: [&str; 11] = [
     SETTINGS,
+    LAYERS,
     SOURCES,
     FACTS,
     THEMES,
@@ -69,6 +73,7 @@ pub struct Content {
     pub catalogue: Catalogue,
     pub tour: Tour,
     pub settings: Settings,
+    pub layers: Layers,
     /// Every problem met, each naming its file and record.
     pub problems: Vec<DataError>,
     /// What was read of each file, in [`FILES`] order.
@@ -119,6 +124,7 @@ impl Content {
             }
         };
         let settings_text = text_of(SETTINGS);
+        let layers_text = text_of(LAYERS);
         let layer_texts: Vec<(&str, String)> = LAYER_FILES.iter().map(|n| (*n, text_of(n))).collect();
         let catalogue_texts = [SOURCES, FACTS, THEMES, TOUR].map(|n| (n, text_of(n)));
 
@@ -128,6 +134,10 @@ impl Content {
             layer_texts.iter().filter(|(_, t)| !t.is_empty()).map(|(n, t)| (*n, t.as_str())).collect();
         let (atlas, errors) = Atlas::from_files(&present);
         problems.extend(errors);
+        // The legend's layers; a feature no layer holds is drawn and reported.
+        let (layers, errors) = Layers::from_toml(&layers_text);
+        problems.extend(errors);
+        problems.extend(layers.check_atlas(&atlas));
 
         let json = catalogue_json(&catalogue_texts, &mut problems);
         let catalogue = match Catalogue::from_json(&json) {
@@ -170,7 +180,7 @@ impl Content {
                 }
             })
             .collect();
-        Content { atlas, catalogue, tour, settings, problems, files }
+        Content { atlas, catalogue, tour, settings, layers, problems, files }
     }
 
     /// The files committed under `geodata/`, read as the browser reads the
@@ -184,8 +194,9 @@ impl Content {
 
 /// The committed files, `(deployed name, text)`, for native tests and tools.
 #[cfg(not(target_arch = "wasm32"))]
-pub const COMMITTED: [(&str, &str); 10] = [
+pub const COMMITTED: [(&str, &str); 11] = [
     (SETTINGS, include_str!("../../geodata/map.toml")),
+    (LAYERS, include_str!("../../geodata/layers.toml")),
     (SOURCES, include_str!("../../geodata/sources.toml")),
     (FACTS, include_str!("../../geodata/facts.toml")),
     (THEMES, include_str!("../../geodata/themes.toml")),
@@ -284,7 +295,7 @@ mod test {
 
     #[test]
     fn a_truncated_toml_file_is_named_with_its_line() {
-        let facts = COMMITTED[2].1;
+        let facts = COMMITTED[3].1;
         let cut = &facts[..facts.len() / 2];
         let cut = &cut[..cut.rfind("= \"").map_or(cut.len(), |i| i + 3)];
         let c = committed_with(FACTS, Fetched::Text(cut.to_owned()));
@@ -302,7 +313,7 @@ mod test {
         let tour = c.files.iter().find(|f| f.name == TOUR).unwrap();
         assert_eq!((tour.bytes, tour.failed.as_deref()), (None, Some("HTTP 404")));
         let facts = c.files.iter().find(|f| f.name == FACTS).unwrap();
-        assert_eq!(facts.bytes, Some(COMMITTED[2].1.len()));
+        assert_eq!(facts.bytes, Some(COMMITTED[3].1.len()));
         assert_eq!(c.problems_in(TOUR).count(), 1);
         assert_eq!(c.problems_in(FACTS).count(), 0);
         assert_eq!(file_name("geodata/facts.toml"), "facts.toml");

@@ -6,7 +6,8 @@
 
 use crate::atlas::catalogue::{Catalogue, Fact, Source};
 use crate::atlas::figures::format_figure;
-use crate::atlas::layers::{Atlas, Confidence, SiteCategory, ZoneKind};
+use crate::atlas::layer_list::Layers;
+use crate::atlas::layers::{Atlas, Confidence, ZoneKind};
 use crate::atlas::Lang;
 use crate::state::text::{colon, parens, T};
 use crate::state::Selection;
@@ -99,21 +100,14 @@ pub fn cite(s: &Source, lang: Lang) -> String {
 
 /// What kind of place a site is, in words: its own `kind` where the data
 /// gives one (a historic quarter, a trading platform), else its category.
-fn site_kind(s: &crate::atlas::layers::Site, lang: Lang) -> String {
+/// The category's name is its layer's (`layers.toml`), else the category as written.
+fn site_kind(s: &crate::atlas::layers::Site, layers: &Layers, lang: Lang) -> String {
     match &s.kind {
         Some(k) if !k.get(lang).trim().is_empty() => k.get(lang).to_string(),
-        _ => category_text(s.category).get(lang).to_string(),
-    }
-}
-
-fn category_text(c: SiteCategory) -> T {
-    match c {
-        SiteCategory::Lab => T::CatLab,
-        SiteCategory::ScienceFacility => T::CatScience,
-        SiteCategory::IndustrialPark => T::CatPark,
-        SiteCategory::Town => T::CatTown,
-        SiteCategory::Venue => T::CatVenue,
-        SiteCategory::Project => T::CatProject,
+        _ => match layers.of_category(&s.category) {
+            Some(l) => layers.name(l, lang).to_string(),
+            None => s.category.clone(),
+        },
     }
 }
 
@@ -263,7 +257,7 @@ fn series(cat: &Catalogue, f: &Fact, lang: Lang) -> Option<String> {
 /// The headline of a selection without its facts: title, kind, first key
 /// figure and, for a theme, how many members it links to. Lists and the
 /// accessible names of every feature use it; `None` for an unknown id.
-pub fn headline(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Headline> {
+pub fn headline(atlas: &Atlas, layers: &Layers, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Headline> {
     let (title, kind, members) = match sel {
         Selection::Zone(id) => {
             let z = atlas.zone(id)?;
@@ -271,7 +265,7 @@ pub fn headline(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> 
         }
         Selection::Site(id) => {
             let s = atlas.site(id)?;
-            (s.names.get(lang), site_kind(s, lang), 0)
+            (s.names.get(lang), site_kind(s, layers, lang), 0)
         }
         Selection::Theme(id) => {
             let t = cat.theme(id)?;
@@ -356,7 +350,7 @@ fn distance_text(atlas: &Atlas, z: &crate::atlas::layers::Zone, lang: Lang) -> O
 
 impl Details {
     /// The panel for `sel`, or `None` when the id is unknown.
-    pub fn build(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Details> {
+    pub fn build(atlas: &Atlas, layers: &Layers, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Details> {
         let (title, kind, nature, nature_text, basis, members) = match sel {
             Selection::Zone(id) => {
                 let z = atlas.zone(id)?;
@@ -381,7 +375,7 @@ impl Details {
                 let basis = (!s.basis.trim().is_empty()).then(|| s.basis.clone());
                 (
                     s.names.get(lang).to_string(),
-                    site_kind(s, lang),
+                    site_kind(s, layers, lang),
                     nature,
                     text.get(lang).to_string(),
                     basis,
@@ -434,6 +428,10 @@ mod test {
         crate::atlas::bundled_for_tests()
     }
 
+    fn layers() -> &'static Layers {
+        Layers::bundled_for_tests()
+    }
+
     #[test]
     fn the_headline_agrees_with_the_details_for_everything_selectable() {
         let (atlas, cat) = data();
@@ -444,28 +442,28 @@ mod test {
             .chain(cat.themes.iter().map(|t| Selection::Theme(t.id.clone())));
         for sel in all {
             for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
-                let d = Details::build(&atlas, &cat, &sel, lang).unwrap();
-                let h = headline(&atlas, &cat, &sel, lang).unwrap();
+                let d = Details::build(&atlas, layers(), &cat, &sel, lang).unwrap();
+                let h = headline(&atlas, layers(), &cat, &sel, lang).unwrap();
                 assert_eq!(h.title, d.title, "{sel:?}");
                 assert_eq!(h.kind, d.kind, "{sel:?}");
                 assert_eq!(h.key_figure, d.key_facts.iter().find_map(|f| f.figure.clone()), "{sel:?}");
                 assert_eq!(h.members, d.members.len(), "{sel:?}");
             }
         }
-        assert_eq!(headline(&atlas, &cat, &Selection::Site("no-such-site".into()), Lang::En), None);
+        assert_eq!(headline(&atlas, layers(), &cat, &Selection::Site("no-such-site".into()), Lang::En), None);
     }
 
     #[test]
     fn binjiang_shows_its_72_km2_first_with_the_source_named() {
         let (atlas, cat) = data();
-        let d = Details::build(&atlas, &cat, &Selection::Zone("binjiang".into()), Lang::ZhHans).unwrap();
+        let d = Details::build(&atlas, layers(), &cat, &Selection::Zone("binjiang".into()), Lang::ZhHans).unwrap();
         assert_eq!(d.nature, Nature::Surveyed);
         assert!(!d.key_facts.is_empty());
         let area = d.key_facts.iter().chain(&d.other_facts).find(|f| f.figure.as_deref() == Some("72平方公里"));
         let area = area.expect("a fact gives Binjiang's 72 km²");
         assert!(area.source.starts_with('《'), "{}", area.source);
         assert!(d.nature_text.contains("平方公里") && !d.nature_text.contains("km²"), "{}", d.nature_text);
-        let en = Details::build(&atlas, &cat, &Selection::Zone("binjiang".into()), Lang::En).unwrap();
+        let en = Details::build(&atlas, layers(), &cat, &Selection::Zone("binjiang".into()), Lang::En).unwrap();
         assert!(en.nature_text.ends_with(" km²"), "{}", en.nature_text);
         assert!(en.key_facts.iter().chain(&en.other_facts).any(|f| f.figure.as_deref() == Some("72 km²")));
     }
@@ -475,7 +473,7 @@ mod test {
         let (atlas, cat) = data();
         for id in ["binxiao", "binfu"] {
             for lang in Lang::ALL {
-                let d = Details::build(&atlas, &cat, &Selection::Zone(id.into()), lang).unwrap();
+                let d = Details::build(&atlas, layers(), &cat, &Selection::Zone(id.into()), lang).unwrap();
                 assert_eq!(d.nature, Nature::Schematic);
                 assert!(d.nature_text.contains(T::SchematicNote.get(lang)), "{id} {lang:?}: {}", d.nature_text);
             }
@@ -486,7 +484,7 @@ mod test {
     fn an_unplaced_site_says_its_position_is_unknown() {
         let (atlas, cat) = data();
         let id = atlas.sites.iter().find(|s| s.position.is_none()).expect("an unplaced site").id.clone();
-        let d = Details::build(&atlas, &cat, &Selection::Site(id), Lang::En).unwrap();
+        let d = Details::build(&atlas, layers(), &cat, &Selection::Site(id), Lang::En).unwrap();
         assert_eq!(d.nature, Nature::Unplaced);
         assert_eq!(d.nature_text, T::PositionUnknown.get(Lang::En));
     }
@@ -495,7 +493,7 @@ mod test {
     fn a_theme_lists_its_members_as_links() {
         let (atlas, cat) = data();
         let t = &cat.themes[0];
-        let d = Details::build(&atlas, &cat, &Selection::Theme(t.id.clone()), Lang::ZhHans).unwrap();
+        let d = Details::build(&atlas, layers(), &cat, &Selection::Theme(t.id.clone()), Lang::ZhHans).unwrap();
         assert_eq!(d.members.len(), t.members.len());
     }
 
@@ -510,7 +508,7 @@ mod test {
         } else {
             Selection::Theme(f.subject.clone())
         };
-        let d = Details::build(&atlas, &cat, &sel, Lang::ZhHans).unwrap();
+        let d = Details::build(&atlas, layers(), &cat, &sel, Lang::ZhHans).unwrap();
         let v = d.key_facts.iter().chain(&d.other_facts).find(|v| v.id == f.id).unwrap();
         assert!(v.differs.as_deref().is_some_and(|t| t.starts_with(T::SourcesDiffer.get(Lang::ZhHans))));
         let differs = v.differs.as_deref().unwrap_or_default();
@@ -557,7 +555,7 @@ mod test {
         let later = cat.facts.iter().find(|f| f.earlier.is_some()).expect("a recorded series");
         let earlier = cat.fact(later.earlier.as_deref().unwrap()).unwrap();
         let sel = Selection::Zone(later.subject.clone());
-        let d = Details::build(&atlas, &cat, &sel, Lang::En).expect("a zone's series");
+        let d = Details::build(&atlas, layers(), &cat, &sel, Lang::En).expect("a zone's series");
         let views: Vec<&FactView> = d.key_facts.iter().chain(&d.other_facts).collect();
         let shown = |id: &str| views.iter().find(|v| v.id == id).and_then(|v| v.series.clone()).unwrap();
         let series = shown(&later.id);
@@ -577,7 +575,7 @@ mod test {
         let (atlas, cat) = data();
         let s = atlas.sites.iter().find(|s| s.kind.is_some()).expect("a site with its own kind");
         for lang in Lang::ALL {
-            let d = Details::build(&atlas, &cat, &Selection::Site(s.id.clone()), lang).unwrap();
+            let d = Details::build(&atlas, layers(), &cat, &Selection::Site(s.id.clone()), lang).unwrap();
             assert_eq!(d.kind, s.kind.as_ref().unwrap().get(lang));
         }
     }
@@ -585,6 +583,6 @@ mod test {
     #[test]
     fn unknown_ids_give_no_panel() {
         let (atlas, cat) = data();
-        assert!(Details::build(&atlas, &cat, &Selection::Zone("nowhere".into()), Lang::En).is_none());
+        assert!(Details::build(&atlas, layers(), &cat, &Selection::Zone("nowhere".into()), Lang::En).is_none());
     }
 }

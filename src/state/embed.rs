@@ -104,7 +104,7 @@ impl EmbedOptions {
         UrlState {
             lang: Some(self.lang),
             selection: self.selection.clone(),
-            layers: Some(self.layers).filter(|l| *l != LayerSet::all()),
+            layers: Some(self.layers.clone()).filter(|l| !l.is_all()),
             embed,
             fixed: !self.interactive,
             height: embed.then_some(self.height),
@@ -157,7 +157,7 @@ mod test {
             base_url: "https://www.example.gov.cn/zt/binjiang/".into(),
             lang: Lang::En,
             selection: Some(Selection::Zone("binxiao".into())),
-            layers: LayerSet::all().with(Layer::Districts, false),
+            layers: LayerSet::all(crate::state::Layers::bundled_for_tests()).with(Layer(0), false),
             height: 480,
             interactive: false,
             title: false,
@@ -174,11 +174,11 @@ mod test {
     #[test]
     fn the_iframe_reproduces_every_option_chosen() {
         let o = opts();
-        let (st, ignored) = UrlState::decode(&query_of(&o.iframe("Map")));
+        let (st, ignored) = UrlState::decode(&query_of(&o.iframe("Map")), crate::state::Layers::bundled_for_tests());
         assert!(ignored.is_empty());
         assert_eq!(st.lang, Some(Lang::En));
         assert_eq!(st.selection, o.selection);
-        assert_eq!(st.layers, Some(o.layers));
+        assert_eq!(st.layers, Some(o.layers.clone()));
         assert!(st.embed && st.fixed);
         assert_eq!(st.height, Some(480));
         assert!(o.iframe("Map").contains("height=\"480\""));
@@ -187,10 +187,10 @@ mod test {
     #[test]
     fn title_bar_and_tools_are_off_unless_chosen_and_then_reproduced() {
         let o = opts();
-        let st = UrlState::decode(&query_of(&o.iframe("Map"))).0;
+        let st = UrlState::decode(&query_of(&o.iframe("Map")), crate::state::Layers::bundled_for_tests()).0;
         assert!(!st.title && !st.tools);
         let o = EmbedOptions { title: true, tools: true, ..opts() };
-        let st = UrlState::decode(&query_of(&o.script("Map"))).0;
+        let st = UrlState::decode(&query_of(&o.script("Map")), crate::state::Layers::bundled_for_tests()).0;
         assert!(st.title && st.tools);
         // a plain link opens the full page, which has both anyway
         assert!(!o.link().contains("title=") && !o.link().contains("tools="));
@@ -216,7 +216,10 @@ mod test {
     fn the_script_snippet_loads_embed_js_beside_the_map() {
         let s = opts().script("Map");
         assert!(s.contains("src=\"https://www.example.gov.cn/zt/binjiang/embed.js\""));
-        assert_eq!(UrlState::decode(&query_of(&s)).0.selection, opts().selection);
+        assert_eq!(
+            UrlState::decode(&query_of(&s), crate::state::Layers::bundled_for_tests()).0.selection,
+            opts().selection
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use serde_json::{json, Value};
 
 use crate::atlas::{Lang, Names};
-use crate::state::{Layer, LayerSet, Selection};
+use crate::state::{LayerSet, Layers, Selection};
 
 pub const NAMESPACE: &str = "binjiang-map";
 pub const VERSION: u64 = 1;
@@ -24,8 +24,9 @@ pub enum Command {
     SetLayers(LayerSet),
 }
 
-/// Reads a command; `Err` says why it was refused.
-pub fn parse_command(v: &Value) -> Result<Command, String> {
+/// Reads a command; `Err` says why it was refused. `setLayers` names
+/// layers of `layers`.
+pub fn parse_command(v: &Value, layers: &Layers) -> Result<Command, String> {
     let obj = v.as_object().ok_or_else(|| "expected an object".to_string())?;
     if obj.get("ns").and_then(Value::as_str) != Some(NAMESPACE) {
         return Err(format!("expected ns \"{NAMESPACE}\""));
@@ -54,14 +55,9 @@ pub fn parse_command(v: &Value) -> Result<Command, String> {
                 .get("layers")
                 .and_then(Value::as_array)
                 .ok_or_else(|| "setLayers: expected an array \"layers\"".to_string())?;
-            list.iter()
-                .try_fold(LayerSet::none(), |set, k| {
-                    let key = k.as_str().unwrap_or_default();
-                    Layer::from_key(key)
-                        .map(|l| set.with(l, true))
-                        .ok_or_else(|| format!("setLayers: unknown layer {key:?}"))
-                })
+            LayerSet::from_keys(layers, list.iter().map(|k| k.as_str().unwrap_or_default()))
                 .map(Command::SetLayers)
+                .map_err(|key| format!("setLayers: unknown layer {key:?}"))
         }
         other => Err(format!("unknown command {other:?}")),
     }
@@ -124,7 +120,7 @@ mod test {
     use super::*;
 
     fn cmd(v: Value) -> Result<Command, String> {
-        parse_command(&v)
+        parse_command(&v, Layers::bundled_for_tests())
     }
 
     #[test]
@@ -139,7 +135,8 @@ mod test {
             Ok(Command::SetLanguage(Lang::En))
         );
         let layers = cmd(json!({"ns":"binjiang-map","v":1,"type":"setLayers","layers":["binjiang","lab"]})).unwrap();
-        assert_eq!(layers, Command::SetLayers(LayerSet::none().with(Layer::Binjiang, true).with(Layer::Labs, true)));
+        let Command::SetLayers(set) = layers else { panic!("{layers:?}") };
+        assert_eq!(set.keys().collect::<Vec<_>>(), ["binjiang", "lab"]);
     }
 
     #[test]

@@ -1,115 +1,73 @@
-//! Which layers of the map are visible.
+//! Which layers of the map are visible: a set over the layers `layers.toml`
+//! lists, whatever their number.
 
-use crate::atlas::layers::SiteCategory;
+use std::sync::Arc;
 
-/// A layer the visitor can switch on and off; sites are grouped by category.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Layer {
-    Districts,
-    Binjiang,
-    Binxiao,
-    Binfu,
-    Labs,
-    ScienceFacilities,
-    IndustrialParks,
-    Towns,
-    Venues,
-    Projects,
-}
+pub use crate::atlas::layer_list::{Layer, Layers};
 
-impl Layer {
-    pub const ALL: [Layer; 10] = [
-        Layer::Districts,
-        Layer::Binjiang,
-        Layer::Binxiao,
-        Layer::Binfu,
-        Layer::Labs,
-        Layer::ScienceFacilities,
-        Layer::IndustrialParks,
-        Layer::Towns,
-        Layer::Venues,
-        Layer::Projects,
-    ];
-
-    /// A short stable key for URLs and test ids.
-    pub fn key(self) -> &'static str {
-        match self {
-            Layer::Districts => "districts",
-            Layer::Binjiang => "binjiang",
-            Layer::Binxiao => "binxiao",
-            Layer::Binfu => "binfu",
-            Layer::Labs => "lab",
-            Layer::ScienceFacilities => "science-facility",
-            Layer::IndustrialParks => "industrial-park",
-            Layer::Towns => "town",
-            Layer::Venues => "venue",
-            Layer::Projects => "project",
-        }
-    }
-
-    /// The layer a site category belongs to.
-    pub fn of_category(c: SiteCategory) -> Layer {
-        match c {
-            SiteCategory::Lab => Layer::Labs,
-            SiteCategory::ScienceFacility => Layer::ScienceFacilities,
-            SiteCategory::IndustrialPark => Layer::IndustrialParks,
-            SiteCategory::Town => Layer::Towns,
-            SiteCategory::Venue => Layer::Venues,
-            SiteCategory::Project => Layer::Projects,
-        }
-    }
-
-    /// The site category this layer shows; `None` for a layer of zones.
-    pub fn category(self) -> Option<SiteCategory> {
-        SiteCategory::ALL.into_iter().find(|&c| Layer::of_category(c) == self)
-    }
-
-    pub fn from_key(key: &str) -> Option<Layer> {
-        Layer::ALL.into_iter().find(|l| l.key() == key)
-    }
-
-    fn bit(self) -> u16 {
-        1 << (Layer::ALL.iter().position(|l| *l == self).unwrap_or(0) as u16)
-    }
-}
-
-/// A set of visible layers; all are visible by default.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LayerSet(u16);
-
-impl Default for LayerSet {
-    fn default() -> Self {
-        Self::all()
-    }
+/// The visible layers, each by its key. Made for one list of layers
+/// ([`LayerSet::all`]); all are visible by default.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayerSet {
+    /// Every layer's key, in legend order.
+    keys: Arc<[String]>,
+    shown: Vec<bool>,
 }
 
 impl LayerSet {
-    pub fn all() -> Self {
-        LayerSet(Layer::ALL.iter().fold(0, |acc, l| acc | l.bit()))
+    /// Every layer of `layers` visible.
+    pub fn all(layers: &Layers) -> Self {
+        let keys: Arc<[String]> = layers.iter().map(|(_, d)| d.id.clone()).collect();
+        LayerSet { shown: vec![true; keys.len()], keys }
     }
 
-    pub fn none() -> Self {
-        LayerSet(0)
+    /// No layer of `layers` visible.
+    pub fn none(layers: &Layers) -> Self {
+        let all = Self::all(layers);
+        LayerSet { shown: vec![false; all.keys.len()], keys: all.keys }
     }
 
-    pub fn contains(self, l: Layer) -> bool {
-        self.0 & l.bit() != 0
+    /// Only the layers with these keys visible; the first key that names no
+    /// layer as the error.
+    pub fn from_keys<'a>(layers: &Layers, keys: impl IntoIterator<Item = &'a str>) -> Result<Self, &'a str> {
+        keys.into_iter().try_fold(Self::none(layers), |set, k| layers.by_id(k).map(|l| set.with(l, true)).ok_or(k))
     }
 
-    pub fn with(self, l: Layer, on: bool) -> Self {
-        if on {
-            LayerSet(self.0 | l.bit())
-        } else {
-            LayerSet(self.0 & !l.bit())
+    /// Whether every layer is visible.
+    pub fn is_all(&self) -> bool {
+        self.shown.iter().all(|s| *s)
+    }
+
+    /// Whether `l` is visible; a layer the set does not know is.
+    pub fn contains(&self, l: Layer) -> bool {
+        self.shown.get(l.0).copied().unwrap_or(true)
+    }
+
+    pub fn with(mut self, l: Layer, on: bool) -> Self {
+        if let Some(s) = self.shown.get_mut(l.0) {
+            *s = on;
         }
+        self
     }
 
     pub fn toggled(self, l: Layer) -> Self {
-        self.with(l, !self.contains(l))
+        let on = !self.contains(l);
+        self.with(l, on)
     }
 
-    pub fn iter(self) -> impl Iterator<Item = Layer> {
-        Layer::ALL.into_iter().filter(move |l| self.contains(*l))
+    /// Whether a feature of layer `l` is drawn: always when no layer holds it.
+    pub fn shows(&self, l: Option<Layer>) -> bool {
+        l.is_none_or(|l| self.contains(l))
+    }
+
+    /// The visible layers, in legend order.
+    pub fn iter(&self) -> impl Iterator<Item = Layer> + '_ {
+        self.shown.iter().enumerate().filter(|(_, s)| **s).map(|(i, _)| Layer(i))
+    }
+
+    /// The visible layers' keys, in legend order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.iter().map(|l| self.keys[l.0].as_str())
     }
 }
 
@@ -117,30 +75,29 @@ impl LayerSet {
 mod test {
     use super::*;
 
-    #[test]
-    fn toggling_hides_then_shows_a_layer_and_leaves_others() {
-        let s = LayerSet::all().toggled(Layer::Binfu);
-        assert!(!s.contains(Layer::Binfu));
-        assert!(s.contains(Layer::Binxiao));
-        assert_eq!(s.toggled(Layer::Binfu), LayerSet::all());
+    fn layers() -> &'static Layers {
+        Layers::bundled_for_tests()
     }
 
     #[test]
-    fn each_site_category_has_a_layer_of_its_own_and_zone_layers_have_none() {
-        for c in SiteCategory::ALL {
-            assert_eq!(Layer::of_category(c).category(), Some(c));
-        }
-        let site_layers = Layer::ALL.iter().filter(|l| l.category().is_some()).count();
-        assert_eq!(site_layers, SiteCategory::ALL.len());
-        assert_eq!(Layer::Districts.category(), None);
-        assert_eq!(Layer::Binjiang.category(), None);
+    fn toggling_hides_then_shows_a_layer_and_leaves_others() {
+        let (a, b) = (Layer(0), Layer(layers().len() - 1));
+        let s = LayerSet::all(layers()).toggled(a);
+        assert!(!s.contains(a));
+        assert!(s.contains(b));
+        assert!(!s.is_all());
+        assert_eq!(s.toggled(a), LayerSet::all(layers()));
     }
 
     #[test]
     fn keys_round_trip() {
-        for l in Layer::ALL {
-            assert_eq!(Layer::from_key(l.key()), Some(l));
+        let all = LayerSet::all(layers());
+        assert_eq!(LayerSet::from_keys(layers(), all.keys()), Ok(all.clone()));
+        for (l, d) in layers().iter() {
+            let one = LayerSet::from_keys(layers(), [d.id.as_str()]).unwrap();
+            assert_eq!(one.iter().collect::<Vec<_>>(), [l]);
+            assert_eq!(one.keys().collect::<Vec<_>>(), [d.id.as_str()]);
         }
-        assert_eq!(Layer::from_key("nope"), None);
+        assert_eq!(LayerSet::from_keys(layers(), ["nope"]), Err("nope"));
     }
 }

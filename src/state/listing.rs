@@ -12,7 +12,8 @@
 //! Practices, <https://www.w3.org/WAI/ARIA/apg/practices/keyboard-interface/>).
 
 use crate::atlas::catalogue::Catalogue;
-use crate::atlas::layers::{Atlas, Confidence, SiteCategory, ZoneKind};
+use crate::atlas::layer_list::Layers;
+use crate::atlas::layers::{Atlas, Confidence, ZoneKind};
 use crate::atlas::Lang;
 use crate::state::details::headline;
 use crate::state::text::T;
@@ -59,20 +60,9 @@ pub struct Listing {
     pub context: Vec<String>,
 }
 
-fn category_text(c: SiteCategory) -> T {
-    match c {
-        SiteCategory::Lab => T::CatLab,
-        SiteCategory::ScienceFacility => T::CatScience,
-        SiteCategory::IndustrialPark => T::CatPark,
-        SiteCategory::Town => T::CatTown,
-        SiteCategory::Venue => T::CatVenue,
-        SiteCategory::Project => T::CatProject,
-    }
-}
-
 /// The entry for one zone, site or theme, or `None` for an unknown id.
-pub fn entry(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Entry> {
-    let d = headline(atlas, cat, sel, lang)?;
+pub fn entry(atlas: &Atlas, layers: &Layers, cat: &Catalogue, sel: &Selection, lang: Lang) -> Option<Entry> {
+    let d = headline(atlas, layers, cat, sel, lang)?;
     let mut parts = vec![d.kind.clone()];
     parts.extend(d.key_figure.clone());
     let mut spoken = vec![d.kind];
@@ -118,34 +108,44 @@ pub fn entry(atlas: &Atlas, cat: &Catalogue, sel: &Selection, lang: Lang) -> Opt
 
 impl Listing {
     /// The list for `lang`: the zones (Binjiang first, then the cooperation
-    /// zones), the sites by category in the legend's order, then the themes.
-    pub fn build(atlas: &Atlas, cat: &Catalogue, lang: Lang) -> Listing {
+    /// zones), the sites by category in the legend's order (then those of a
+    /// category no layer holds), then the themes.
+    pub fn build(atlas: &Atlas, layers: &Layers, cat: &Catalogue, lang: Lang) -> Listing {
         let mut sections = Vec::new();
         let zones: Vec<Entry> = atlas
             .focus
             .iter()
             .chain(&atlas.cooperation)
             .filter(|z| z.kind != ZoneKind::District)
-            .filter_map(|z| entry(atlas, cat, &Selection::Zone(z.id.clone()), lang))
+            .filter_map(|z| entry(atlas, layers, cat, &Selection::Zone(z.id.clone()), lang))
             .collect();
         sections.push(Section { key: "zones".into(), heading: T::ListZones.get(lang).into(), entries: zones });
-        for category in SiteCategory::ALL {
+        let mut categories: Vec<(&str, &str)> = layers.categories().map(|(l, c)| (c, layers.name(l, lang))).collect();
+        for s in &atlas.sites {
+            if !categories.iter().any(|(c, _)| *c == s.category) {
+                categories.push((&s.category, &s.category));
+            }
+        }
+        for (category, name) in categories {
             let entries: Vec<Entry> = atlas
                 .sites
                 .iter()
                 .filter(|s| s.category == category)
-                .filter_map(|s| entry(atlas, cat, &Selection::Site(s.id.clone()), lang))
+                .filter_map(|s| entry(atlas, layers, cat, &Selection::Site(s.id.clone()), lang))
                 .collect();
             if !entries.is_empty() {
                 sections.push(Section {
-                    key: format!("sites-{}", category.key()),
-                    heading: format!("{} · {}", T::ListSites.get(lang), category_text(category).get(lang)),
+                    key: format!("sites-{category}"),
+                    heading: format!("{} · {name}", T::ListSites.get(lang)),
                     entries,
                 });
             }
         }
-        let themes: Vec<Entry> =
-            cat.themes.iter().filter_map(|t| entry(atlas, cat, &Selection::Theme(t.id.clone()), lang)).collect();
+        let themes: Vec<Entry> = cat
+            .themes
+            .iter()
+            .filter_map(|t| entry(atlas, layers, cat, &Selection::Theme(t.id.clone()), lang))
+            .collect();
         if !themes.is_empty() {
             sections.push(Section { key: "themes".into(), heading: T::Themes.get(lang).into(), entries: themes });
         }
@@ -207,7 +207,7 @@ mod test {
     fn every_selectable_zone_every_site_and_every_theme_is_listed_once() {
         let (atlas, cat) = data();
         for lang in Lang::ALL {
-            let l = Listing::build(&atlas, &cat, lang);
+            let l = Listing::build(&atlas, Layers::bundled_for_tests(), &cat, lang);
             let listed: Vec<&Selection> = l.entries().map(|e| &e.selection).collect();
             let mut expected: Vec<Selection> =
                 atlas.focus.iter().chain(&atlas.cooperation).map(|z| Selection::Zone(z.id.clone())).collect();
@@ -224,7 +224,7 @@ mod test {
     #[test]
     fn binjiang_comes_first_and_says_its_kind_and_key_figure() {
         let (atlas, cat) = data();
-        let l = Listing::build(&atlas, &cat, Lang::ZhHans);
+        let l = Listing::build(&atlas, Layers::bundled_for_tests(), &cat, Lang::ZhHans);
         let first = l.entries().next().unwrap();
         assert_eq!(first.selection, Selection::Zone("binjiang".into()));
         assert!(first.detail.starts_with(T::KindFocus.get(Lang::ZhHans)), "{}", first.detail);
@@ -237,8 +237,8 @@ mod test {
         let (atlas, cat) = data();
         let mut checked = 0;
         for lang in Lang::ALL {
-            for e in Listing::build(&atlas, &cat, lang).entries() {
-                let h = headline(&atlas, &cat, &e.selection, lang).unwrap();
+            for e in Listing::build(&atlas, Layers::bundled_for_tests(), &cat, lang).entries() {
+                let h = headline(&atlas, Layers::bundled_for_tests(), &cat, &e.selection, lang).unwrap();
                 let Some(fig) = &h.key_figure else { continue };
                 let spoken = e.spoken();
                 assert!(!spoken.split(" · ").any(|p| p == fig), "{lang:?}: bare figure in {spoken}");
@@ -247,14 +247,17 @@ mod test {
             }
         }
         assert!(checked > 3);
-        let binfu = Listing::build(&atlas, &cat, Lang::ZhHans).entries().find(|e| e.selection.is("binfu")).cloned();
+        let binfu = Listing::build(&atlas, Layers::bundled_for_tests(), &cat, Lang::ZhHans)
+            .entries()
+            .find(|e| e.selection.is("binfu"))
+            .cloned();
         assert!(binfu.is_some_and(|e| e.spoken().contains("9个先进制造业项目")));
     }
 
     #[test]
     fn schematic_zones_and_unplaced_sites_say_so_in_words() {
         let (atlas, cat) = data();
-        let l = Listing::build(&atlas, &cat, Lang::En);
+        let l = Listing::build(&atlas, Layers::bundled_for_tests(), &cat, Lang::En);
         let binfu = l.entries().find(|e| e.selection.is("binfu")).unwrap();
         assert!(binfu.detail.contains(T::SchematicNote.get(Lang::En)));
         let unplaced = atlas.sites.iter().find(|s| s.position.is_none()).expect("an unplaced site");

@@ -18,5 +18,5 @@ pub mod text;
 pub mod tour;
 pub mod url;
 
-pub use layers::{Layer, LayerSet};
+pub use layers::{Layer, LayerSet, Layers};
 pub use selection::Selection;

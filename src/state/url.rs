@@ -9,7 +9,7 @@ use std::ops::RangeInclusive;
 use crate::atlas::Lang;
 use crate::state::text::T;
 use crate::state::tour::KioskTiming;
-use crate::state::{Layer, LayerSet, Selection};
+use crate::state::{LayerSet, Layers, Selection};
 
 /// Everything the URL can say. `None` means "not given: use the default".
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -165,11 +165,11 @@ fn parse_selection(v: &str) -> Option<Selection> {
     }
 }
 
-fn parse_layers(v: &str) -> Option<LayerSet> {
+fn parse_layers(v: &str, layers: &Layers) -> Option<LayerSet> {
     if v.is_empty() || v == "none" {
-        return Some(LayerSet::none());
+        return Some(LayerSet::none(layers));
     }
-    v.split(',').try_fold(LayerSet::none(), |set, k| Layer::from_key(k).map(|l| set.with(l, true)))
+    LayerSet::from_keys(layers, v.split(',')).ok()
 }
 
 fn parse_center(v: &str) -> Option<(f64, f64)> {
@@ -211,8 +211,9 @@ fn parse_zoom(v: &str) -> Option<f64> {
 impl UrlState {
     /// Reads a query string (with or without the leading `?`). Unknown
     /// parameters are left for others (an embedding page may add its own);
-    /// known ones with unreadable values are reported.
-    pub fn decode(query: &str) -> (UrlState, Vec<Ignored>) {
+    /// known ones with unreadable values are reported. `layers=` names
+    /// layers of `layers`.
+    pub fn decode(query: &str, layers: &Layers) -> (UrlState, Vec<Ignored>) {
         let mut st = UrlState::default();
         let mut ignored = Vec::new();
         let q = query.strip_prefix('?').unwrap_or(query);
@@ -230,7 +231,7 @@ impl UrlState {
                     Some(s) => st.selection = Some(s),
                     None => bad(T::UrlSelection),
                 },
-                "layers" => match parse_layers(&value) {
+                "layers" => match parse_layers(&value, layers) {
                     Some(l) => st.layers = Some(l),
                     None => bad(T::UrlLayers),
                 },
@@ -316,8 +317,8 @@ impl UrlState {
         if let Some(s) = &self.selection {
             parts.push(format!("sel={}:{}", s.kind(), percent_encode(s.id())));
         }
-        if let Some(l) = self.layers {
-            let keys: Vec<&str> = l.iter().map(Layer::key).collect();
+        if let Some(l) = &self.layers {
+            let keys: Vec<&str> = l.keys().collect();
             parts.push(format!("layers={}", if keys.is_empty() { "none".to_string() } else { keys.join(",") }));
         }
         if let Some((lon, lat)) = self.center {
@@ -375,13 +376,18 @@ impl UrlState {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::state::Layer;
+
+    fn layers() -> &'static Layers {
+        Layers::bundled_for_tests()
+    }
 
     #[test]
     fn view_all_opens_on_the_three_zones_and_round_trips() {
-        let (st, ignored) = UrlState::decode("?view=all");
+        let (st, ignored) = UrlState::decode("?view=all", layers());
         assert!(ignored.is_empty() && st.overview);
-        assert_eq!(UrlState::decode(&st.encode()).0, st);
-        let (st, ignored) = UrlState::decode("?view=everything");
+        assert_eq!(UrlState::decode(&st.encode(), layers()).0, st);
+        let (st, ignored) = UrlState::decode("?view=everything", layers());
         assert!(!st.overview);
         assert_eq!(ignored.len(), 1);
         assert_eq!(ignored[0].reason, T::UrlView);
@@ -389,12 +395,13 @@ mod test {
 
     #[test]
     fn a_full_link_decodes_to_its_parts() {
-        let (st, ignored) = UrlState::decode("?lang=en&sel=zone:binjiang&layers=binjiang,lab&c=120.2,30.2&z=12.5");
+        let (st, ignored) =
+            UrlState::decode("?lang=en&sel=zone:binjiang&layers=binjiang,lab&c=120.2,30.2&z=12.5", layers());
         assert!(ignored.is_empty());
         assert_eq!(st.lang, Some(Lang::En));
         assert_eq!(st.selection, Some(Selection::Zone("binjiang".into())));
         let layers = st.layers.unwrap();
-        assert!(layers.contains(Layer::Binjiang) && layers.contains(Layer::Labs) && !layers.contains(Layer::Binfu));
+        assert_eq!(layers.keys().collect::<Vec<_>>(), ["binjiang", "lab"]);
         assert_eq!(st.center, Some((120.2, 30.2)));
         assert_eq!(st.zoom, Some(12.5));
     }
@@ -404,7 +411,7 @@ mod test {
         let st = UrlState {
             lang: Some(Lang::ZhHant),
             selection: Some(Selection::Site("olympic-stadium".into())),
-            layers: Some(LayerSet::all().with(Layer::Districts, false)),
+            layers: Some(LayerSet::all(layers()).with(Layer(0), false)),
             center: Some((120.21, 30.19)),
             zoom: Some(13.25),
             embed: true,
@@ -414,25 +421,25 @@ mod test {
             care: Some(true),
             ..UrlState::default()
         };
-        assert_eq!(UrlState::decode(&st.encode()).0, st);
-        assert_eq!(UrlState::decode(&UrlState::default().encode()).0, UrlState::default());
+        assert_eq!(UrlState::decode(&st.encode(), layers()).0, st);
+        assert_eq!(UrlState::decode(&UrlState::default().encode(), layers()).0, UrlState::default());
         let off = UrlState { care: Some(false), ..UrlState::default() };
         assert_eq!(off.encode(), "care=0");
-        assert_eq!(UrlState::decode(&off.encode()).0, off);
+        assert_eq!(UrlState::decode(&off.encode(), layers()).0, off);
     }
 
     #[test]
     fn care_mode_is_read_from_the_link_and_a_bad_value_is_named() {
-        assert_eq!(UrlState::decode("care=1").0.care, Some(true));
-        assert_eq!(UrlState::decode("care=off").0.care, Some(false));
-        let (st, ignored) = UrlState::decode("care=maybe");
+        assert_eq!(UrlState::decode("care=1", layers()).0.care, Some(true));
+        assert_eq!(UrlState::decode("care=off", layers()).0.care, Some(false));
+        let (st, ignored) = UrlState::decode("care=maybe", layers());
         assert_eq!(st.care, None);
         assert_eq!(ignored[0].param, "care");
     }
 
     #[test]
     fn bad_values_are_ignored_with_a_notice_naming_the_parameter() {
-        let (st, ignored) = UrlState::decode("lang=fr&sel=zone:<script>&z=99&c=abc&layers=bogus&other=1");
+        let (st, ignored) = UrlState::decode("lang=fr&sel=zone:<script>&z=99&c=abc&layers=bogus&other=1", layers());
         assert_eq!(st, UrlState::default());
         let params: Vec<&str> = ignored.iter().map(|i| i.param.as_str()).collect();
         assert_eq!(params, ["lang", "sel", "z", "c", "layers"]);
@@ -441,24 +448,24 @@ mod test {
     #[test]
     fn embed_options_decode_and_bad_origins_are_refused() {
         let (st, ignored) =
-            UrlState::decode("embed=1&interactive=0&origins=https://a.gov.cn,http://localhost:8081&h=480");
+            UrlState::decode("embed=1&interactive=0&origins=https://a.gov.cn,http://localhost:8081&h=480", layers());
         assert!(ignored.is_empty());
         assert!(st.embed && st.fixed);
         assert_eq!(st.origins, vec!["https://a.gov.cn", "http://localhost:8081"]);
         assert_eq!(st.height, Some(480));
-        let (st, ignored) = UrlState::decode("origins=javascript:alert(1)&h=5&embed=maybe");
+        let (st, ignored) = UrlState::decode("origins=javascript:alert(1)&h=5&embed=maybe", layers());
         assert!(st.origins.is_empty() && st.height.is_none() && !st.embed);
         assert_eq!(ignored.len(), 3);
-        assert_eq!(UrlState::decode("origins=*").0.origins, vec!["*"]);
+        assert_eq!(UrlState::decode("origins=*", layers()).0.origins, vec!["*"]);
     }
 
     #[test]
     fn an_embedded_map_is_asked_for_its_title_bar_and_tools_by_flags() {
-        let (st, ignored) = UrlState::decode("embed=1&title=1&tools=1");
+        let (st, ignored) = UrlState::decode("embed=1&title=1&tools=1", layers());
         assert!(ignored.is_empty());
         assert!(st.title && st.tools);
-        assert_eq!(UrlState::decode(&st.encode()).0, st);
-        let (st, ignored) = UrlState::decode("title=yes&tools=0");
+        assert_eq!(UrlState::decode(&st.encode(), layers()).0, st);
+        let (st, ignored) = UrlState::decode("title=yes&tools=0", layers());
         assert!(!st.title && !st.tools);
         assert_eq!(ignored.len(), 1);
         assert_eq!(ignored[0].param, "title");
@@ -477,22 +484,22 @@ mod test {
         };
         let query = st.encode();
         assert!(query.contains("mode=kiosk&dwell=1.5&idle=60&share=https:%2F%2Fmap.example.org"), "{query}");
-        assert_eq!(UrlState::decode(&query), (st, vec![]));
+        assert_eq!(UrlState::decode(&query, layers()), (st, vec![]));
     }
 
     #[test]
     fn bad_presentation_options_are_ignored_with_a_notice() {
-        let (st, ignored) = UrlState::decode("mode=slides&dwell=-1&idle=NaN&share=javascript:alert(1)");
+        let (st, ignored) = UrlState::decode("mode=slides&dwell=-1&idle=NaN&share=javascript:alert(1)", layers());
         assert_eq!(st, UrlState::default());
         let params: Vec<&str> = ignored.iter().map(|i| i.param.as_str()).collect();
         assert_eq!(params, ["mode", "dwell", "idle", "share"]);
-        let (st, ignored) = UrlState::decode("share=https://a.example/%22%3E%3Cscript%3E");
+        let (st, ignored) = UrlState::decode("share=https://a.example/%22%3E%3Cscript%3E", layers());
         assert_eq!((st.share, ignored.len()), (None, 1));
     }
 
     #[test]
     fn kiosk_timings_outside_their_range_are_refused_naming_the_range() {
-        let (st, ignored) = UrlState::decode("mode=kiosk&dwell=0.05&idle=1");
+        let (st, ignored) = UrlState::decode("mode=kiosk&dwell=0.05&idle=1", layers());
         assert_eq!((st.dwell, st.idle), (None, None));
         assert_eq!(ignored.len(), 2);
         let (dwell, idle) = (KioskTiming::DWELL_RANGE_S, KioskTiming::IDLE_RANGE_S);
@@ -507,9 +514,9 @@ mod test {
             }
         }
         for query in ["dwell=600.5", "idle=4.99", "idle=86400", "dwell=1e9"] {
-            assert_eq!(UrlState::decode(query).1.len(), 1, "{query} is refused");
+            assert_eq!(UrlState::decode(query, layers()).1.len(), 1, "{query} is refused");
         }
-        let (st, ignored) = UrlState::decode("dwell=1&idle=3600");
+        let (st, ignored) = UrlState::decode("dwell=1&idle=3600", layers());
         assert_eq!((st.dwell, st.idle, ignored.len()), (Some(*dwell.start()), Some(*idle.end()), 0));
     }
 
@@ -525,6 +532,7 @@ mod test {
     #[cfg(not(target_arch = "wasm32"))]
     mod props {
         use super::super::*;
+        use super::{layers, Layer};
         use proptest::prelude::*;
 
         fn selection() -> impl Strategy<Value = Option<Selection>> {
@@ -542,7 +550,7 @@ mod test {
                 prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
                 selection(),
                 prop::option::of(any::<u16>().prop_map(|bits| {
-                    Layer::ALL.iter().enumerate().fold(LayerSet::none(), |s, (i, l)| s.with(*l, bits & (1 << i) != 0))
+                    (0..layers().len()).fold(LayerSet::none(layers()), |s, i| s.with(Layer(i), bits & (1 << i) != 0))
                 })),
                 prop::option::of((-179_99999i64..=179_99999, -84_99999i64..=84_99999)),
                 prop::option::of(0u32..=2200),
@@ -567,14 +575,14 @@ mod test {
         proptest! {
             #[test]
             fn encoding_then_decoding_is_the_identity(st in state()) {
-                let (back, ignored) = UrlState::decode(&st.encode());
+                let (back, ignored) = UrlState::decode(&st.encode(), layers());
                 prop_assert!(ignored.is_empty(), "{:?}", ignored);
                 prop_assert_eq!(back, st);
             }
 
             #[test]
             fn arbitrary_query_strings_never_panic(q in ".{0,200}") {
-                let _ = UrlState::decode(&q);
+                let _ = UrlState::decode(&q, layers());
             }
 
             #[test]
@@ -582,7 +590,7 @@ mod test {
                 k in prop::sample::select(vec!["lang", "sel", "layers", "c", "z", "embed", "interactive", "origins", "h"]),
                 v in ".{0,80}",
             ) {
-                let (st, ignored) = UrlState::decode(&format!("{k}={}", percent_encode(&v)));
+                let (st, ignored) = UrlState::decode(&format!("{k}={}", percent_encode(&v)), layers());
                 // either understood or reported, never silently dropped
                 prop_assert!(st != UrlState::default() || !ignored.is_empty() || v.is_empty() || k == "embed" || k == "interactive");
             }

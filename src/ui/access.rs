@@ -51,7 +51,9 @@ pub fn sync_care(c: Ctx) {
 /// how its outline or position is known.
 pub fn spoken_name(c: Ctx, sel: &Selection) -> String {
     let data = c.data();
-    listing::entry(&data.atlas, &data.catalogue, sel, c.lang.get()).map(|e| e.spoken()).unwrap_or_default()
+    listing::entry(&data.atlas, &data.layers, &data.catalogue, sel, c.lang.get())
+        .map(|e| e.spoken())
+        .unwrap_or_default()
 }
 
 /// The first focusable element: moves focus past the map's many features, to
@@ -129,7 +131,7 @@ pub fn Announcer() -> impl IntoView {
         let sel = c.selected.get()?;
         let data = c.data();
         let lang = c.lang.get();
-        let d = headline(&data.atlas, &data.catalogue, &sel, lang)?;
+        let d = headline(&data.atlas, &data.layers, &data.catalogue, &sel, lang)?;
         Some(format!("{}{}{}", T::Selected.get(lang), colon(lang), d.announcement()))
     };
     view! {

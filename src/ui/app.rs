@@ -42,11 +42,11 @@ fn window_size() -> (f64, f64) {
 pub fn App(content: Content) -> impl IntoView {
     // Everything in the content files that loaded is drawn; what did not is
     // named in a notice (file, line, record) and left out.
-    let Content { atlas, catalogue, tour, settings, problems, files } = content;
+    let Content { atlas, catalogue, tour, settings, layers, problems, files } = content;
     for p in &problems {
         leptos::logging::warn!("data problem: {p}");
     }
-    let Some(mut scene) = Scene::build(&atlas) else {
+    let Some(mut scene) = Scene::build(&atlas, &layers) else {
         return view! {
             <div class="fatal" role="alert">
                 <p>{T::DataUnloadable.get(Lang::ZhHans)} " " <span lang="en">{T::DataUnloadable.get(Lang::En)}</span></p>
@@ -73,7 +73,7 @@ pub fn App(content: Content) -> impl IntoView {
     };
 
     // What the link asks for; anything unreadable is ignored with a notice.
-    let (url, ignored) = read_url();
+    let (url, ignored) = read_url(&layers);
     // The notices are worded when shown, in the language of the moment.
     let mut notices: Vec<(String, String, T)> =
         ignored.iter().map(|i| (i.param.clone(), i.value.clone(), i.reason)).collect();
@@ -101,7 +101,7 @@ pub fn App(content: Content) -> impl IntoView {
     let options = url.clone();
     provide_context(Ctx::new(
         view,
-        Data { atlas, scene, catalogue, tour, settings, search, problems, files, options, embedded },
+        Data { atlas, scene, catalogue, tour, settings, layers, search, problems, files, options, embedded },
     ));
     let c = ctx();
     c.lang.set(url.lang.or_else(remembered_lang).unwrap_or_default());

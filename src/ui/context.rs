@@ -16,7 +16,7 @@ use crate::state::search::SearchIndex;
 use crate::state::settings::Settings;
 use crate::state::tour::Tour;
 use crate::state::url::UrlState;
-use crate::state::{LayerSet, Selection};
+use crate::state::{LayerSet, Layers, Selection};
 
 /// Loaded data: read-only after start-up.
 pub struct Data {
@@ -27,6 +27,8 @@ pub struct Data {
     pub tour: Tour,
     /// The map's own settings (`map.toml`): title, credits, review number, home.
     pub settings: Settings,
+    /// The legend's layers (`layers.toml`): what switches which feature, and how each is painted.
+    pub layers: Layers,
     pub search: SearchIndex,
     /// Problems found while loading, each naming its file and record.
     pub problems: Vec<DataError>,
@@ -66,7 +68,7 @@ impl Ctx {
             view: RwSignal::new(view),
             lang: RwSignal::new(Lang::default()),
             selected: RwSignal::new(None),
-            layers: RwSignal::new(LayerSet::all()),
+            layers: RwSignal::new(LayerSet::all(&data.layers)),
             hint: RwSignal::new(None),
             care: RwSignal::new(false),
             list_open: RwSignal::new(false),

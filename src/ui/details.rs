@@ -73,7 +73,7 @@ pub fn DetailsPanel() -> impl IntoView {
         let sel = c.selected.get()?;
         let lang = c.lang.get();
         let data = c.data();
-        Details::build(&data.atlas, &data.catalogue, &sel, lang)
+        Details::build(&data.atlas, &data.layers, &data.catalogue, &sel, lang)
     });
 
     // Focus moves into the panel when it opens and back when it closes, to

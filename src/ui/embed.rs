@@ -135,7 +135,7 @@ pub fn start_host_bridge(c: Ctx) {
             );
             return;
         }
-        match host::parse_command(&value) {
+        match host::parse_command(&value, &c.data().layers) {
             Ok(cmd) => apply(c, cmd),
             Err(why) => leptos::logging::warn!("binjiang-map: ignored a malformed command: {why}"),
         }

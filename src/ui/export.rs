@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::Ctx;
-use super::legend::layer_name;
+use super::legend::paint;
 use crate::carto::labels::{text_width, wrap_text};
 use crate::carto::markup::escape;
 use crate::carto::style::{self, Swatch};
@@ -51,7 +51,9 @@ const STYLE_PROPS: [&str; 19] = [
 /// The legend, scale bar and attribution as SVG markup using the map's own classes.
 fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let lang = c.lang.get_untracked();
-    let layers: Vec<Layer> = c.layers.get_untracked().iter().collect();
+    let data = c.data();
+    let layers: Vec<Layer> = c.layers.get_untracked().iter().filter(|l| data.layers.get(*l).is_some()).collect();
+    let layer_name = |l: Layer| data.layers.name(l, lang);
     let ink = "#1c2430";
     let mut out = String::new();
     let row = 24.0;
@@ -64,7 +66,7 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     let title_px = (16.0_f64).min((w - 60.0) / (text_width(title, 1.0) * 1.1)).max(9.0);
     let box_w = layers
         .iter()
-        .map(|l| 48.0 + text_width(layer_name(*l, lang), 13.0))
+        .map(|l| 48.0 + text_width(layer_name(*l), 13.0))
         .chain([48.0 + text_width(T::Water.get(lang), 13.0)])
         .fold(12.0 + text_width(title, title_px) * 1.1, f64::max)
         .max(288.0)
@@ -76,21 +78,28 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     ));
     for (i, l) in layers.iter().enumerate() {
         let y = 52.0 + row * i as f64;
-        let swatch = match style::swatch(*l) {
+        let Some(def) = data.layers.get(*l) else { continue };
+        // Painted in the layer's colours once in the page (`paint_swatches`).
+        let swatch = match style::swatch(def) {
             Swatch::Site { class, symbol } => format!(
-                r#"<g class="{class}" transform="translate({} {})"><path class="site__symbol" d="{symbol}"/></g>"#,
+                r#"<g class="{class}" data-layer="{}" transform="translate({} {})"><path class="site__symbol" d="{symbol}"/></g>"#,
+                l.0,
                 24.0 + 14.0,
                 y + 10.0,
             ),
             Swatch::Zone { class } => {
-                format!(r#"<rect class="{class}" x="26" y="{}" width="24" height="16" rx="2"/>"#, y + 2.0)
+                format!(
+                    r#"<rect class="{class}" data-layer="{}" x="26" y="{}" width="24" height="16" rx="2"/>"#,
+                    l.0,
+                    y + 2.0
+                )
             }
         };
         out.push_str(&swatch);
         out.push_str(&format!(
             r#"<text x="60" y="{}" font-size="13" fill="{ink}">{}</text>"#,
             y + 15.0,
-            escape(layer_name(*l, lang))
+            escape(layer_name(*l))
         ));
     }
     let y = 52.0 + row * layers.len() as f64;
@@ -144,6 +153,20 @@ fn furniture(c: Ctx, w: f64, h: f64) -> String {
     out
 }
 
+/// Gives the legend's swatches their layers' colours (`data-layer`: the
+/// layer's index), as the map's own legend has them.
+fn paint_swatches(c: Ctx, furniture: &web_sys::Element) {
+    let data = c.data();
+    let Ok(els) = furniture.query_selector_all("[data-layer]") else { return };
+    for i in 0..els.length() {
+        let Some(el) = els.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let l = el.get_attribute("data-layer").and_then(|v| v.parse().ok()).map(Layer);
+        if let Some(def) = l.and_then(|l| data.layers.get(l)) {
+            paint(el, style::paint(def));
+        }
+    }
+}
+
 /// The view as a standalone SVG document, and its size in screen pixels.
 pub fn compose_svg(c: Ctx) -> Option<(String, f64, f64)> {
     let doc = document();
@@ -156,6 +179,7 @@ pub fn compose_svg(c: Ctx) -> Option<(String, f64, f64)> {
     // Lay the furniture into the live SVG for a moment, so the stylesheet styles it too.
     let extra = doc.create_element_ns(Some(SVG_NS), "g").ok()?;
     extra.set_inner_html(&furniture(c, w, h));
+    paint_swatches(c, &extra);
     let _ = live.append_child(&extra);
     let clone: web_sys::Element = live.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     if let (Ok(src), Ok(dst)) = (live.query_selector_all("*"), clone.query_selector_all("*")) {

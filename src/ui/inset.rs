@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::animate::fly_to;
 use super::context::ctx;
+use super::legend::{layer_paint, paint};
 use crate::atlas::layers::ZoneKind;
 use crate::carto::inset::Inset;
 
@@ -28,7 +29,7 @@ pub fn LocatorInset() -> impl IntoView {
                 ZoneKind::Focus => "inset__zone inset__zone--focus",
                 ZoneKind::Cooperation => "inset__zone inset__zone--schematic",
             };
-            view! { <path class=class d=z.d.clone() data-inset=z.id.clone()/> }
+            view! { <path class=class d=z.d.clone() data-inset=z.id.clone() use:paint=layer_paint(&data.layers, z.layer)/> }
         })
         .collect_view();
     // the cooperation zones are a pixel or two across at this scale: a dot marks each
@@ -37,8 +38,10 @@ pub fn LocatorInset() -> impl IntoView {
         .zones
         .iter()
         .filter(|z| z.kind == ZoneKind::Cooperation)
-        .filter_map(|z| inset.project(&data.scene, z.bounds.center()))
-        .map(|(x, y)| view! { <circle class="inset__zone inset__zone--schematic" cx=format!("{x:.1}") cy=format!("{y:.1}") r="3"/> })
+        .filter_map(|z| inset.project(&data.scene, z.bounds.center()).map(|p| (p, layer_paint(&data.layers, z.layer))))
+        .map(|((x, y), p)| {
+            view! { <circle class="inset__zone inset__zone--schematic" cx=format!("{x:.1}") cy=format!("{y:.1}") r="3" use:paint=p/> }
+        })
         .collect_view();
     let water = data
         .scene

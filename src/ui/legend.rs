@@ -3,41 +3,50 @@
 //! and the marks for estimated positions. Themes are listed below.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::context::ctx;
 use super::details::show_selection;
-use crate::atlas::layers::SiteCategory;
-use crate::atlas::Lang;
+use crate::atlas::layer_list::{Holds, LayerDef, Layers, Symbol};
+use crate::atlas::layers::{Confidence, ZoneKind};
 use crate::carto::style::{self, Swatch};
 use crate::state::text::T;
 use crate::state::{Layer, Selection};
 
-pub(super) fn layer_name(l: Layer, lang: Lang) -> &'static str {
-    match l {
-        Layer::Districts => T::DistrictLayer,
-        Layer::Binjiang => T::LayerBinjiang,
-        Layer::Binxiao => T::LayerBinxiao,
-        Layer::Binfu => T::LayerBinfu,
-        Layer::Labs => T::CatLab,
-        Layer::ScienceFacilities => T::CatScience,
-        Layer::IndustrialParks => T::CatPark,
-        Layer::Towns => T::CatTown,
-        Layer::Venues => T::CatVenue,
-        Layer::Projects => T::CatProject,
+/// The colours of a layer's features as CSS custom properties (see
+/// [`style::paint`]); none for a feature no layer holds.
+pub(super) fn layer_paint(layers: &Layers, l: Option<Layer>) -> Vec<(&'static str, String)> {
+    l.and_then(|l| layers.get(l)).map(style::paint).unwrap_or_default()
+}
+
+/// Directive (`use:paint=…`): sets CSS custom properties on the element
+/// through the CSS object model, which a strict CSP allows where it refuses
+/// inline `style` attributes.
+pub(super) fn paint(el: web_sys::Element, props: Vec<(&'static str, String)>) {
+    let Some(style) = js_sys::Reflect::get(&el, &wasm_bindgen::JsValue::from_str("style"))
+        .ok()
+        .and_then(|s| s.dyn_into::<web_sys::CssStyleDeclaration>().ok())
+    else {
+        return;
+    };
+    for (k, v) in props {
+        let _ = style.set_property(k, &v);
     }
-    .get(lang)
 }
 
 /// The small picture of how a layer is drawn.
-fn swatch(l: Layer) -> impl IntoView {
-    let inner = match style::swatch(l) {
+fn swatch(def: &LayerDef) -> impl IntoView {
+    let p = style::paint(def);
+    let inner = match style::swatch(def) {
         Swatch::Site { class, symbol } => view! {
-            <g class=class transform="translate(14 10)">
+            <g class=class transform="translate(14 10)" use:paint=p>
                 <path class="site__symbol" d=symbol/>
             </g>
         }
         .into_any(),
-        Swatch::Zone { class } => view! { <rect class=class x="2" y="2" width="24" height="16" rx="2"/> }.into_any(),
+        Swatch::Zone { class } => {
+            view! { <rect class=class x="2" y="2" width="24" height="16" rx="2" use:paint=p/> }.into_any()
+        }
     };
     view! { <svg class="swatch" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true">{inner}</svg> }
 }
@@ -46,11 +55,14 @@ fn swatch(l: Layer) -> impl IntoView {
 pub fn Legend() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
-    let layers = Layer::ALL
-        .into_iter()
-        .map(|l| {
-            let id = format!("layer-{}", l.key());
+    let data = c.data();
+    let layers = data
+        .layers
+        .iter()
+        .map(|(l, def)| {
+            let id = format!("layer-{}", def.id);
             let checked = move || c.layers.with(|s| s.contains(l));
+            let names = def.names.clone();
             view! {
                 <li class="legend__item">
                     <input
@@ -58,15 +70,28 @@ pub fn Legend() -> impl IntoView {
                         id=id.clone()
                         data-testid=id.clone()
                         prop:checked=checked
-                        on:change=move |_| c.layers.update(|s| *s = s.toggled(l))
+                        on:change=move |_| c.layers.update(|s| *s = s.clone().toggled(l))
                     />
-                    <label for=id>{swatch(l)}<span>{move || layer_name(l, lang.get())}</span></label>
+                    <label for=id>{swatch(def)}<span>{move || names.get(lang.get()).to_string()}</span></label>
                 </li>
             }
         })
         .collect_view();
+    // The notes picture the kinds of outline and position with the first
+    // layer drawn that way.
+    let first = |f: &dyn Fn(&LayerDef) -> bool| data.layers.iter().map(|(_, d)| d).find(|d| f(d)).map(style::paint);
+    let surveyed = first(&|d| d.style.symbol == Symbol::Area && d.holds != Holds::ZoneKind(ZoneKind::District))
+        .unwrap_or_default();
+    let schematic = first(&|d| d.style.symbol == Symbol::Schematic).unwrap_or_default();
+    let marker = data.layers.iter().map(|(_, d)| d).find(|d| d.style.symbol == Symbol::Marker);
+    let estimate = marker.map(|d| {
+        let class = match &d.holds {
+            Holds::Category(c) => style::site_class(c, Confidence::Low),
+            _ => "site".to_string(),
+        };
+        (class, style::paint(d), style::site_symbol(style::layer_shape(Some(d)), 4.0))
+    });
     let themes = move || {
-        let data = c.data();
         let lang = lang.get();
         data.catalogue
             .themes
@@ -103,7 +128,7 @@ pub fn Legend() -> impl IntoView {
             <ul class="legend__notes">
                 <li>
                     <svg class="swatch" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true">
-                        <rect class="zone zone--focus" x="2" y="2" width="24" height="16" rx="2"/>
+                        <rect class="zone zone--focus" x="2" y="2" width="24" height="16" rx="2" use:paint=surveyed/>
                     </svg>
                     <span>{move || T::Surveyed.get(lang.get())}</span>
                 </li>
@@ -115,16 +140,26 @@ pub fn Legend() -> impl IntoView {
                 </li>
                 <li>
                     <svg class="swatch" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true">
-                        <rect class="zone zone--schematic swatch--schematic" x="2" y="2" width="24" height="16" rx="2"/>
+                        <rect
+                            class="zone zone--schematic swatch--schematic"
+                            x="2"
+                            y="2"
+                            width="24"
+                            height="16"
+                            rx="2"
+                            use:paint=schematic
+                        />
                     </svg>
                     <span>{move || T::SchematicNote.get(lang.get())}</span>
                 </li>
                 <li>
                     <svg class="swatch" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true">
-                        <g class="site site--lab site--low" transform="translate(14 10)">
-                            <circle class="site__halo" r="8"/>
-                            <path class="site__symbol" d=style::site_symbol(SiteCategory::Lab, 4.0)/>
-                        </g>
+                        {estimate.map(|(class, p, symbol)| view! {
+                            <g class=class transform="translate(14 10)" use:paint=p>
+                                <circle class="site__halo" r="8"/>
+                                <path class="site__symbol" d=symbol/>
+                            </g>
+                        })}
                     </svg>
                     <span>"≈ " {move || T::Estimated.get(lang.get())}</span>
                 </li>

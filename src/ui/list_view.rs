@@ -16,7 +16,7 @@ pub fn ListView() -> impl IntoView {
     let c = ctx();
     let listing = Memo::new(move |_| {
         let data = c.data();
-        Listing::build(&data.atlas, &data.catalogue, c.lang.get())
+        Listing::build(&data.atlas, &data.layers, &data.catalogue, c.lang.get())
     });
 
     // A selection made elsewhere brings its entry into sight.

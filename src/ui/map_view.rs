@@ -19,7 +19,9 @@ use super::animate::{cancel_flight, fly_to, settled};
 use super::context::{ctx, Ctx};
 use super::details::{clear_area, selection_bounds, show_selection};
 use super::embed::{flash_hint, wheel_hint};
-use crate::atlas::layers::{SiteCategory, ZoneKind};
+use super::legend::{layer_paint, paint};
+use crate::atlas::layer_list::Symbol;
+use crate::atlas::layers::ZoneKind;
 use crate::atlas::Lang;
 use crate::carto::labels::{self, LabelCandidate, Rect};
 use crate::carto::scene::{Hit, Scene, SceneSite};
@@ -397,7 +399,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
             }
         } else if ev.pointer_type() == "mouse" {
             let data = c.data();
-            let hit = data.scene.hit(&c.view.get_untracked(), p, MOUSE_TOLERANCE_PX, c.layers.get_untracked(), true);
+            let hit = data.scene.hit(&c.view.get_untracked(), p, MOUSE_TOLERANCE_PX, &c.layers.get_untracked(), true);
             hover.set(hit.map(|h| (h, p)));
         }
     };
@@ -435,7 +437,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         let data = c.data();
         let sel = data
             .scene
-            .hit(&c.view.get_untracked(), p, tol, c.layers.get_untracked(), false)
+            .hit(&c.view.get_untracked(), p, tol, &c.layers.get_untracked(), false)
             .and_then(|h| selection_of(&data.scene, h));
         if let Some(s) = &sel {
             show_selection(c, s, false);
@@ -528,6 +530,29 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         format!("rotate(45) scale({:.5})", 1.0 / s.max(1e-9))
     };
 
+    // The hatching of schematic extents: one pattern per layer of them, in
+    // its colours, and one in the stylesheet's for an extent no layer holds.
+    let pattern_layers: Vec<(String, Vec<(&'static str, String)>)> = std::iter::once(("hatch".to_string(), Vec::new()))
+        .chain(
+            data.layers
+                .iter()
+                .filter(|(_, d)| d.style.symbol == Symbol::Schematic)
+                .map(|(_, d)| (style::pattern_id(d), style::paint(d))),
+        )
+        .collect();
+    let patterns = pattern_layers
+        .into_iter()
+        .map(|(id, p)| {
+            let hatch_transform = hatch_transform.clone();
+            view! {
+                <pattern id=id patternUnits="userSpaceOnUse" width="9" height="9" patternTransform=hatch_transform use:paint=p>
+                    <rect class="hatch__bg" width="9" height="9"/>
+                    <line class="hatch__line" x1="0" y1="0" x2="0" y2="9"/>
+                </pattern>
+            }
+        })
+        .collect_view();
+
     // Zones, sites and labels are drawn once, with what holds when the map
     // opens; a few effects then write only the attributes that change (the
     // selection's highlight, names on a change of language, visibility on a
@@ -555,7 +580,8 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     d=z.d.clone()
                     data-testid=format!("zone-{}", z.id)
                     data-id=z.id.clone()
-                    visibility=visibility(layers0.contains(z.layer))
+                    visibility=visibility(layers0.shows(z.layer))
+                    use:paint=layer_paint(&data.layers, z.layer)
                     tabindex=selectable.then_some("0")
                     role=selectable.then_some("button")
                     aria-label=label
@@ -605,7 +631,8 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 <path
                     class=feature_class(&shore_class(z.class), looks0[i])
                     d=z.d.clone()
-                    visibility=visibility(layers0.contains(z.layer))
+                    visibility=visibility(layers0.shows(z.layer))
+                    use:paint=layer_paint(&data.layers, z.layer)
                 />
             }
         })
@@ -613,9 +640,8 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     let n_zones = data.scene.zones.len();
     let drawn0 = drawn.get_untracked();
-    // One marker symbol per category, shared by its sites.
-    let symbols = SiteCategory::ALL.map(|k| style::site_symbol(k, 7.0));
-    let symbol = |k: SiteCategory| SiteCategory::ALL.iter().position(|&c| c == k).map(|i| symbols[i].clone());
+    // Each category's marker: its layer's shape and colour.
+    let symbol = |s: &SceneSite| style::site_symbol(style::layer_shape(s.layer.and_then(|l| data.layers.get(l))), 7.0);
     let sites = data
         .scene
         .sites
@@ -627,7 +653,8 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 <g
                     class=feature_class(&s.class, looks0[n_zones + i])
                     transform=site_transform(&drawn0, s.position)
-                    visibility=visibility(layers0.contains(s.layer))
+                    visibility=visibility(layers0.shows(s.layer))
+                    use:paint=layer_paint(&data.layers, s.layer)
                     data-testid=format!("site-{}", s.id)
                     data-id=s.id.clone()
                     tabindex="0"
@@ -636,7 +663,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 >
                     <circle class="site__target" r="12"/>
                     {estimate.then(|| view! { <circle class="site__halo" r="12"/> })}
-                    <path class="site__symbol" d=symbol(s.category)/>
+                    <path class="site__symbol" d=symbol(s)/>
                 </g>
             }
         })
@@ -654,7 +681,13 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 ZoneKind::District => "label label--district",
             };
             view! {
-                <text class=class visibility="hidden" text-anchor="middle" dominant-baseline="central">
+                <text
+                    class=class
+                    visibility="hidden"
+                    text-anchor="middle"
+                    dominant-baseline="central"
+                    use:paint=layer_paint(&data.layers, z.layer)
+                >
                     {z.label.get(lang0).to_string()}
                 </text>
             }
@@ -717,30 +750,30 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     // Names for assistive technology, in the language shown; visibility by layer.
     // Every zone, then every site: its layer, and what it selects if it is a button.
-    let features: Vec<(crate::state::layers::Layer, Option<Selection>)> = data
+    let features: Vec<(Option<crate::state::Layer>, Option<Selection>)> = data
         .scene
         .zones
         .iter()
         .map(|z| (z.layer, (z.kind != ZoneKind::District).then(|| Selection::Zone(z.id.clone()))))
         .chain(data.scene.sites.iter().map(|s| (s.layer, Some(Selection::Site(s.id.clone())))))
         .collect();
-    let shore_layers: Vec<crate::state::layers::Layer> =
+    let shore_layers: Vec<Option<crate::state::Layer>> =
         data.scene.shore_zones.iter().map(|&i| data.scene.zones[i].layer).collect();
     Effect::new(move |prev: Option<(Lang, crate::state::layers::LayerSet)>| {
         let (lang, layers) = (c.lang.get(), c.layers.get());
-        let was = prev.unwrap_or((lang0, layers0));
+        let was = prev.unwrap_or_else(|| (lang0, layers0.clone()));
         if let Some(shg) = group(shores_g) {
             for (el, layer) in drawn_children(&shg).iter().zip(&shore_layers) {
-                if layers.contains(*layer) != was.1.contains(*layer) {
-                    let _ = el.set_attribute("visibility", visibility(layers.contains(*layer)));
+                if layers.shows(*layer) != was.1.shows(*layer) {
+                    let _ = el.set_attribute("visibility", visibility(layers.shows(*layer)));
                 }
             }
         }
         let (Some(zg), Some(sg)) = (group(zones_g), group(sites_g)) else { return was };
         let els = drawn_children(&zg).into_iter().chain(drawn_children(&sg));
         for (el, (layer, sel)) in els.zip(&features) {
-            if layers.contains(*layer) != was.1.contains(*layer) {
-                let _ = el.set_attribute("visibility", visibility(layers.contains(*layer)));
+            if layers.shows(*layer) != was.1.shows(*layer) {
+                let _ = el.set_attribute("visibility", visibility(layers.shows(*layer)));
             }
             if let Some(sel) = sel.as_ref().filter(|_| lang != was.0) {
                 let _ = el.set_attribute("aria-label", &spoken_name(c, sel));
@@ -781,7 +814,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 ZoneKind::District => (13.0, 3),
             };
             let font = font * k;
-            let at = v.project(z.label_at).filter(|_| z.labelled && layers.contains(z.layer)).unwrap_or(none);
+            let at = v.project(z.label_at).filter(|_| z.labelled && layers.shows(z.layer)).unwrap_or(none);
             let h = font * 1.3;
             let step = |k: f64| ScreenPoint::new(at.x, at.y + h * k);
             cands.push(LabelCandidate {
@@ -795,7 +828,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         for site in &s.sites {
             let font = 12.0 * k;
             let w = labels::text_width(&site_label(site, lang), font);
-            let at = v.project(site.position).filter(|_| layers.contains(site.layer)).unwrap_or(none);
+            let at = v.project(site.position).filter(|_| layers.shows(site.layer)).unwrap_or(none);
             if at.x.is_finite() {
                 obstacles.push(Rect::centred(at, 22.0 * k, 22.0 * k, 0.0));
             }
@@ -934,10 +967,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                 data-testid="map-svg"
             >
                 <defs aria-hidden="true">
-                    <pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform=hatch_transform>
-                        <rect class="hatch__bg" width="9" height="9"/>
-                        <line class="hatch__line" x1="0" y1="0" x2="0" y2="9"/>
-                    </pattern>
+                    {patterns}
                     <clipPath id="water-clip">{water_clip}</clipPath>
                 </defs>
                 <g class="layer layer--geometry" transform=transform node_ref=zones_g>{zones}</g>

@@ -32,7 +32,6 @@ use crate::state::qr::{qr_svg, share_url, BUILD_SHARE_URL};
 use crate::state::text::{colon, T};
 use crate::state::tour::{Kiosk, KioskStep, KioskTiming, Stop, Target, TourState};
 use crate::state::url::{Mode, UrlState};
-use crate::state::LayerSet;
 
 /// Share of the screen width the stop's cards take (see style.css `.tour__panel`).
 const PANEL_SHARE: f64 = 0.38;
@@ -45,7 +44,7 @@ fn view_link(c: Ctx, base: &str) -> String {
     let st = UrlState {
         lang: Some(c.lang.get()),
         selection: c.selected.get(),
-        layers: Some(c.layers.get()).filter(|l| *l != LayerSet::all()),
+        layers: Some(c.layers.get()).filter(|l| !l.is_all()),
         center: Some((v.center().lon, v.center().lat)),
         zoom: Some(v.zoom()),
         ..UrlState::default()

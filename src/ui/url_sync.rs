@@ -18,9 +18,9 @@ pub fn remembered_lang() -> Option<Lang> {
 }
 
 /// The state in the current URL, and what in it had to be ignored.
-pub fn read_url() -> (UrlState, Vec<Ignored>) {
+pub fn read_url(layers: &crate::state::Layers) -> (UrlState, Vec<Ignored>) {
     let search = window().location().search().unwrap_or_default();
-    UrlState::decode(&search)
+    UrlState::decode(&search, layers)
 }
 
 fn current_state(c: Ctx) -> UrlState {
@@ -29,7 +29,7 @@ fn current_state(c: Ctx) -> UrlState {
     UrlState {
         lang: Some(c.lang.get_untracked()),
         selection: c.selected.get_untracked(),
-        layers: Some(c.layers.get_untracked()).filter(|l| *l != crate::state::LayerSet::all()),
+        layers: Some(c.layers.get_untracked()).filter(|l| !l.is_all()),
         center: Some((v.center().lon, v.center().lat)),
         zoom: Some(v.zoom()),
         care: c.care.get_untracked().then_some(true),
@@ -99,7 +99,7 @@ pub fn sync_url(c: Ctx) {
     });
     // Back and Forward: apply the entry's selection.
     let pop = window_event_listener(leptos::ev::popstate, move |_| {
-        let (st, _) = read_url();
+        let (st, _) = read_url(&c.data().layers);
         applying.set_value(true);
         c.selected.set(st.selection);
         if let Some(l) = st.lang {

@@ -7,7 +7,7 @@ import { MapPage } from './map-page.mjs';
 
 test.use({ serviceWorkers: 'block' });
 
-const FILES = 10;
+const FILES = 11;
 
 test('the check page finds no problem in the committed content and lists every file', async ({ page }) => {
   const map = new MapPage(page);

@@ -1,0 +1,517 @@
+//! The map's layers as data: `layers.toml` (see `geodata/README.md`).
+//!
+//! Each `[[layer]]` is one switch of the legend, in legend order: its id (the
+//! name in `layers=` links and the host API), its name in the three languages,
+//! what it holds and how it is drawn. A layer holds one of
+//!
+//! - every zone of a drawing role (`zone_kind = "district"` or `"focus"`),
+//! - the zones it lists by id (`zones = ["…"]`, a cooperation zone's own layer),
+//! - the sites of a category (`category = "…"`, the `category` of
+//!   `sites.geojson`).
+//!
+//! So a new cooperation zone or site category is a feature in the GeoJSON and
+//! a `[[layer]]` here; no code names either. Reading is partial: a layer with
+//! an error is left out and reported as a [`DataError`] naming the file, the
+//! layer and what is wrong; the others load.
+
+use serde::Deserialize;
+
+use super::layers::{Atlas, Zone, ZoneKind};
+use super::{DataError, Lang, Names};
+
+/// The file's deployed name, as errors name it.
+pub const LAYERS_FILE: &str = "layers.toml";
+
+/// A layer: its place in the loaded [`Layers`] (legend order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Layer(pub usize);
+
+/// What a layer holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Holds {
+    /// Every zone of this drawing role that no layer lists by id.
+    ZoneKind(ZoneKind),
+    /// These zones, by id.
+    Zones(Vec<String>),
+    /// The sites of this category.
+    Category(String),
+}
+
+/// How a layer's features are pictured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Symbol {
+    /// A filled and outlined area (a surveyed boundary).
+    Area,
+    /// A schematic extent: hatched and dashed, never a solid outline.
+    Schematic,
+    /// A point marker of its own shape.
+    Marker,
+}
+
+/// A marker's shape; each category has its own so colour is never the only cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Circle,
+    Diamond,
+    Square,
+    Triangle,
+    Star,
+    Hexagon,
+    Pentagon,
+    Cross,
+}
+
+impl Shape {
+    pub const ALL: [Shape; 8] = [
+        Shape::Circle,
+        Shape::Diamond,
+        Shape::Square,
+        Shape::Triangle,
+        Shape::Star,
+        Shape::Hexagon,
+        Shape::Pentagon,
+        Shape::Cross,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Shape::Circle => "circle",
+            Shape::Diamond => "diamond",
+            Shape::Square => "square",
+            Shape::Triangle => "triangle",
+            Shape::Star => "star",
+            Shape::Hexagon => "hexagon",
+            Shape::Pentagon => "pentagon",
+            Shape::Cross => "cross",
+        }
+    }
+}
+
+/// A layer's look. Colours are `#rrggbb`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerStyle {
+    pub symbol: Symbol,
+    /// The outline of an area, the hatching of a schematic extent, the fill
+    /// of a marker; also the colour of the zones' names on the map.
+    pub colour: String,
+    /// The fill of an area, the ground under the hatching.
+    pub fill: Option<String>,
+    /// How opaque the fill is, 0–1.
+    pub fill_opacity: f64,
+    /// The marker's shape.
+    pub shape: Option<Shape>,
+    /// The high-contrast variants for 适老化 mode (`care_*`); `None`: as above.
+    pub care_colour: Option<String>,
+    pub care_fill: Option<String>,
+    pub care_fill_opacity: Option<f64>,
+}
+
+/// One layer of the legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerDef {
+    /// The key in `layers=` links, test ids and the host API.
+    pub id: String,
+    pub names: Names,
+    pub holds: Holds,
+    pub style: LayerStyle,
+}
+
+/// The layers, in legend order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layers {
+    list: Vec<LayerDef>,
+}
+
+/// A `[[layer]]` as written; checked into a [`LayerDef`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayer {
+    id: String,
+    zh_hans: String,
+    zh_hant: String,
+    en: String,
+    zone_kind: Option<String>,
+    zones: Option<Vec<String>>,
+    category: Option<String>,
+    symbol: String,
+    colour: String,
+    fill: Option<String>,
+    fill_opacity: Option<f64>,
+    pattern: Option<String>,
+    shape: Option<String>,
+    care_colour: Option<String>,
+    care_fill: Option<String>,
+    care_fill_opacity: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    layer: Vec<toml::Spanned<toml::Table>>,
+}
+
+fn error(line: Option<usize>, id: Option<&str>, message: impl Into<String>) -> DataError {
+    let message = message.into();
+    let message = match line {
+        Some(n) => format!("line {n}: {message}"),
+        None => message,
+    };
+    DataError::new(LAYERS_FILE, id, message)
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+}
+
+/// `#rrggbb`, six hex digits.
+pub fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn check(raw: RawLayer) -> Result<LayerDef, String> {
+    let names = Names { zh_hans: raw.zh_hans, zh_hant: raw.zh_hant, en: raw.en };
+    let missing = names.missing();
+    if !missing.is_empty() {
+        let tags: Vec<_> = missing.iter().map(|l| l.tag()).collect();
+        return Err(format!("expected a name in every language, got none in {}", tags.join(", ")));
+    }
+    let holds = match (raw.zone_kind, raw.zones, raw.category) {
+        (Some(k), None, None) => Holds::ZoneKind(ZoneKind::from_key(&k).ok_or_else(|| {
+            format!("expected zone_kind \"district\", \"focus\" or \"cooperation-zone\", got \"{k}\"")
+        })?),
+        (None, Some(z), None) if !z.is_empty() && z.iter().all(|id| !id.trim().is_empty()) => Holds::Zones(z),
+        (None, None, Some(c)) if !c.trim().is_empty() => Holds::Category(c),
+        _ => return Err("expected exactly one of zone_kind, zones (zone ids) or category (a site category)".into()),
+    };
+    let symbol = match raw.symbol.as_str() {
+        "area" => Symbol::Area,
+        "schematic" => Symbol::Schematic,
+        "marker" => Symbol::Marker,
+        s => return Err(format!("expected symbol \"area\", \"schematic\" or \"marker\", got \"{s}\"")),
+    };
+    match (&holds, symbol) {
+        (Holds::Category(_), Symbol::Marker) => {}
+        (Holds::Category(_), _) => return Err("expected symbol \"marker\" for a layer of sites".into()),
+        (_, Symbol::Marker) => return Err("expected symbol \"area\" or \"schematic\" for a layer of zones".into()),
+        _ => {}
+    }
+    for c in std::iter::once(&raw.colour)
+        .chain(raw.fill.as_ref())
+        .chain(raw.care_colour.as_ref())
+        .chain(raw.care_fill.as_ref())
+    {
+        if !is_colour(c) {
+            return Err(format!("expected a colour #rrggbb, got \"{c}\""));
+        }
+    }
+    let fill_opacity = raw.fill_opacity.unwrap_or(1.0);
+    for o in [Some(fill_opacity), raw.care_fill_opacity].into_iter().flatten() {
+        if !(0.0..=1.0).contains(&o) {
+            return Err(format!("expected a fill opacity from 0 to 1, got {o}"));
+        }
+    }
+    match (symbol, raw.pattern.as_deref()) {
+        (Symbol::Schematic, Some("hatch") | None) => {}
+        (Symbol::Schematic, Some(p)) => return Err(format!("expected pattern \"hatch\", got \"{p}\"")),
+        (_, Some(_)) => return Err("expected no pattern: only a schematic extent is hatched".into()),
+        _ => {}
+    }
+    let shape = match (symbol, raw.shape.as_deref()) {
+        (Symbol::Marker, Some(s)) => Some(Shape::ALL.into_iter().find(|k| k.key() == s).ok_or_else(|| {
+            let keys: Vec<_> = Shape::ALL.iter().map(|k| k.key()).collect();
+            format!("expected shape one of {}, got \"{s}\"", keys.join(", "))
+        })?),
+        (Symbol::Marker, None) => return Err("expected a shape for a marker".into()),
+        (_, Some(_)) => return Err("expected no shape: only a marker has one".into()),
+        (_, None) => None,
+    };
+    Ok(LayerDef {
+        id: raw.id,
+        names,
+        holds,
+        style: LayerStyle {
+            symbol,
+            colour: raw.colour,
+            fill: raw.fill,
+            fill_opacity,
+            shape,
+            care_colour: raw.care_colour,
+            care_fill: raw.care_fill,
+            care_fill_opacity: raw.care_fill_opacity,
+        },
+    })
+}
+
+impl Layers {
+    /// Reads `layers.toml`. A layer with an error is left out and reported;
+    /// a file that is not TOML is reported and gives no layers.
+    pub fn from_toml(text: &str) -> (Layers, Vec<DataError>) {
+        let mut errors = Vec::new();
+        let file: RawFile = match toml::from_str(text) {
+            Ok(f) => f,
+            Err(e) => {
+                let line = e.span().map(|s| line_of(text, s.start));
+                return (Layers::default(), vec![error(line, None, e.message().to_string())]);
+            }
+        };
+        let mut list: Vec<LayerDef> = Vec::new();
+        for entry in file.layer {
+            let line = Some(line_of(text, entry.span().start));
+            let table = entry.into_inner();
+            let id = table.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+            let raw: RawLayer = match toml::Value::Table(table).try_into() {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.push(error(line, id.as_deref(), e.message().to_string()));
+                    continue;
+                }
+            };
+            let id = raw.id.clone();
+            if !is_id(&id) {
+                errors.push(error(line, Some(&id), format!("expected an id of a-z, 0-9 and -, got \"{id}\"")));
+                continue;
+            }
+            let def = match check(raw) {
+                Ok(d) => d,
+                Err(m) => {
+                    errors.push(error(line, Some(&id), m));
+                    continue;
+                }
+            };
+            if list.iter().any(|d| d.id == def.id) {
+                errors.push(error(line, Some(&id), "expected a unique id, got one used by an earlier layer"));
+                continue;
+            }
+            if let Some(other) = list.iter().find(|d| overlaps(&d.holds, &def.holds)) {
+                errors.push(error(
+                    line,
+                    Some(&id),
+                    format!("expected what it holds to be in no other layer, got some in \"{}\"", other.id),
+                ));
+                continue;
+            }
+            list.push(def);
+        }
+        (Layers { list }, errors)
+    }
+
+    /// The committed `geodata/layers.toml` (native builds only: the app
+    /// fetches the deployed copy).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn bundled() -> (Layers, Vec<DataError>) {
+        Layers::from_toml(include_str!("../../geodata/layers.toml"))
+    }
+
+    /// [`Layers::bundled`], checked to be free of errors, for tests.
+    #[cfg(test)]
+    pub fn bundled_for_tests() -> &'static Layers {
+        static L: std::sync::OnceLock<Layers> = std::sync::OnceLock::new();
+        L.get_or_init(|| {
+            let (l, errors) = Layers::bundled();
+            assert!(errors.is_empty(), "{errors:?}");
+            l
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Every layer, in legend order.
+    pub fn iter(&self) -> impl Iterator<Item = (Layer, &LayerDef)> {
+        self.list.iter().enumerate().map(|(i, d)| (Layer(i), d))
+    }
+
+    pub fn get(&self, l: Layer) -> Option<&LayerDef> {
+        self.list.get(l.0)
+    }
+
+    /// The layer with the key `id`.
+    pub fn by_id(&self, id: &str) -> Option<Layer> {
+        self.list.iter().position(|d| d.id == id).map(Layer)
+    }
+
+    /// The layer's name; empty when there is no such layer.
+    pub fn name(&self, l: Layer, lang: Lang) -> &str {
+        self.get(l).map(|d| d.names.get(lang)).unwrap_or_default()
+    }
+
+    /// The layer a zone is in: the one listing its id, else the one of its role.
+    pub fn of_zone(&self, z: &Zone) -> Option<Layer> {
+        let listed = self.list.iter().position(|d| matches!(&d.holds, Holds::Zones(ids) if ids.contains(&z.id)));
+        listed.or_else(|| self.list.iter().position(|d| d.holds == Holds::ZoneKind(z.kind))).map(Layer)
+    }
+
+    /// The layer of a site category.
+    pub fn of_category(&self, category: &str) -> Option<Layer> {
+        self.list.iter().position(|d| matches!(&d.holds, Holds::Category(c) if c == category)).map(Layer)
+    }
+
+    /// The layers of sites, in legend order, with their category.
+    pub fn categories(&self) -> impl Iterator<Item = (Layer, &str)> {
+        self.iter().filter_map(|(l, d)| match &d.holds {
+            Holds::Category(c) => Some((l, c.as_str())),
+            _ => None,
+        })
+    }
+
+    /// What of the atlas no layer holds (it is drawn but cannot be switched
+    /// off, and has no legend entry), and the zones a layer lists that the
+    /// atlas does not have.
+    pub fn check_atlas(&self, atlas: &Atlas) -> Vec<DataError> {
+        let mut errors = Vec::new();
+        for z in atlas.zones().filter(|z| self.of_zone(z).is_none()) {
+            errors.push(DataError::new(
+                &z.file,
+                Some(&z.id),
+                format!("expected a layer in {LAYERS_FILE} that holds it (zones = [\"{}\"]), got none", z.id),
+            ));
+        }
+        for s in atlas.sites.iter().filter(|s| self.of_category(&s.category).is_none()) {
+            errors.push(DataError::new(
+                &s.file,
+                Some(&s.id),
+                format!("expected a layer in {LAYERS_FILE} of category \"{}\", got none", s.category),
+            ));
+        }
+        for d in &self.list {
+            if let Holds::Zones(ids) = &d.holds {
+                for id in ids.iter().filter(|id| atlas.zone(id).is_none()) {
+                    errors.push(error(
+                        None,
+                        Some(&d.id),
+                        format!("expected zone \"{id}\" in the map's zones, got none"),
+                    ));
+                }
+            }
+        }
+        errors
+    }
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn overlaps(a: &Holds, b: &Holds) -> bool {
+    match (a, b) {
+        (Holds::ZoneKind(x), Holds::ZoneKind(y)) => x == y,
+        (Holds::Zones(x), Holds::Zones(y)) => x.iter().any(|id| y.contains(id)),
+        (Holds::Category(x), Holds::Category(y)) => x == y,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    const ONE: &str = r##"
+[[layer]]
+id = "labs"
+zh_hans = "实验室"
+zh_hant = "實驗室"
+en = "Labs"
+category = "lab"
+symbol = "marker"
+shape = "circle"
+colour = "#0072b2"
+"##;
+
+    fn with(extra: &str) -> String {
+        format!("{ONE}\n[[layer]]\n{extra}")
+    }
+
+    #[test]
+    fn the_committed_file_loads_whole() {
+        let layers = Layers::bundled_for_tests();
+        assert!(layers.len() >= 3);
+        for (_, d) in layers.iter() {
+            assert!(d.names.missing().is_empty(), "{}", d.id);
+        }
+    }
+
+    #[test]
+    fn a_layer_reads_with_its_names_what_it_holds_and_its_style() {
+        let (layers, errors) = Layers::from_toml(ONE);
+        assert!(errors.is_empty(), "{errors:?}");
+        let l = layers.by_id("labs").unwrap();
+        let d = layers.get(l).unwrap();
+        assert_eq!(d.names.get(Lang::ZhHant), "實驗室");
+        assert_eq!(d.holds, Holds::Category("lab".into()));
+        assert_eq!(d.style.shape, Some(Shape::Circle));
+        assert_eq!(d.style.colour, "#0072b2");
+        assert_eq!(layers.of_category("lab"), Some(l));
+        assert_eq!(layers.of_category("museum"), None);
+    }
+
+    /// Each broken layer is left out with an error naming the file, the layer
+    /// and its line; the good one still loads.
+    #[test]
+    fn a_broken_layer_is_left_out_and_named() {
+        let cases = [
+            ("id = \"a\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"\"\ncategory = \"x\"\nsymbol = \"marker\"\nshape = \"square\"\ncolour = \"#000000\"", "a"),
+            ("id = \"b\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"B\"\ncategory = \"x\"\nsymbol = \"marker\"\nshape = \"square\"\ncolour = \"red\"", "b"),
+            ("id = \"labs\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"B\"\ncategory = \"y\"\nsymbol = \"marker\"\nshape = \"square\"\ncolour = \"#000000\"", "labs"),
+            ("id = \"c\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"C\"\nzones = [\"z\"]\ncategory = \"y\"\nsymbol = \"area\"\ncolour = \"#000000\"", "c"),
+            ("id = \"d\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"D\"\nzones = [\"z\"]\nsymbol = \"marker\"\nshape = \"star\"\ncolour = \"#000000\"", "d"),
+            ("id = \"e\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"E\"\nzone_kind = \"river\"\nsymbol = \"area\"\ncolour = \"#000000\"", "e"),
+            ("id = \"f\"\nzh_hant = \"甲\"\nen = \"F\"\ncategory = \"f\"\nsymbol = \"marker\"\nshape = \"star\"\ncolour = \"#000000\"", "f"),
+            ("id = \"g\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"G\"\ncategory = \"lab\"\nsymbol = \"marker\"\nshape = \"star\"\ncolour = \"#000000\"", "g"),
+        ];
+        for (layer, id) in cases {
+            let (layers, errors) = Layers::from_toml(&with(layer));
+            assert_eq!(layers.len(), 1, "{id}: only the good layer loads");
+            assert_eq!(errors.len(), 1, "{id}: {errors:?}");
+            assert_eq!(errors[0].file, LAYERS_FILE);
+            assert_eq!(errors[0].id.as_deref(), Some(id));
+            assert!(errors[0].message.starts_with("line 12:"), "{id}: {}", errors[0].message);
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_is_reported_with_its_line() {
+        let (layers, errors) = Layers::from_toml("[[layer]]\nid = \n");
+        assert!(layers.is_empty());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.starts_with("line 2:"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn colours_are_six_hex_digits() {
+        assert!(is_colour("#0b5cAD"));
+        for bad in ["#0b5ca", "0b5cad", "#0b5cadd", "#0b5cag", "red"] {
+            assert!(!is_colour(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_zone_listed_by_id_is_in_that_layer_before_the_one_of_its_role() {
+        let (atlas, _) = crate::atlas::bundled_for_tests();
+        let layers = Layers::bundled_for_tests();
+        for z in atlas.zones() {
+            let l = layers.of_zone(z).expect("every zone is in a layer");
+            match &layers.get(l).unwrap().holds {
+                Holds::Zones(ids) => assert!(ids.contains(&z.id)),
+                Holds::ZoneKind(k) => assert_eq!(*k, z.kind),
+                Holds::Category(_) => panic!("{} in a layer of sites", z.id),
+            }
+        }
+        assert!(layers.check_atlas(&atlas).is_empty(), "{:?}", layers.check_atlas(&atlas));
+    }
+
+    #[test]
+    fn what_no_layer_holds_is_reported() {
+        let (mut atlas, _) = crate::atlas::bundled_for_tests();
+        atlas.sites[0].category = "museum".into();
+        let id = atlas.sites[0].id.clone();
+        let errors = Layers::bundled_for_tests().check_atlas(&atlas);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].id.as_deref(), Some(id.as_str()));
+    }
+}
