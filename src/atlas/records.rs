@@ -5,7 +5,8 @@
 //! can name the line of the field at fault.
 
 use serde::de::DeserializeOwned;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::de::{DeTable, DeValue, Error, ValueDeserializer};
+use toml::Spanned;
 
 use super::{DataError, ErrorKind};
 
@@ -46,18 +47,54 @@ impl LineIndex {
     }
 }
 
+/// One `[[table]]` of a file, not yet read as a record.
+struct Table<'i> {
+    value: Spanned<DeValue<'i>>,
+    lines: Lines,
+    id: Option<String>,
+}
+
 /// The `[[what]]` tables of `text` (the file `file`), each read as a `T`,
 /// with the problems found on the way.
 pub fn read_records<T: DeserializeOwned>(file: &str, text: &str, what: &str) -> (Vec<(T, Lines)>, Vec<DataError>) {
+    let (tables, mut errors, index) = tables(file, text, what);
+    let mut records = Vec::with_capacity(tables.len());
+    for Table { value, lines, id } in tables {
+        let start = value.span().start;
+        match T::deserialize(ValueDeserializer::from(value)) {
+            Ok(record) => records.push((record, lines)),
+            Err(e) => errors.push(record_error(file, &index, &lines, start, id, &e)),
+        }
+    }
+    (records, errors)
+}
+
+/// A record that does not fit its type, located at the field at fault when
+/// the parser says which.
+fn record_error(
+    file: &str,
+    index: &LineIndex,
+    lines: &Lines,
+    start: usize,
+    id: Option<String>,
+    e: &Error,
+) -> DataError {
+    let at = e.span().filter(|s| s.start != start).map_or(lines.record, |s| index.line(s.start));
+    DataError::new(ErrorKind::Shape, file, id.as_deref(), e.message().trim()).at(at)
+}
+
+/// The `[[what]]` tables of `text`, what is wrong with the file's layout, and
+/// its lines. Not generic, so that the wasm has it once.
+fn tables<'i>(file: &str, text: &'i str, what: &str) -> (Vec<Table<'i>>, Vec<DataError>, LineIndex) {
     let index = LineIndex::new(text);
     let mut errors = Vec::new();
-    let mut records = Vec::new();
+    let mut tables = Vec::new();
     let root = match DeTable::parse(text) {
         Ok(root) => root,
         Err(e) => {
             let error = DataError::new(ErrorKind::Syntax, file, None, format!("expected TOML, got: {}", e.message()));
             let line = e.span().map_or(1, |s| index.line(s.start));
-            return (records, vec![error.at(line)]);
+            return (tables, vec![error.at(line)], index);
         }
     };
     for (key, value) in root.into_inner() {
@@ -76,8 +113,7 @@ pub fn read_records<T: DeserializeOwned>(file: &str, text: &str, what: &str) -> 
             }
         };
         for item in items {
-            let span = item.span();
-            let line = index.line(span.start);
+            let line = index.line(item.span().start);
             let DeValue::Table(table) = item.get_ref() else {
                 let message = format!("expected a [[{what}]] table, got {}", item.get_ref().type_str());
                 errors.push(DataError::new(ErrorKind::Shape, file, None, message).at(line));
@@ -85,18 +121,10 @@ pub fn read_records<T: DeserializeOwned>(file: &str, text: &str, what: &str) -> 
             };
             let id = table.get("id").and_then(|v| v.get_ref().as_str()).map(str::to_owned);
             let fields = table.iter().map(|(k, _)| (k.get_ref().to_string(), index.line(k.span().start))).collect();
-            let lines = Lines { record: line, fields };
-            match T::deserialize(ValueDeserializer::from(item)) {
-                Ok(record) => records.push((record, lines)),
-                Err(e) => {
-                    let at = e.span().filter(|s| s.start != span.start).map_or(line, |s| index.line(s.start));
-                    let message = e.message().trim().to_owned();
-                    errors.push(DataError::new(ErrorKind::Shape, file, id.as_deref(), message).at(at));
-                }
-            }
+            tables.push(Table { value: item, lines: Lines { record: line, fields }, id });
         }
     }
-    (records, errors)
+    (tables, errors, index)
 }
 
 #[cfg(test)]
