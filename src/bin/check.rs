@@ -6,6 +6,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use std::io::Write;
     use std::path::PathBuf;
     use std::process::exit;
 
@@ -20,11 +21,15 @@ fn main() {
         exit(2);
     }
     let report = check::run(&dir);
+    // A reader that stops early (`| head`) ends the listing, nothing more.
+    let mut out = std::io::stdout().lock();
     for problem in &report.problems {
-        println!("{problem}");
+        if writeln!(out, "{problem}").is_err() {
+            break;
+        }
     }
     if report.problems.is_empty() {
-        println!("{}: {}", dir.display(), report.summary);
+        let _ = writeln!(out, "{}: {}", dir.display(), report.summary);
     } else {
         eprintln!("{}: {} problem(s)", dir.display(), report.problems.len());
         exit(1);
