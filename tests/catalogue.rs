@@ -13,16 +13,17 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use binjiang_map::atlas::catalogue::{format_figure, period_span, Catalogue, BUNDLED_JSON, FACTS_FILE};
+use binjiang_map::atlas::catalogue::{format_figure, period_span, Catalogue, FACTS_FILE};
 use binjiang_map::atlas::figures::{check_figure, parse_printed};
 use binjiang_map::atlas::layers::Atlas;
-use binjiang_map::atlas::{DataError, Lang};
+use binjiang_map::atlas::{DataError, ErrorKind, Lang};
 use binjiang_map::state::tour::Tour;
-use serde_json::Value;
 
 /// The source articles live beside the repository (`shared/seeds/`).
 const SEEDS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+const SOURCES_TOML: &str = include_str!("../geodata/sources.toml");
 const FACTS_TOML: &str = include_str!("../geodata/facts.toml");
+const THEMES_TOML: &str = include_str!("../geodata/themes.toml");
 const SKIPPED: &str = "skipped: ../shared/seeds not found";
 
 /// A shared run this long of Chinese characters counts as copied text.
@@ -125,22 +126,23 @@ fn this_year_figures_out_of_their_year(c: &Catalogue, seeds: &Seeds) -> Vec<Stri
     problems
 }
 
-/// A change to one fact's JSON record.
-type Edit = Box<dyn FnOnce(&mut serde_json::Map<String, Value>)>;
+/// The committed facts with the first `from` in fact `id`'s record replaced
+/// by `to`, and the line of the change.
+fn edited_facts(id: &str, from: &str, to: &str) -> (String, usize) {
+    let at = FACTS_TOML.find(&format!("\nid = \"{id}\"\n")).expect("the fact exists");
+    let off = at + FACTS_TOML[at..].find(from).expect("the field is in the file");
+    assert!(!FACTS_TOML[at..off].contains("\n[["), "{from} is not in {id}'s record");
+    let line = FACTS_TOML[..off].matches('\n').count() + 1;
+    (format!("{}{to}{}", &FACTS_TOML[..off], &FACTS_TOML[off + from.len()..]), line)
+}
 
-/// The bundled JSON with one fact changed by `edit`, loaded and validated.
-fn with_fact(id: &str, edit: impl FnOnce(&mut serde_json::Map<String, Value>)) -> Result<Vec<DataError>, DataError> {
-    let mut root: Value = serde_json::from_str(BUNDLED_JSON).expect("bundled JSON parses");
-    let fact = root["facts"]["fact"]
-        .as_array_mut()
-        .expect("facts")
-        .iter_mut()
-        .find(|f| f["id"] == id)
-        .and_then(Value::as_object_mut)
-        .expect("the fact exists");
-    edit(fact);
+/// The catalogue with these facts instead of the committed ones: what
+/// reading it reports, what validating it reports, and the catalogue.
+fn with_facts(facts: &str) -> (Vec<DataError>, Vec<DataError>, Catalogue) {
+    let (c, read) = Catalogue::from_toml(SOURCES_TOML, facts, THEMES_TOML);
     let atlas = atlas();
-    Catalogue::from_json(&root.to_string()).map(|c| c.validate(&on_map(&atlas)))
+    let problems = c.validate(&on_map(&atlas));
+    (read, problems, c)
 }
 
 fn cjk_only(s: &str) -> Vec<char> {
@@ -192,16 +194,12 @@ fn a_figure_after_this_year_is_dated_in_its_sources_year() {
 fn the_this_year_check_catches_a_figure_dated_a_year_late() {
     // 1056.2亿元 is printed after "今年上半年" in s001 (2022-08): dated 2023-H1 it is wrong.
     let Some(seeds) = Seeds::committed() else { return };
-    let mut root: Value = serde_json::from_str(BUNDLED_JSON).expect("bundled JSON parses");
-    let fact = root["facts"]["fact"]
-        .as_array_mut()
-        .expect("facts")
-        .iter_mut()
-        .find(|f| f["figure"] == "1056.2亿元")
-        .expect("the first-half 2022 GDP");
-    fact["period"] = "2023-H1".into();
+    let at = FACTS_TOML.find("figure = \"1056.2亿元\"").expect("the first-half 2022 GDP");
+    let id_at = FACTS_TOML[..at].rfind("\nid = \"").expect("its id") + 7;
+    let id = &FACTS_TOML[id_at..id_at + FACTS_TOML[id_at..].find('"').expect("a quoted id")];
+    let (facts, _) = edited_facts(id, "period = ", "period = \"2023-H1\" # ");
     // the check reads the article's own date, not the fact's source check
-    let c = Catalogue::from_json(&root.to_string()).expect("loads");
+    let (_, _, c) = with_facts(&facts);
     let problems = this_year_figures_out_of_their_year(&c, &seeds);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(problems[0].contains("今年") && problems[0].contains("2022"), "{}", problems[0]);
@@ -335,37 +333,54 @@ fn disagreeing_sources_are_both_shown() {
 }
 
 #[test]
-fn broken_facts_are_reported_with_file_and_id() {
+fn broken_facts_are_reported_with_kind_file_line_and_id() {
     let id = "bj-gdp-2022";
-    let cases: [(&str, Edit); 4] = [
-        ("missing source", Box::new(|f| drop(f.insert("source".into(), "s999".into())))),
-        ("unknown subject", Box::new(|f| drop(f.insert("subject".into(), "atlantis".into())))),
-        ("bad figure", Box::new(|f| drop(f.insert("value".into(), 2184.8.into())))),
-        ("missing en", Box::new(|f| drop(f.remove("en")))),
+    let cases = [
+        ("source = ", "source = \"s999\" # ", ErrorKind::UnknownReference),
+        ("subject = ", "subject = \"atlantis\" # ", ErrorKind::UnknownReference),
+        ("value = ", "value = 2184.8 # ", ErrorKind::BadFigure),
+        ("en = ", "en = \"\" # ", ErrorKind::MissingName(Lang::En)),
     ];
-    for (what, edit) in cases {
-        let errors = with_fact(id, edit).unwrap_or_else(|e| panic!("{what}: loads, then fails validation ({e})"));
-        assert_eq!(errors.len(), 1, "{what}:{}", report(&errors));
-        assert_eq!((errors[0].file.as_str(), errors[0].id.as_deref()), (FACTS_FILE, Some(id)), "{what}");
+    for (from, to, kind) in cases {
+        let (facts, line) = edited_facts(id, from, to);
+        let (read, errors, _) = with_facts(&facts);
+        assert!(read.is_empty(), "{to}: reads, then fails validation{}", report(&read));
+        assert_eq!(errors.len(), 1, "{to}:{}", report(&errors));
+        let e = &errors[0];
+        assert_eq!(
+            (e.kind, e.file.as_str(), e.line, e.id.as_deref()),
+            (kind, FACTS_FILE, Some(line), Some(id)),
+            "{to}"
+        );
     }
 }
 
 #[test]
-fn malformed_facts_are_refused_with_file_and_id() {
-    let e = with_fact("bj-area", |f| drop(f.insert("unit".into(), "acres".into()))).unwrap_err();
-    assert_eq!((e.file.as_str(), e.id.as_deref()), (FACTS_FILE, Some("bj-area")));
-    let e = with_fact("bj-area", |f| drop(f.remove("unit"))).unwrap_err();
-    assert_eq!(e.id.as_deref(), Some("bj-area"));
+fn malformed_facts_are_left_out_with_kind_file_line_and_id() {
+    for (from, to) in [("unit = ", "unit = \"acres\" # "), ("unit = ", "# unit = ")] {
+        let (facts, line) = edited_facts("bj-area", from, to);
+        let (read, _, c) = with_facts(&facts);
+        assert_eq!(read.len(), 1, "{to}:{}", report(&read));
+        let e = &read[0];
+        let line = if to.starts_with('#') { line - 1 } else { line };
+        assert_eq!(
+            (e.kind, e.file.as_str(), e.line, e.id.as_deref()),
+            (ErrorKind::BadFigure, FACTS_FILE, Some(line), Some("bj-area")),
+            "{to}"
+        );
+        assert!(c.fact("bj-area").is_none() && c.fact("bj-gdp-2022").is_some(), "only the broken fact is left out");
+    }
 }
 
 #[test]
 fn markup_in_a_text_stays_plain_text() {
     let hostile = "<script>alert('x')</script> & <b>bold</b>";
-    let mut root: Value = serde_json::from_str(BUNDLED_JSON).expect("bundled JSON parses");
-    root["facts"]["fact"][0]["en"] = hostile.into();
-    let c = Catalogue::from_json(&root.to_string()).expect("loads");
-    assert_eq!(c.facts[0].text.en, hostile);
-    assert_eq!(c.facts[0].text.get(Lang::En), hostile);
+    let (facts, _) = edited_facts("bj-area", "en = ", &format!("en = \"{hostile}\" # "));
+    let (read, _, c) = with_facts(&facts);
+    assert!(read.is_empty(), "{}", report(&read));
+    let f = c.fact("bj-area").expect("the fact");
+    assert_eq!(f.text.en, hostile);
+    assert_eq!(f.text.get(Lang::En), hostile);
 }
 
 #[test]

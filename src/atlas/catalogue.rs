@@ -1,7 +1,8 @@
 //! Facts, sources and themes: what the details panel says about a zone, a
 //! site or a theme, and where each statement comes from.
 //!
-//! Three hand-edited files under `geodata/` hold the catalogue:
+//! Three hand-edited TOML files hold the catalogue (in `geodata/`, deployed
+//! unchanged to `data/`):
 //!
 //! | file | records |
 //! |---|---|
@@ -9,30 +10,29 @@
 //! | [`FACTS_FILE`] | `[[fact]]`: one statement in three languages, maybe with a figure |
 //! | [`THEMES_FILE`] | `[[theme]]`: programmes linking several zones and sites |
 //!
-//! `build.rs` turns them into one JSON document (`{"sources": …, "facts": …,
-//! "themes": …}`, each file's table as it is), which [`Catalogue::bundled`]
-//! embeds, so the binary carries no TOML parser. [`Catalogue::from_json`]
-//! refuses what cannot be a catalogue at all (a field of the wrong type, an
-//! unknown key, an unknown unit, half a figure); [`Catalogue::validate`] then
-//! lists every remaining fault (unknown source or subject, blank text, a value
-//! that disagrees with its printed figure, a one-sided conflict), each naming
-//! its file and record.
+//! [`Catalogue::from_toml`] reads the files' texts, each record into a typed
+//! struct: a record that cannot be one (a field of the wrong type, an unknown
+//! key, an unknown unit, half a figure) is reported and left out, and a file
+//! that is not TOML is reported with its line while the others still load.
+//! [`Catalogue::validate`] then lists every remaining fault (unknown source or
+//! subject, blank text, a value that disagrees with its printed figure, a
+//! one-sided conflict, a link that is not `https:`), and
+//! [`Catalogue::remove_faulty`] also leaves out the records at fault. Every
+//! problem is a [`DataError`] naming its kind, file, line and record.
 //!
 //! Texts are plain text: nothing here interprets markup, and the UI sets them
 //! as text, never as HTML.
 
-use serde_json::{Map, Value};
+use serde::Deserialize;
 
 use super::figures::check_figure;
 pub use super::figures::{format_figure, Figure, Unit};
-use super::{DataError, Names};
+use super::records::{read_records, Lines};
+use super::{DataError, ErrorKind, Lang, Names};
 
-pub const SOURCES_FILE: &str = "geodata/sources.toml";
-pub const FACTS_FILE: &str = "geodata/facts.toml";
-pub const THEMES_FILE: &str = "geodata/themes.toml";
-
-/// The catalogue as built from `geodata/` by `build.rs` (JSON).
-pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
+pub const SOURCES_FILE: &str = "sources.toml";
+pub const FACTS_FILE: &str = "facts.toml";
+pub const THEMES_FILE: &str = "themes.toml";
 
 /// An article facts are taken from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +56,10 @@ pub struct Source {
     pub script: String,
     /// A short English remark about the source (its scope, caveats).
     pub note: Option<String>,
+    /// Where the article is published; only an `https:` link is accepted.
+    pub url: Option<String>,
+    /// Where the record is in its file.
+    pub lines: Lines,
 }
 
 /// One statement about a zone, site or theme, from one source.
@@ -80,6 +84,8 @@ pub struct Fact {
     pub earlier: Option<String>,
     /// Ids this fact was known by before; links and tours naming them still find it.
     pub was: Vec<String>,
+    /// Where the record is in its file.
+    pub lines: Lines,
 }
 
 /// A programme or framework that links several zones and sites.
@@ -91,6 +97,8 @@ pub struct Theme {
     pub members: Vec<String>,
     /// Other names people type to find it (any language).
     pub aliases: Vec<String>,
+    /// Where the record is in its file.
+    pub lines: Lines,
 }
 
 /// Everything the details panels say, with its sources.
@@ -101,27 +109,73 @@ pub struct Catalogue {
     pub themes: Vec<Theme>,
 }
 
+/// A record of the catalogue, by its place in its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Source(usize),
+    Fact(usize),
+    Theme(usize),
+}
+
+/// A problem, with the record to leave out for it (if any).
+type Fault = (Option<Part>, DataError);
+
+/// A problem with a record: kind, file, the line of `field` in the record, its id.
+fn fault(kind: ErrorKind, file: &str, lines: &Lines, field: &str, id: &str, message: impl Into<String>) -> DataError {
+    DataError::new(kind, file, Some(id), message).at(lines.of(field))
+}
+
+/// The key suffix of a text in `lang`: "zh_hans", "zh_hant", "en".
+pub(crate) fn lang_key(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhHans => "zh_hans",
+        Lang::ZhHant => "zh_hant",
+        Lang::En => "en",
+    }
+}
+
 impl Catalogue {
-    /// The catalogue committed under `geodata/`, built into the binary.
+    /// The catalogue committed under `geodata/` (native builds only, for
+    /// tests and tools: the app fetches the deployed copies); the error is the
+    /// first problem reading it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> Result<Catalogue, DataError> {
-        Self::from_json(BUNDLED_JSON)
+        let (catalogue, mut errors) = Self::from_toml(
+            include_str!("../../geodata/sources.toml"),
+            include_str!("../../geodata/facts.toml"),
+            include_str!("../../geodata/themes.toml"),
+        );
+        match errors.is_empty() {
+            true => Ok(catalogue),
+            false => Err(errors.swap_remove(0)),
+        }
     }
 
-    /// Reads the JSON `build.rs` writes. Missing or blank text is accepted here
-    /// and reported by [`Catalogue::validate`]; a value of the wrong type, an
-    /// unknown key or an unknown unit is refused with the file and record named.
-    pub fn from_json(json: &str) -> Result<Catalogue, DataError> {
-        let root: Value = serde_json::from_str(json)
-            .map_err(|e| DataError::new("catalogue.json", None, format!("expected JSON, got a parse error ({e})")))?;
-        let sources = records(&root, "sources", "source", SOURCES_FILE)?
-            .into_iter()
-            .map(read_source)
-            .collect::<Result<_, _>>()?;
-        let facts =
-            records(&root, "facts", "fact", FACTS_FILE)?.into_iter().map(read_fact).collect::<Result<_, _>>()?;
-        let themes =
-            records(&root, "themes", "theme", THEMES_FILE)?.into_iter().map(read_theme).collect::<Result<_, _>>()?;
-        Ok(Catalogue { sources, facts, themes })
+    /// Reads the three files' texts (a file that could not be fetched is
+    /// passed as ""). Missing or blank text is accepted here and reported by
+    /// [`Catalogue::validate`]; a record that cannot be read (a value of the
+    /// wrong type, an unknown key, an unknown unit, half a figure) is left out
+    /// and reported, and a file that is not TOML gives no records and one
+    /// error with its line.
+    pub fn from_toml(sources: &str, facts: &str, themes: &str) -> (Catalogue, Vec<DataError>) {
+        let (raw_sources, mut errors) = read_records::<RawSource>(SOURCES_FILE, sources, "source");
+        let (raw_facts, e) = read_records::<RawFact>(FACTS_FILE, facts, "fact");
+        errors.extend(e);
+        let (raw_themes, e) = read_records::<RawTheme>(THEMES_FILE, themes, "theme");
+        errors.extend(e);
+        let mut facts = Vec::with_capacity(raw_facts.len());
+        for (raw, lines) in raw_facts {
+            match raw.into_fact(lines) {
+                Ok(fact) => facts.push(fact),
+                Err(e) => errors.push(e),
+            }
+        }
+        let catalogue = Catalogue {
+            sources: raw_sources.into_iter().map(|(r, lines)| r.into_source(lines)).collect(),
+            facts,
+            themes: raw_themes.into_iter().map(|(r, lines)| r.into_theme(lines)).collect(),
+        };
+        (catalogue, errors)
     }
 
     /// The facts about `subject`: its key facts first, then the rest, each in file order.
@@ -156,168 +210,181 @@ impl Catalogue {
     /// Every fault in the catalogue; empty when it is sound. `subject_exists`
     /// says whether a zone or site id is on the map (see `Atlas`).
     pub fn validate(&self, subject_exists: &dyn Fn(&str) -> bool) -> Vec<DataError> {
-        let mut errors = Vec::new();
-        self.validate_sources(&mut errors);
-        self.validate_themes(subject_exists, &mut errors);
-        self.validate_facts(subject_exists, &mut errors);
-        errors
+        self.faults(subject_exists, &[]).into_iter().map(|(_, e)| e).collect()
     }
 
-    fn validate_sources(&self, errors: &mut Vec<DataError>) {
+    /// As [`Catalogue::validate`], and leaves out every record at fault, then
+    /// those that relied on one left out (a fact whose source or subject is
+    /// gone), until what remains is sound, but for a `conflicts_with` or
+    /// `earlier` naming a fact left out: the fact naming it stays, as it reads
+    /// on its own.
+    pub fn remove_faulty(&mut self, subject_exists: &dyn Fn(&str) -> bool) -> Vec<DataError> {
+        let mut reported: Vec<DataError> = Vec::new();
+        let mut left_out: Vec<String> = Vec::new();
+        loop {
+            let mut gone = Vec::new();
+            for (part, e) in self.faults(subject_exists, &left_out) {
+                gone.extend(part);
+                if !reported.contains(&e) {
+                    reported.push(e);
+                }
+            }
+            if gone.is_empty() {
+                return reported;
+            }
+            let facts = self.facts.iter().enumerate().filter(|(i, _)| gone.contains(&Part::Fact(*i)));
+            left_out.extend(facts.map(|(_, f)| f.id.clone()));
+            retain_unless(&mut self.sources, |i| gone.contains(&Part::Source(i)));
+            retain_unless(&mut self.facts, |i| gone.contains(&Part::Fact(i)));
+            retain_unless(&mut self.themes, |i| gone.contains(&Part::Theme(i)));
+        }
+    }
+
+    /// The faults, each with the record to leave out for it. `left_out`: ids
+    /// of facts already left out, which `conflicts_with` and `earlier` may name.
+    fn faults(&self, subject_exists: &dyn Fn(&str) -> bool, left_out: &[String]) -> Vec<Fault> {
+        let mut faults = Vec::new();
+        self.validate_sources(&mut faults);
+        self.validate_themes(subject_exists, &mut faults);
+        self.validate_facts(subject_exists, left_out, &mut faults);
+        faults
+    }
+
+    fn validate_sources(&self, faults: &mut Vec<Fault>) {
         let file = SOURCES_FILE;
         for (i, s) in self.sources.iter().enumerate() {
-            let Some(id) = record_id(file, "source", i, &s.id, errors) else { continue };
+            let part = Some(Part::Source(i));
+            let Some(id) = record_id(file, "source", &s.id, &s.lines, part, faults) else { continue };
+            let mut bad = |kind, field: &str, m: String| faults.push((part, fault(kind, file, &s.lines, field, id, m)));
             if self.sources[..i].iter().any(|o| o.id == s.id) {
-                errors.push(DataError::new(file, Some(id), "expected a unique id, got a second source with this id"));
+                bad(ErrorKind::DuplicateId, "id", "expected a unique id, got a second source with this id".into());
             }
             for (field, v) in [("date", &s.date), ("date_basis", &s.date_basis), ("script", &s.script)] {
                 if v.trim().is_empty() {
-                    errors.push(DataError::new(file, Some(id), format!("expected a {field}, got none")));
+                    bad(ErrorKind::MissingField, field, format!("expected a {field}, got none"));
                 }
             }
             for lang in s.publisher.missing() {
-                errors.push(DataError::new(
-                    file,
-                    Some(id),
-                    format!("expected a publisher in {}, got none", lang.tag()),
-                ));
+                let field = format!("publisher_{}", lang_key(lang));
+                bad(ErrorKind::MissingName(lang), &field, format!("expected a publisher in {}, got none", lang.tag()));
             }
             if s.seed.is_some() && s.title.is_none() {
-                errors.push(DataError::new(file, Some(id), "expected the title of an article whose text is held"));
+                bad(ErrorKind::MissingField, "seed", "expected the title of an article whose text is held".into());
             }
             if !s.script.trim().is_empty() && s.script != "Hans" && s.script != "Hant" {
-                errors.push(DataError::new(
-                    file,
-                    Some(id),
-                    format!("expected script \"Hans\" or \"Hant\", got \"{}\"", s.script),
-                ));
+                bad(ErrorKind::Shape, "script", format!("expected script \"Hans\" or \"Hant\", got \"{}\"", s.script));
             }
             if !s.date.trim().is_empty() && !is_iso_date(&s.date) {
-                errors.push(DataError::new(
-                    file,
-                    Some(id),
-                    format!("expected an ISO date (2023-05-05 or 2023-08), got \"{}\"", s.date),
-                ));
+                let m = format!("expected an ISO date (2023-05-05 or 2023-08), got \"{}\"", s.date);
+                bad(ErrorKind::BadDate, "date", m);
+            }
+            if let Some(url) = s.url.as_deref().filter(|u| !is_https_link(u)) {
+                let shown: String = url.chars().take(60).collect();
+                let m = format!("expected an https: link in url, got \"{shown}\"");
+                bad(ErrorKind::BadLink, "url", m);
             }
         }
     }
 
-    fn validate_themes(&self, subject_exists: &dyn Fn(&str) -> bool, errors: &mut Vec<DataError>) {
+    fn validate_themes(&self, subject_exists: &dyn Fn(&str) -> bool, faults: &mut Vec<Fault>) {
         let file = THEMES_FILE;
         for (i, t) in self.themes.iter().enumerate() {
-            let Some(id) = record_id(file, "theme", i, &t.id, errors) else { continue };
+            let part = Some(Part::Theme(i));
+            let Some(id) = record_id(file, "theme", &t.id, &t.lines, part, faults) else { continue };
+            let mut bad = |kind, field: &str, m: String| faults.push((part, fault(kind, file, &t.lines, field, id, m)));
             if self.themes[..i].iter().any(|o| o.id == t.id) {
-                errors.push(DataError::new(file, Some(id), "expected a unique id, got a second theme with this id"));
+                bad(ErrorKind::DuplicateId, "id", "expected a unique id, got a second theme with this id".into());
             }
             if subject_exists(id) {
-                errors.push(DataError::new(file, Some(id), "expected an id of its own, got the id of a zone or site"));
+                bad(ErrorKind::DuplicateId, "id", "expected an id of its own, got the id of a zone or site".into());
             }
             for lang in t.names.missing() {
-                errors.push(DataError::new(file, Some(id), format!("expected a name in {}, got none", lang.tag())));
+                let field = format!("name_{}", lang_key(lang));
+                bad(ErrorKind::MissingName(lang), &field, format!("expected a name in {}, got none", lang.tag()));
             }
             if t.members.is_empty() {
-                errors.push(DataError::new(file, Some(id), "expected members, got none"));
+                bad(ErrorKind::MissingField, "members", "expected members, got none".into());
             }
             for (j, m) in t.members.iter().enumerate() {
                 if !subject_exists(m) {
-                    errors.push(DataError::new(
-                        file,
-                        Some(id),
-                        format!("expected zone or site ids as members, got unknown '{m}'"),
-                    ));
+                    let message = format!("expected zone or site ids as members, got unknown '{m}'");
+                    bad(ErrorKind::UnknownReference, "members", message);
                 } else if t.members[..j].contains(m) {
-                    errors.push(DataError::new(file, Some(id), format!("expected each member once, got '{m}' twice")));
+                    bad(ErrorKind::Inconsistent, "members", format!("expected each member once, got '{m}' twice"));
                 }
             }
         }
     }
 
-    fn validate_facts(&self, subject_exists: &dyn Fn(&str) -> bool, errors: &mut Vec<DataError>) {
+    fn validate_facts(&self, subject_exists: &dyn Fn(&str) -> bool, left_out: &[String], faults: &mut Vec<Fault>) {
         let file = FACTS_FILE;
         for (i, f) in self.facts.iter().enumerate() {
-            let Some(id) = record_id(file, "fact", i, &f.id, errors) else { continue };
+            let part = Some(Part::Fact(i));
+            let Some(id) = record_id(file, "fact", &f.id, &f.lines, part, faults) else { continue };
+            let mut bad = |kind, field: &str, m: String| faults.push((part, fault(kind, file, &f.lines, field, id, m)));
             if self.facts[..i].iter().any(|o| o.id == f.id) {
-                errors.push(DataError::new(file, Some(id), "expected a unique id, got a second fact with this id"));
+                bad(ErrorKind::DuplicateId, "id", "expected a unique id, got a second fact with this id".into());
             }
             if f.subject.trim().is_empty() {
-                errors.push(DataError::new(file, Some(id), "expected a subject, got none"));
+                bad(ErrorKind::MissingField, "subject", "expected a subject, got none".into());
             } else if !subject_exists(&f.subject) && self.theme(&f.subject).is_none() {
-                errors.push(DataError::new(
-                    file,
-                    Some(id),
-                    format!("expected a zone, site or theme id as subject, got unknown '{}'", f.subject),
-                ));
+                let m = format!("expected a zone, site or theme id as subject, got unknown '{}'", f.subject);
+                bad(ErrorKind::UnknownReference, "subject", m);
             }
             if f.source.trim().is_empty() {
-                errors.push(DataError::new(file, Some(id), "expected a source, got none"));
+                bad(ErrorKind::MissingField, "source", "expected a source, got none".into());
             } else if self.source(&f.source).is_none() {
-                errors.push(DataError::new(
-                    file,
-                    Some(id),
-                    format!("expected a source id from {SOURCES_FILE}, got unknown '{}'", f.source),
-                ));
+                let m = format!("expected a source id from {SOURCES_FILE}, got unknown '{}'", f.source);
+                bad(ErrorKind::UnknownReference, "source", m);
             }
             for lang in f.text.missing() {
-                errors.push(DataError::new(file, Some(id), format!("expected text in {}, got none", lang.tag())));
+                bad(ErrorKind::MissingName(lang), lang_key(lang), format!("expected text in {}, got none", lang.tag()));
             }
             if let Some(figure) = &f.figure {
                 if let Err(message) = check_figure(figure) {
-                    errors.push(DataError::new(file, Some(id), message));
+                    bad(ErrorKind::BadFigure, "value", message);
                 }
                 if self.source(&f.source).is_some_and(|s| s.seed.is_none()) {
-                    errors.push(DataError::new(
-                        file,
-                        Some(id),
-                        format!(
-                            "expected a figure only from a source whose text is held (so it can be checked), \
-                             got one from {}",
-                            f.source
-                        ),
-                    ));
+                    let m = format!(
+                        "expected a figure only from a source whose text is held (so it can be checked), \
+                         got one from {}",
+                        f.source
+                    );
+                    bad(ErrorKind::BadFigure, "figure", m);
                 }
             }
-            if let Some(other) = &f.conflicts_with {
-                match self.fact(other) {
-                    _ if other == &f.id => errors.push(DataError::new(
-                        file,
-                        Some(id),
-                        "expected another fact in conflicts_with, got itself",
-                    )),
-                    None => errors.push(DataError::new(
-                        file,
-                        Some(id),
+            if let Some(other) = f.conflicts_with.as_ref().filter(|o| !left_out.contains(o)) {
+                let (kind, m) = match self.fact(other) {
+                    _ if other == &f.id => {
+                        (ErrorKind::Inconsistent, "expected another fact in conflicts_with, got itself".to_owned())
+                    }
+                    None => (
+                        ErrorKind::UnknownReference,
                         format!("expected a fact id in conflicts_with, got unknown '{other}'"),
-                    )),
-                    Some(o) if o.conflicts_with.as_deref() != Some(f.id.as_str()) => errors.push(DataError::new(
-                        file,
-                        Some(id),
+                    ),
+                    Some(o) if o.conflicts_with.as_deref() != Some(f.id.as_str()) => (
+                        ErrorKind::Inconsistent,
                         format!("expected '{other}' to name this fact in its conflicts_with too"),
-                    )),
-                    Some(_) => {}
+                    ),
+                    Some(_) => (ErrorKind::Inconsistent, String::new()),
+                };
+                if !m.is_empty() {
+                    bad(kind, "conflicts_with", m);
                 }
             }
-            self.validate_period(f, errors);
-            self.validate_series(f, errors);
             for (j, w) in f.was.iter().enumerate() {
                 if !is_kebab(w) {
-                    errors.push(DataError::new(
-                        file,
-                        Some(id),
-                        format!("expected former ids in kebab-case, got '{w}'"),
-                    ));
+                    bad(ErrorKind::BadId, "was", format!("expected former ids in kebab-case, got '{w}'"));
                 } else if self.facts.iter().any(|o| &o.id == w) {
-                    errors.push(DataError::new(
-                        file,
-                        Some(id),
-                        format!("expected a former id no fact uses now, got '{w}'"),
-                    ));
+                    bad(ErrorKind::DuplicateId, "was", format!("expected a former id no fact uses now, got '{w}'"));
                 } else if f.was[..j].contains(w) || self.facts[..i].iter().any(|o| o.was.contains(w)) {
-                    errors.push(DataError::new(
-                        file,
-                        Some(id),
-                        format!("expected each former id once, got '{w}' again"),
-                    ));
+                    bad(ErrorKind::DuplicateId, "was", format!("expected each former id once, got '{w}' again"));
                 }
+            }
+            let mut bad = |kind, field: &str, m: String| faults.push((part, fault(kind, file, &f.lines, field, id, m)));
+            self.validate_period(f, &mut bad);
+            if !f.earlier.as_ref().is_some_and(|o| left_out.contains(o)) {
+                self.validate_series(f, &mut bad);
             }
         }
     }
@@ -325,63 +392,85 @@ impl Catalogue {
     /// A fact's period must be one the map can read, and not after its
     /// source's date: an article cannot report on a time after it was
     /// written. A target may lie ahead, but not end before the article.
-    fn validate_period(&self, f: &Fact, errors: &mut Vec<DataError>) {
-        let err = |m: String| DataError::new(FACTS_FILE, Some(&f.id), m);
+    fn validate_period(&self, f: &Fact, bad: &mut dyn FnMut(ErrorKind, &str, String)) {
+        let mut err = |m: String| bad(ErrorKind::BadDate, "period", m);
         let Some(p) = f.period.as_deref() else {
             if f.key {
-                errors.push(err("expected a period on a key fact (readers quote these), got none".into()));
+                err("expected a period on a key fact (readers quote these), got none".into());
             }
             return;
         };
         let Some(span) = period_span(p) else {
-            errors.push(err(format!(
+            err(format!(
                 "expected a period such as 2022, 2022-H1, 2023-Q1, 2023-01..05, 2022-06, \
                  as of 2022-08, as reported 2023-05 or target 2025, got \"{p}\""
-            )));
+            ));
             return;
         };
         let Some(source) = self.source(&f.source) else { return };
         let Some(written) = date_span(&source.date) else { return };
         match span.kind {
-            PeriodKind::Target if span.end.0 < written.start.0 => errors.push(err(format!(
-                "expected a target no earlier than its source's year ({}), got \"{p}\"",
-                written.start.0
-            ))),
+            PeriodKind::Target if span.end.0 < written.start.0 => {
+                err(format!("expected a target no earlier than its source's year ({}), got \"{p}\"", written.start.0))
+            }
             PeriodKind::Target => {}
-            _ if span.start > written.end => errors.push(err(format!(
+            _ if span.start > written.end => err(format!(
                 "expected a period no later than its source's date ({} of {}), got \"{p}\"",
                 source.date, source.id
-            ))),
+            )),
             _ => {}
         }
     }
 
     /// `earlier` names an older value of the same measure: same subject and
     /// unit, an earlier period.
-    fn validate_series(&self, f: &Fact, errors: &mut Vec<DataError>) {
+    fn validate_series(&self, f: &Fact, bad: &mut dyn FnMut(ErrorKind, &str, String)) {
         let Some(other) = f.earlier.as_deref() else { return };
-        let err = |m: String| DataError::new(FACTS_FILE, Some(&f.id), m);
         let Some(o) = self.facts.iter().find(|o| o.id == other) else {
-            errors.push(err(format!("expected a fact id in earlier, got unknown '{other}'")));
+            bad(
+                ErrorKind::UnknownReference,
+                "earlier",
+                format!("expected a fact id in earlier, got unknown '{other}'"),
+            );
             return;
         };
+        let mut err = |m: String| bad(ErrorKind::Inconsistent, "earlier", m);
         if o.id == f.id {
-            errors.push(err("expected another fact in earlier, got itself".into()));
+            err("expected another fact in earlier, got itself".into());
             return;
         }
         if o.subject != f.subject {
-            errors.push(err(format!("expected '{other}' in earlier to be about {}, got {}", f.subject, o.subject)));
+            err(format!("expected '{other}' in earlier to be about {}, got {}", f.subject, o.subject));
         }
         if o.figure.as_ref().map(|g| g.unit) != f.figure.as_ref().map(|g| g.unit) || f.figure.is_none() {
-            errors.push(err(format!("expected '{other}' in earlier to be a figure in the same unit")));
+            err(format!("expected '{other}' in earlier to be a figure in the same unit"));
         }
         let start = |x: &Fact| x.period.as_deref().and_then(period_span).map(|s| s.start);
         if let (Some(a), Some(b)) = (start(o), start(f)) {
             if a >= b {
-                errors.push(err(format!("expected '{other}' in earlier to have an earlier period")));
+                err(format!("expected '{other}' in earlier to have an earlier period"));
             }
         }
     }
+}
+
+/// Keeps the items whose index `gone` does not name.
+pub(crate) fn retain_unless<T>(items: &mut Vec<T>, gone: impl Fn(usize) -> bool) {
+    let mut i = 0;
+    items.retain(|_| {
+        i += 1;
+        !gone(i - 1)
+    });
+}
+
+/// Whether `url` is an `https:` link to somewhere: the scheme in any case,
+/// a host, no spaces or control characters.
+pub fn is_https_link(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else { return false };
+    scheme.eq_ignore_ascii_case("https")
+        && !rest.is_empty()
+        && !rest.starts_with('/')
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// What a fact's period is about.
@@ -460,13 +549,22 @@ fn date_span(p: &str) -> Option<PeriodSpan> {
 }
 
 /// The record's id when it has a well-formed one; otherwise reports it.
-fn record_id<'a>(file: &str, what: &str, index: usize, id: &'a str, errors: &mut Vec<DataError>) -> Option<&'a str> {
+fn record_id<'a>(
+    file: &str,
+    what: &str,
+    id: &'a str,
+    lines: &Lines,
+    part: Option<Part>,
+    faults: &mut Vec<Fault>,
+) -> Option<&'a str> {
     if id.trim().is_empty() {
-        errors.push(DataError::new(file, None, format!("expected an id, got none in [[{what}]] number {}", index + 1)));
+        let e = DataError::new(ErrorKind::BadId, file, None, format!("expected an id in this [[{what}]], got none"));
+        faults.push((part, e.at(lines.record)));
         return None;
     }
     if !is_kebab(id) {
-        errors.push(DataError::new(file, Some(id), "expected an id in lower-case kebab-case (a-z, 0-9, -)"));
+        let m = "expected an id in lower-case kebab-case (a-z, 0-9, -)";
+        faults.push((part, fault(ErrorKind::BadId, file, lines, "id", id, m)));
     }
     Some(id)
 }
@@ -491,210 +589,132 @@ fn is_iso_date(date: &str) -> bool {
     }
 }
 
-/// One `[[what]]` table of a file, with what is needed to name it in errors.
-struct Record<'a> {
-    file: &'static str,
-    map: &'a Map<String, Value>,
-    id: Option<String>,
+/// A blank optional text counts as absent.
+fn present(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.trim().is_empty())
 }
 
-/// The `[[what]]` tables of the file stored under `key` in the JSON.
-fn records<'a>(root: &'a Value, key: &str, what: &str, file: &'static str) -> Result<Vec<Record<'a>>, DataError> {
-    let Some(table) = root.get(key) else {
-        return Err(DataError::new(file, None, "expected the file in the catalogue, got nothing"));
-    };
-    let Some(table) = table.as_object() else {
-        return Err(DataError::new(file, None, format!("expected a table, got {}", describe(table))));
-    };
-    if let Some(other) = table.keys().find(|k| k.as_str() != what) {
-        return Err(DataError::new(file, None, format!("expected only [[{what}]] tables, got '{other}'")));
-    }
-    let items = match table.get(what) {
-        None => return Ok(Vec::new()),
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            return Err(DataError::new(file, None, format!("expected [[{what}]] tables, got {}", describe(other))));
-        }
-    };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| match item.as_object() {
-            Some(map) => Ok(Record { file, map, id: map.get("id").and_then(Value::as_str).map(str::to_owned) }),
-            None => Err(DataError::new(
-                file,
-                None,
-                format!("expected [[{what}]] number {} to be a table, got {}", i + 1, describe(item)),
-            )),
-        })
-        .collect()
+/// A `[[source]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawSource {
+    id: String,
+    title: Option<String>,
+    publisher_zh_hans: String,
+    publisher_zh_hant: String,
+    publisher_en: String,
+    date: String,
+    date_basis: String,
+    seed: Option<String>,
+    script: String,
+    note: Option<String>,
+    url: Option<String>,
 }
 
-impl Record<'_> {
-    fn error(&self, message: String) -> DataError {
-        DataError::new(self.file, self.id.as_deref(), message)
-    }
-
-    /// Refuses keys the record kind does not have (a misspelt key would otherwise vanish).
-    fn only(&self, allowed: &[&str]) -> Result<(), DataError> {
-        match self.map.keys().find(|k| !allowed.contains(&k.as_str())) {
-            Some(k) => Err(self.error(format!("expected keys {}, got unknown key '{k}'", allowed.join(", ")))),
-            None => Ok(()),
-        }
-    }
-
-    /// A text field; missing is empty (validation reports it).
-    fn text(&self, key: &str) -> Result<String, DataError> {
-        Ok(self.opt_text(key)?.unwrap_or_default())
-    }
-
-    /// An optional text field; blank counts as absent.
-    fn opt_text(&self, key: &str) -> Result<Option<String>, DataError> {
-        match self.map.get(key) {
-            None => Ok(None),
-            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(self.error(format!("expected {key} to be a quoted text, got {}", describe(other)))),
-        }
-    }
-
-    fn flag(&self, key: &str) -> Result<bool, DataError> {
-        match self.map.get(key) {
-            None => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(other) => Err(self.error(format!("expected {key} to be true or false, got {}", describe(other)))),
-        }
-    }
-
-    fn number(&self, key: &str) -> Result<Option<f64>, DataError> {
-        match self.map.get(key) {
-            None => Ok(None),
-            Some(Value::Number(n)) => match n.as_f64() {
-                Some(v) if v.is_finite() => Ok(Some(v)),
-                _ => Err(self.error(format!("expected {key} to be a finite number, got {n}"))),
+impl RawSource {
+    fn into_source(self, lines: Lines) -> Source {
+        Source {
+            id: self.id,
+            title: present(self.title),
+            publisher: Names {
+                zh_hans: self.publisher_zh_hans,
+                zh_hant: self.publisher_zh_hant,
+                en: self.publisher_en,
             },
-            Some(other) => Err(self.error(format!("expected {key} to be a finite number, got {}", describe(other)))),
-        }
-    }
-
-    fn list(&self, key: &str) -> Result<Vec<String>, DataError> {
-        match self.map.get(key) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|v| match v {
-                    Value::String(s) => Ok(s.clone()),
-                    other => Err(self.error(format!("expected {key} to list quoted ids, got {}", describe(other)))),
-                })
-                .collect(),
-            Some(other) => Err(self.error(format!("expected {key} to be a list, got {}", describe(other)))),
+            date: self.date,
+            date_basis: self.date_basis,
+            seed: present(self.seed),
+            script: self.script,
+            note: present(self.note),
+            url: present(self.url),
+            lines,
         }
     }
 }
 
-const SOURCE_KEYS: [&str; 10] = [
-    "id",
-    "title",
-    "publisher_zh_hans",
-    "publisher_zh_hant",
-    "publisher_en",
-    "date",
-    "date_basis",
-    "seed",
-    "script",
-    "note",
-];
-const FACT_KEYS: [&str; 14] = [
-    "id",
-    "subject",
-    "key",
-    "source",
-    "period",
-    "zh_hans",
-    "zh_hant",
-    "en",
-    "value",
-    "unit",
-    "figure",
-    "conflicts_with",
-    "earlier",
-    "was",
-];
-const THEME_KEYS: [&str; 6] = ["id", "name_zh_hans", "name_zh_hant", "name_en", "members", "aliases"];
-
-fn read_source(r: Record<'_>) -> Result<Source, DataError> {
-    r.only(&SOURCE_KEYS)?;
-    Ok(Source {
-        id: r.text("id")?,
-        title: r.opt_text("title")?,
-        publisher: Names {
-            zh_hans: r.text("publisher_zh_hans")?,
-            zh_hant: r.text("publisher_zh_hant")?,
-            en: r.text("publisher_en")?,
-        },
-        date: r.text("date")?,
-        date_basis: r.text("date_basis")?,
-        seed: r.opt_text("seed")?,
-        script: r.text("script")?,
-        note: r.opt_text("note")?,
-    })
+/// A `[[fact]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawFact {
+    id: String,
+    subject: String,
+    key: bool,
+    source: String,
+    period: Option<String>,
+    zh_hans: String,
+    zh_hant: String,
+    en: String,
+    value: Option<f64>,
+    unit: Option<String>,
+    figure: Option<String>,
+    conflicts_with: Option<String>,
+    earlier: Option<String>,
+    was: Vec<String>,
 }
 
-fn read_fact(r: Record<'_>) -> Result<Fact, DataError> {
-    r.only(&FACT_KEYS)?;
-    let value = r.number("value")?;
-    let unit = r.opt_text("unit")?;
-    let printed = r.opt_text("figure")?;
-    let figure = match (value, unit, printed) {
-        (None, None, None) => None,
-        (Some(value), Some(unit), Some(printed)) => {
-            let unit = Unit::from_key(&unit).ok_or_else(|| {
-                let known: Vec<&str> = Unit::ALL.iter().map(|u| u.key()).collect();
-                r.error(format!("expected unit to be one of {}, got '{unit}'", known.join(", ")))
-            })?;
-            Some(Figure { value, unit, printed })
+impl RawFact {
+    /// The fact, or why its figure cannot be read (an unknown unit, half a figure).
+    fn into_fact(self, lines: Lines) -> Result<Fact, DataError> {
+        let bad = |field: &str, m: String| fault(ErrorKind::BadFigure, FACTS_FILE, &lines, field, &self.id, m);
+        let figure = match (self.value, present(self.unit), present(self.figure)) {
+            (None, None, None) => None,
+            (Some(value), Some(unit), Some(printed)) => {
+                if !value.is_finite() {
+                    return Err(bad("value", format!("expected value to be a finite number, got {value}")));
+                }
+                let unit = Unit::from_key(&unit).ok_or_else(|| {
+                    let known: Vec<&str> = Unit::ALL.iter().map(|u| u.key()).collect();
+                    bad("unit", format!("expected unit to be one of {}, got '{unit}'", known.join(", ")))
+                })?;
+                Some(Figure { value, unit, printed })
+            }
+            (value, unit, printed) => {
+                let given: Vec<&str> =
+                    [("value", value.is_some()), ("unit", unit.is_some()), ("figure", printed.is_some())]
+                        .into_iter()
+                        .filter_map(|(k, present)| present.then_some(k))
+                        .collect();
+                let m = format!("expected value, unit and figure together, got only {}", given.join(" and "));
+                return Err(bad(given[0], m));
+            }
+        };
+        Ok(Fact {
+            id: self.id,
+            subject: self.subject,
+            key: self.key,
+            source: self.source,
+            period: present(self.period),
+            text: Names { zh_hans: self.zh_hans, zh_hant: self.zh_hant, en: self.en },
+            figure,
+            conflicts_with: present(self.conflicts_with),
+            earlier: present(self.earlier),
+            was: self.was,
+            lines,
+        })
+    }
+}
+
+/// A `[[theme]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawTheme {
+    id: String,
+    name_zh_hans: String,
+    name_zh_hant: String,
+    name_en: String,
+    members: Vec<String>,
+    aliases: Vec<String>,
+}
+
+impl RawTheme {
+    fn into_theme(self, lines: Lines) -> Theme {
+        Theme {
+            id: self.id,
+            names: Names { zh_hans: self.name_zh_hans, zh_hant: self.name_zh_hant, en: self.name_en },
+            members: self.members,
+            aliases: self.aliases,
+            lines,
         }
-        (value, unit, printed) => {
-            let given: Vec<&str> =
-                [("value", value.is_some()), ("unit", unit.is_some()), ("figure", printed.is_some())]
-                    .into_iter()
-                    .filter_map(|(k, present)| present.then_some(k))
-                    .collect();
-            return Err(r.error(format!("expected value, unit and figure together, got only {}", given.join(" and "))));
-        }
-    };
-    Ok(Fact {
-        id: r.text("id")?,
-        subject: r.text("subject")?,
-        key: r.flag("key")?,
-        source: r.text("source")?,
-        period: r.opt_text("period")?,
-        text: Names { zh_hans: r.text("zh_hans")?, zh_hant: r.text("zh_hant")?, en: r.text("en")? },
-        figure,
-        conflicts_with: r.opt_text("conflicts_with")?,
-        earlier: r.opt_text("earlier")?,
-        was: r.list("was")?,
-    })
-}
-
-fn read_theme(r: Record<'_>) -> Result<Theme, DataError> {
-    r.only(&THEME_KEYS)?;
-    Ok(Theme {
-        id: r.text("id")?,
-        names: Names { zh_hans: r.text("name_zh_hans")?, zh_hant: r.text("name_zh_hant")?, en: r.text("name_en")? },
-        members: r.list("members")?,
-        aliases: r.list("aliases")?,
-    })
-}
-
-fn describe(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a quoted text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a table",
     }
 }
 
@@ -703,33 +723,42 @@ mod test {
     use super::*;
     use crate::atlas::Lang;
 
-    const SOURCE: &str = r#"{"id":"s1","title":"T","publisher_zh_hans":"甲","publisher_zh_hant":"甲","publisher_en":"P","date":"2023-05-05","date_basis":"printed","seed":"a.txt","script":"Hans"}"#;
+    const SOURCE: &str = "[[source]]\nid = \"s1\"\ntitle = \"T\"\npublisher_zh_hans = \"甲\"\npublisher_zh_hant = \"甲\"\npublisher_en = \"P\"\ndate = \"2023-05-05\"\ndate_basis = \"printed\"\nseed = \"a.txt\"\nscript = \"Hans\"\n";
 
-    fn catalogue(facts: &str, themes: &str) -> String {
-        format!(r#"{{"sources":{{"source":[{SOURCE}]}},"facts":{{"fact":[{facts}]}},"themes":{{"theme":[{themes}]}}}}"#)
+    /// A catalogue of the one source above and these facts and themes, read
+    /// without errors.
+    fn catalogue(facts: &str, themes: &str) -> Catalogue {
+        let (c, errors) = Catalogue::from_toml(SOURCE, facts, themes);
+        assert!(errors.is_empty(), "{errors:?}");
+        c
     }
 
     fn fact(id: &str, extra: &str) -> String {
-        format!(r#"{{"id":"{id}","subject":"binjiang","source":"s1","zh_hans":"甲","zh_hant":"甲","en":"A"{extra}}}"#)
+        format!("[[fact]]\nid = \"{id}\"\nsubject = \"binjiang\"\nsource = \"s1\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"A\"\n{extra}\n")
+    }
+
+    fn theme(id: &str, members: &str) -> String {
+        format!("[[theme]]\nid = \"{id}\"\nname_zh_hans = \"甲\"\nname_zh_hant = \"甲\"\nname_en = \"A\"\nmembers = [{members}]\n")
     }
 
     fn known(id: &str) -> bool {
         ["binjiang", "binxiao"].contains(&id)
     }
 
+    fn kinds(errors: &[DataError]) -> Vec<ErrorKind> {
+        errors.iter().map(|e| e.kind).collect()
+    }
+
     #[test]
     fn facts_for_lists_key_facts_first_then_file_order() {
-        let json = catalogue(
-            &[
-                fact("a", ""),
-                fact("b", r#","key":true,"period":"2022""#),
-                fact("c", ""),
-                fact("d", r#","key":true,"period":"2023""#),
-            ]
-            .join(","),
-            "",
-        );
-        let c = Catalogue::from_json(&json).unwrap();
+        let facts = [
+            fact("a", ""),
+            fact("b", "key = true\nperiod = \"2022\""),
+            fact("c", ""),
+            fact("d", "key = true\nperiod = \"2023\""),
+        ]
+        .concat();
+        let c = catalogue(&facts, "");
         let ids: Vec<&str> = c.facts_for("binjiang").map(|f| f.id.as_str()).collect();
         assert_eq!(ids, ["b", "d", "a", "c"]);
         assert_eq!(c.facts_for("binxiao").count(), 0);
@@ -738,9 +767,7 @@ mod test {
 
     #[test]
     fn themes_are_found_by_member() {
-        let theme =
-            r#"{"id":"t","name_zh_hans":"甲","name_zh_hant":"甲","name_en":"A","members":["binjiang","binxiao"]}"#;
-        let c = Catalogue::from_json(&catalogue("", theme)).unwrap();
+        let c = catalogue("", &theme("t", "\"binjiang\", \"binxiao\""));
         assert_eq!(c.themes_of("binxiao").map(|t| t.id.as_str()).collect::<Vec<_>>(), ["t"]);
         assert_eq!(c.themes_of("nowhere").count(), 0);
         assert_eq!(c.theme("t").map(|t| t.names.get(Lang::En)), Some("A"));
@@ -748,73 +775,107 @@ mod test {
 
     #[test]
     fn a_theme_is_a_valid_subject() {
-        let theme = r#"{"id":"t","name_zh_hans":"甲","name_zh_hant":"甲","name_en":"A","members":["binjiang"]}"#;
-        let f = r#"{"id":"x","subject":"t","source":"s1","zh_hans":"甲","zh_hant":"甲","en":"A"}"#;
-        let c = Catalogue::from_json(&catalogue(f, theme)).unwrap();
+        let f = fact("x", "").replace("subject = \"binjiang\"", "subject = \"t\"");
+        let c = catalogue(&f, &theme("t", "\"binjiang\""));
         assert!(c.validate(&known).is_empty());
     }
 
     #[test]
     fn figures_are_read_and_checked() {
-        let good = fact("g", r#","value":218480000000,"unit":"cny","figure":"2184.8亿元""#);
-        let bad = fact("b", r#","value":2184.8,"unit":"cny","figure":"2184.8亿元""#);
-        let c = Catalogue::from_json(&catalogue(&[good, bad].join(","), "")).unwrap();
+        let good = fact("g", "value = 218_480_000_000\nunit = \"cny\"\nfigure = \"2184.8亿元\"");
+        let bad = fact("b", "value = 2184.8\nunit = \"cny\"\nfigure = \"2184.8亿元\"");
+        let c = catalogue(&[good, bad].concat(), "");
         assert_eq!(c.fact("g").and_then(|f| f.figure.as_ref()).map(|f| f.unit), Some(Unit::Cny));
         let errors = c.validate(&known);
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!(errors[0].id.as_deref(), Some("b"));
+        assert_eq!(
+            (errors[0].kind, errors[0].id.as_deref(), errors[0].line),
+            (ErrorKind::BadFigure, Some("b"), Some(18))
+        );
     }
 
     #[test]
-    fn half_a_figure_or_an_unknown_unit_is_refused() {
-        let half = fact("h", r#","value":65"#);
-        let e = Catalogue::from_json(&catalogue(&half, "")).unwrap_err();
-        assert_eq!((e.file.as_str(), e.id.as_deref()), (FACTS_FILE, Some("h")));
-        let unit = fact("u", r#","value":65,"unit":"firms","figure":"65家""#);
-        let e = Catalogue::from_json(&catalogue(&unit, "")).unwrap_err();
-        assert!(e.message.contains("firms"), "{e}");
+    fn half_a_figure_or_an_unknown_unit_leaves_the_fact_out() {
+        let facts =
+            [fact("h", "value = 65"), fact("u", "value = 65\nunit = \"firms\"\nfigure = \"65家\""), fact("ok", "")];
+        let (c, errors) = Catalogue::from_toml(SOURCE, &facts.concat(), "");
+        assert_eq!(c.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["ok"]);
+        let at: Vec<_> = errors.iter().map(|e| (e.kind, e.file.as_str(), e.id.as_deref(), e.line)).collect();
+        assert_eq!(
+            at,
+            [
+                (ErrorKind::BadFigure, FACTS_FILE, Some("h"), Some(8)),
+                (ErrorKind::BadFigure, FACTS_FILE, Some("u"), Some(17)),
+            ]
+        );
     }
 
     #[test]
-    fn wrong_types_and_unknown_keys_are_refused_naming_the_record() {
-        let e = Catalogue::from_json(&catalogue(&fact("k", r#","key":"yes""#), "")).unwrap_err();
-        assert_eq!(e.id.as_deref(), Some("k"));
-        let e = Catalogue::from_json(&catalogue(&fact("t", r#","zh_hnas":"甲""#), "")).unwrap_err();
-        assert!(e.message.contains("zh_hnas"), "{e}");
-        assert!(Catalogue::from_json("not json").is_err());
-        assert!(Catalogue::from_json(r#"{"sources":{"source":[]}}"#).is_err());
+    fn wrong_types_and_unknown_keys_leave_the_record_out_naming_it() {
+        let facts = [fact("k", "key = \"yes\""), fact("t", "zh_hnas = \"甲\""), fact("ok", "")].concat();
+        let (c, errors) = Catalogue::from_toml(SOURCE, &facts, "");
+        assert_eq!(c.facts.len(), 1);
+        let at: Vec<_> = errors.iter().map(|e| (e.kind, e.id.as_deref(), e.line)).collect();
+        assert_eq!(at, [(ErrorKind::Shape, Some("k"), Some(8)), (ErrorKind::Shape, Some("t"), Some(16))]);
+        let (c, errors) = Catalogue::from_toml(SOURCE, "not toml", "[[themes]]\n");
+        assert_eq!((c.sources.len(), c.facts.len()), (1, 0));
+        assert_eq!(kinds(&errors), [ErrorKind::Syntax, ErrorKind::Shape]);
     }
 
     #[test]
     fn conflicts_must_be_mutual() {
-        let a = fact("a", r#","conflicts_with":"b""#);
-        let b = fact("b", "");
-        let c = Catalogue::from_json(&catalogue(&[a.clone(), b].join(","), "")).unwrap();
+        let a = fact("a", "conflicts_with = \"b\"");
+        let c = catalogue(&[a.clone(), fact("b", "")].concat(), "");
         let errors = c.validate(&known);
-        assert_eq!(errors.len(), 1);
-        assert!(errors[0].message.contains("'b'"), "{}", errors[0]);
-        let b = fact("b", r#","conflicts_with":"a""#);
-        let c = Catalogue::from_json(&catalogue(&[a, b].join(","), "")).unwrap();
+        assert_eq!(kinds(&errors), [ErrorKind::Inconsistent]);
+        assert_eq!((errors[0].id.as_deref(), errors[0].line), (Some("a"), Some(8)));
+        let c = catalogue(&[a, fact("b", "conflicts_with = \"a\"")].concat(), "");
         assert!(c.validate(&known).is_empty());
     }
 
     #[test]
     fn sources_need_a_known_script_and_an_iso_date() {
-        let json = r#"{"sources":{"source":[{"id":"s1","title":"T","publisher_zh_hans":"甲","publisher_zh_hant":"甲","publisher_en":"P","date":"May 2023","date_basis":"printed","seed":"a","script":"Latn"}]},"facts":{},"themes":{}}"#;
-        let c = Catalogue::from_json(json).unwrap();
+        let s = SOURCE.replace("2023-05-05", "May 2023").replace("Hans", "Latn");
+        let (c, errors) = Catalogue::from_toml(&s, "", "");
+        assert!(errors.is_empty());
         let errors = c.validate(&known);
-        assert_eq!(errors.len(), 2, "{errors:?}");
+        let at: Vec<_> = errors.iter().map(|e| (e.kind, e.line)).collect();
+        assert_eq!(at, [(ErrorKind::Shape, Some(10)), (ErrorKind::BadDate, Some(7))]);
         assert!(errors.iter().all(|e| e.file == SOURCES_FILE && e.id.as_deref() == Some("s1")));
     }
 
     #[test]
     fn a_citation_has_a_publisher_in_every_language_and_a_dated_basis() {
-        let json = r#"{"sources":{"source":[{"id":"s1","publisher_zh_hans":"甲","publisher_en":"P","date":"2023-05","script":"Hans"}]},"facts":{},"themes":{}}"#;
-        let c = Catalogue::from_json(json).unwrap();
-        let messages: Vec<String> = c.validate(&known).into_iter().map(|e| e.message).collect();
-        assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("date_basis")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("publisher in zh-Hant")), "{messages:?}");
+        let s = SOURCE.replace("publisher_zh_hant = \"甲\"\n", "").replace("date_basis = \"printed\"\n", "");
+        let (c, _) = Catalogue::from_toml(&s, "", "");
+        let errors = c.validate(&known);
+        assert_eq!(kinds(&errors), [ErrorKind::MissingField, ErrorKind::MissingName(Lang::ZhHant)]);
+    }
+
+    #[test]
+    fn a_source_links_only_over_https() {
+        for (url, ok) in [
+            ("https://www.example.cn/a?b=1", true),
+            ("HTTPS://example.cn", true),
+            ("javascript:alert(1)", false),
+            ("data:text/html,<b>x</b>", false),
+            ("http://example.cn", false),
+            ("https://", false),
+            ("https:///path", false),
+            (" https://example.cn", false),
+            ("//example.cn", false),
+        ] {
+            let s = format!("{SOURCE}url = \"{url}\"\n");
+            let (c, errors) = Catalogue::from_toml(&s, "", "");
+            assert!(errors.is_empty());
+            let errors = c.validate(&known);
+            if ok {
+                assert!(errors.is_empty(), "{url}: {errors:?}");
+            } else {
+                let at: Vec<_> = errors.iter().map(|e| (e.kind, e.id.as_deref(), e.line)).collect();
+                assert_eq!(at, [(ErrorKind::BadLink, Some("s1"), Some(11))], "{url}");
+            }
+        }
     }
 
     #[test]
@@ -834,19 +895,17 @@ mod test {
             ("target 2022", false),
             ("sometime", false),
         ] {
-            let f = fact("f", &format!(r#","period":"{period}""#));
-            let c = Catalogue::from_json(&catalogue(&f, "")).unwrap();
+            let c = catalogue(&fact("f", &format!("period = \"{period}\"")), "");
             let errors = c.validate(&known);
             assert_eq!(errors.is_empty(), ok, "{period}: {errors:?}");
+            assert!(errors.iter().all(|e| e.kind == ErrorKind::BadDate && e.line == Some(8)), "{errors:?}");
         }
     }
 
     #[test]
     fn a_key_fact_needs_a_period() {
-        let c = Catalogue::from_json(&catalogue(&fact("k", r#","key":true"#), "")).unwrap();
-        let errors = c.validate(&known);
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].message.contains("period"), "{}", errors[0]);
+        let c = catalogue(&fact("k", "key = true"), "");
+        assert_eq!(kinds(&c.validate(&known)), [ErrorKind::BadDate]);
     }
 
     #[test]
@@ -866,29 +925,56 @@ mod test {
 
     #[test]
     fn a_former_id_finds_the_renamed_fact() {
-        let f = fact("bj-gdp-2022-h1", r#","was":["bj-gdp-2023-h1"]"#);
-        let c = Catalogue::from_json(&catalogue(&f, "")).unwrap();
+        let c = catalogue(&fact("bj-gdp-2022-h1", "was = [\"bj-gdp-2023-h1\"]"), "");
         assert!(c.validate(&known).is_empty());
         assert_eq!(c.fact("bj-gdp-2023-h1").map(|f| f.id.as_str()), Some("bj-gdp-2022-h1"));
         assert_eq!(c.fact("bj-gdp-2022-h1").map(|f| f.id.as_str()), Some("bj-gdp-2022-h1"));
         // a former id may not be one in use
-        let clash = [fact("a", r#","was":["b"]"#), fact("b", "")].join(",");
-        let c = Catalogue::from_json(&catalogue(&clash, "")).unwrap();
-        assert_eq!(c.validate(&known).len(), 1);
+        let c = catalogue(&[fact("a", "was = [\"b\"]"), fact("b", "")].concat(), "");
+        assert_eq!(kinds(&c.validate(&known)), [ErrorKind::DuplicateId]);
     }
 
     #[test]
     fn a_series_links_an_earlier_value_of_the_same_measure() {
-        let fig = |n: u32| format!(r#","value":{n},"unit":"count","figure":"{n}家""#);
-        let a = fact("a", &format!(r#","period":"as of 2022-08"{}"#, fig(65)));
-        let b = fact("b", &format!(r#","period":"as of 2023-03","earlier":"a"{}"#, fig(69)));
-        let c = Catalogue::from_json(&catalogue(&[a.clone(), b].join(","), "")).unwrap();
+        let fig = |n: u32| format!("value = {n}\nunit = \"count\"\nfigure = \"{n}家\"");
+        let a = fact("a", &format!("period = \"as of 2022-08\"\n{}", fig(65)));
+        let b = fact("b", &format!("period = \"as of 2023-03\"\nearlier = \"a\"\n{}", fig(69)));
+        let c = catalogue(&[a.clone(), b].concat(), "");
         assert!(c.validate(&known).is_empty(), "{:?}", c.validate(&known));
         assert_eq!(c.later("a").map(|f| f.id.as_str()), Some("b"));
         // the later value must come later
-        let b = fact("b", &format!(r#","period":"as of 2022-01","earlier":"a"{}"#, fig(69)));
-        let c = Catalogue::from_json(&catalogue(&[a, b].join(","), "")).unwrap();
-        assert_eq!(c.validate(&known).len(), 1);
+        let b = fact("b", &format!("period = \"as of 2022-01\"\nearlier = \"a\"\n{}", fig(69)));
+        let c = catalogue(&[a, b].concat(), "");
+        assert_eq!(kinds(&c.validate(&known)), [ErrorKind::Inconsistent]);
+    }
+
+    #[test]
+    fn faulty_records_are_left_out_and_so_are_those_relying_on_them() {
+        let s2 = SOURCE.replace("s1", "s2").replace("2023-05-05", "2023-13");
+        let facts = [
+            fact("a", "conflicts_with = \"c\""),
+            fact("b", "").replace("\"s1\"", "\"s2\""),
+            fact("c", "en = \"\"\nconflicts_with = \"a\"").replace("en = \"A\"\n", ""),
+        ];
+        let (mut c, errors) =
+            Catalogue::from_toml(&[SOURCE, &s2].concat(), &facts.concat(), &theme("t", "\"nowhere\""));
+        assert!(errors.is_empty(), "{errors:?}");
+        let errors = c.remove_faulty(&known);
+        let at: Vec<_> = errors.iter().map(|e| (e.kind, e.id.as_deref())).collect();
+        assert_eq!(
+            at,
+            [
+                (ErrorKind::BadDate, Some("s2")),
+                (ErrorKind::UnknownReference, Some("t")),
+                (ErrorKind::MissingName(Lang::En), Some("c")),
+                (ErrorKind::UnknownReference, Some("b")),
+            ]
+        );
+        assert_eq!(c.sources.len(), 1);
+        assert_eq!(c.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["a"]);
+        assert!(c.themes.is_empty());
+        // `a` stays, though the fact it disagrees with was left out
+        assert_eq!(c.fact("a").and_then(|f| f.conflicts_with.as_deref()), Some("c"));
     }
 
     #[test]

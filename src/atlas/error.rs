@@ -1,13 +1,68 @@
-//! One error type for everything wrong with a data file: it names the file, the
-//! feature or record, and what was expected.
+//! One error type for everything wrong with a data file: it names the file,
+//! the line (for the TOML files), the feature or record, the class of fault
+//! and what was expected.
 
 use std::fmt;
 
-/// A problem in one of the data files under `geodata/`.
+use super::Lang;
+
+/// The class of a fault in a data file. Tests and tools match on this, never
+/// on the wording of the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// The file could not be fetched or read at all.
+    Missing,
+    /// The file is not TOML or JSON: nothing in it can be used.
+    Syntax,
+    /// A record or feature is not of the form its file describes: a field of
+    /// the wrong type, an unknown key, a required part absent, a value that is
+    /// none of those allowed (a target, a kind).
+    Shape,
+    /// A required field is blank or absent (a source's date, a fact's subject).
+    MissingField,
+    /// An id that is not lower-case kebab-case, or absent.
+    BadId,
+    /// An id already used by another record or feature.
+    DuplicateId,
+    /// A reference to something that is not there: a fact's source or
+    /// subject, a theme's member, a tour stop's facts or target.
+    UnknownReference,
+    /// A name or text missing in this language.
+    MissingName(Lang),
+    /// A coordinate outside the Hangzhou box.
+    OutsideArea,
+    /// A geometry that is not valid (self-intersecting, wrongly wound, empty),
+    /// or a site outside the district it claims.
+    BadGeometry,
+    /// An outline whose area disagrees with the area stated for it.
+    AreaMismatch,
+    /// A zone drawn without a surveyed outline that does not say so (a
+    /// cooperation zone not flagged schematic, a schematic zone without its
+    /// basis or drawn area).
+    SchematicNotFlagged,
+    /// A figure that does not parse, or whose value disagrees with it; an
+    /// unknown unit; half a figure.
+    BadFigure,
+    /// A date or period the map cannot read, or one after its source's date.
+    BadDate,
+    /// A link that is not `https:`.
+    BadLink,
+    /// Records that disagree with each other or with a rule of their file: a
+    /// one-sided conflict, a series out of order, a closing stop not last, a
+    /// stop with too few or too many facts.
+    Inconsistent,
+}
+
+/// A problem in one of the data files (`facts.toml`, `sites.geojson`, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataError {
-    /// The file, as a path relative to the repository (`geodata/sites.geojson`).
+    pub kind: ErrorKind,
+    /// The file, by its deployed name (`facts.toml`); the GeoJSON reader may
+    /// still give a path.
     pub file: String,
+    /// The 1-based line, for the TOML files; `None` for GeoJSON features,
+    /// which are located by their id.
+    pub line: Option<usize>,
     /// The feature or record id, when the problem belongs to one.
     pub id: Option<String>,
     /// What is wrong, phrased "expected X, got Y" where that fits.
@@ -15,16 +70,26 @@ pub struct DataError {
 }
 
 impl DataError {
-    pub fn new(file: impl Into<String>, id: Option<&str>, message: impl Into<String>) -> Self {
-        Self { file: file.into(), id: id.map(str::to_owned), message: message.into() }
+    pub fn new(kind: ErrorKind, file: impl Into<String>, id: Option<&str>, message: impl Into<String>) -> Self {
+        Self { kind, file: file.into(), line: None, id: id.map(str::to_owned), message: message.into() }
+    }
+
+    /// The same error, located at `line` (1-based).
+    pub fn at(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
     }
 }
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
         match &self.id {
-            Some(id) => write!(f, "{}, '{}': {}", self.file, id, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(id) => write!(f, ", '{}': {}", id, self.message),
+            None => write!(f, ": {}", self.message),
         }
     }
 }
@@ -36,8 +101,12 @@ mod test {
     use super::*;
 
     #[test]
-    fn message_names_file_and_id() {
-        let e = DataError::new("geodata/sites.geojson", Some("tennis-centre"), "expected a Point, got LineString");
-        assert_eq!(e.to_string(), "geodata/sites.geojson, 'tennis-centre': expected a Point, got LineString");
+    fn message_names_file_line_and_id() {
+        let e = DataError::new(ErrorKind::Shape, "sites.geojson", Some("tennis-centre"), "expected a Point");
+        assert_eq!(e.to_string(), "sites.geojson, 'tennis-centre': expected a Point");
+        let e = DataError::new(ErrorKind::BadFigure, "facts.toml", Some("bj-gdp-2022"), "expected …").at(212);
+        assert_eq!(e.to_string(), "facts.toml:212, 'bj-gdp-2022': expected …");
+        let e = DataError::new(ErrorKind::Syntax, "tour.toml", None, "expected a value").at(3);
+        assert_eq!(e.to_string(), "tour.toml:3: expected a value");
     }
 }

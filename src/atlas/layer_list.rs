@@ -16,6 +16,7 @@
 
 use serde::Deserialize;
 
+use super::error::ErrorKind;
 use super::layers::{Atlas, Zone, ZoneKind};
 use super::{DataError, Lang, Names};
 
@@ -127,8 +128,12 @@ pub struct Layers {
 #[serde(deny_unknown_fields)]
 struct RawLayer {
     id: String,
+    // A name left out reads as blank, so that it is named as missing.
+    #[serde(default)]
     zh_hans: String,
+    #[serde(default)]
     zh_hant: String,
+    #[serde(default)]
     en: String,
     zone_kind: Option<String>,
     zones: Option<Vec<String>>,
@@ -151,13 +156,12 @@ struct RawFile {
     layer: Vec<toml::Spanned<toml::Table>>,
 }
 
-fn error(line: Option<usize>, id: Option<&str>, message: impl Into<String>) -> DataError {
-    let message = message.into();
-    let message = match line {
-        Some(n) => format!("line {n}: {message}"),
-        None => message,
-    };
-    DataError::new(LAYERS_FILE, id, message)
+fn error(kind: ErrorKind, line: Option<usize>, id: Option<&str>, message: impl Into<String>) -> DataError {
+    let e = DataError::new(kind, LAYERS_FILE, id, message);
+    match line {
+        Some(n) => e.at(n),
+        None => e,
+    }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -252,7 +256,7 @@ impl Layers {
             Ok(f) => f,
             Err(e) => {
                 let line = e.span().map(|s| line_of(text, s.start));
-                return (Layers::default(), vec![error(line, None, e.message().to_string())]);
+                return (Layers::default(), vec![error(ErrorKind::Syntax, line, None, e.message().to_string())]);
             }
         };
         let mut list: Vec<LayerDef> = Vec::new();
@@ -263,28 +267,44 @@ impl Layers {
             let raw: RawLayer = match toml::Value::Table(table).try_into() {
                 Ok(r) => r,
                 Err(e) => {
-                    errors.push(error(line, id.as_deref(), e.message().to_string()));
+                    errors.push(error(ErrorKind::Shape, line, id.as_deref(), e.message().to_string()));
                     continue;
                 }
             };
             let id = raw.id.clone();
             if !is_id(&id) {
-                errors.push(error(line, Some(&id), format!("expected an id of a-z, 0-9 and -, got \"{id}\"")));
+                errors.push(error(
+                    ErrorKind::BadId,
+                    line,
+                    Some(&id),
+                    format!("expected an id of a-z, 0-9 and -, got \"{id}\""),
+                ));
                 continue;
             }
+            let blank = [(Lang::ZhHans, &raw.zh_hans), (Lang::ZhHant, &raw.zh_hant), (Lang::En, &raw.en)]
+                .into_iter()
+                .find(|(_, n)| n.trim().is_empty())
+                .map(|(l, _)| l);
             let def = match check(raw) {
                 Ok(d) => d,
                 Err(m) => {
-                    errors.push(error(line, Some(&id), m));
+                    let kind = blank.map_or(ErrorKind::Shape, ErrorKind::MissingName);
+                    errors.push(error(kind, line, Some(&id), m));
                     continue;
                 }
             };
             if list.iter().any(|d| d.id == def.id) {
-                errors.push(error(line, Some(&id), "expected a unique id, got one used by an earlier layer"));
+                errors.push(error(
+                    ErrorKind::DuplicateId,
+                    line,
+                    Some(&id),
+                    "expected a unique id, got one used by an earlier layer",
+                ));
                 continue;
             }
             if let Some(other) = list.iter().find(|d| overlaps(&d.holds, &def.holds)) {
                 errors.push(error(
+                    ErrorKind::Inconsistent,
                     line,
                     Some(&id),
                     format!("expected what it holds to be in no other layer, got some in \"{}\"", other.id),
@@ -367,6 +387,7 @@ impl Layers {
         let mut errors = Vec::new();
         for z in atlas.zones().filter(|z| self.of_zone(z).is_none()) {
             errors.push(DataError::new(
+                ErrorKind::UnknownReference,
                 &z.file,
                 Some(&z.id),
                 format!("expected a layer in {LAYERS_FILE} that holds it (zones = [\"{}\"]), got none", z.id),
@@ -374,6 +395,7 @@ impl Layers {
         }
         for s in atlas.sites.iter().filter(|s| self.of_category(&s.category).is_none()) {
             errors.push(DataError::new(
+                ErrorKind::UnknownReference,
                 &s.file,
                 Some(&s.id),
                 format!("expected a layer in {LAYERS_FILE} of category \"{}\", got none", s.category),
@@ -383,6 +405,7 @@ impl Layers {
             if let Holds::Zones(ids) = &d.holds {
                 for id in ids.iter().filter(|id| atlas.zone(id).is_none()) {
                     errors.push(error(
+                        ErrorKind::UnknownReference,
                         None,
                         Some(&d.id),
                         format!("expected zone \"{id}\" in the map's zones, got none"),
@@ -464,13 +487,24 @@ colour = "#0072b2"
             ("id = \"f\"\nzh_hant = \"甲\"\nen = \"F\"\ncategory = \"f\"\nsymbol = \"marker\"\nshape = \"star\"\ncolour = \"#000000\"", "f"),
             ("id = \"g\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"G\"\ncategory = \"lab\"\nsymbol = \"marker\"\nshape = \"star\"\ncolour = \"#000000\"", "g"),
         ];
-        for (layer, id) in cases {
+        let kinds = [
+            ErrorKind::MissingName(Lang::En),
+            ErrorKind::Shape,
+            ErrorKind::DuplicateId,
+            ErrorKind::Shape,
+            ErrorKind::Shape,
+            ErrorKind::Shape,
+            ErrorKind::MissingName(Lang::ZhHans),
+            ErrorKind::Inconsistent,
+        ];
+        for ((layer, id), kind) in cases.into_iter().zip(kinds) {
             let (layers, errors) = Layers::from_toml(&with(layer));
             assert_eq!(layers.len(), 1, "{id}: only the good layer loads");
             assert_eq!(errors.len(), 1, "{id}: {errors:?}");
             assert_eq!(errors[0].file, LAYERS_FILE);
             assert_eq!(errors[0].id.as_deref(), Some(id));
-            assert!(errors[0].message.starts_with("line 12:"), "{id}: {}", errors[0].message);
+            assert_eq!(errors[0].kind, kind, "{id}");
+            assert_eq!(errors[0].line, Some(12), "{id}: {}", errors[0]);
         }
     }
 
@@ -479,7 +513,7 @@ colour = "#0072b2"
         let (layers, errors) = Layers::from_toml("[[layer]]\nid = \n");
         assert!(layers.is_empty());
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].message.starts_with("line 2:"), "{}", errors[0].message);
+        assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Syntax, Some(2)), "{}", errors[0]);
     }
 
     #[test]

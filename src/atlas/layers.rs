@@ -21,7 +21,7 @@
 use geo::{Coord, GeodesicArea, LineString, MultiPolygon, Polygon};
 use serde_json::{Map, Value};
 
-use super::{packed, DataError, Lang, Names};
+use super::{packed, DataError, ErrorKind, Lang, Names};
 use crate::spatial::LonLat;
 
 pub const DISTRICTS_FILE: &str = "geodata/districts.geojson";
@@ -296,19 +296,24 @@ fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &str, text: &
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            errors.push(DataError::new(file, None, format!("expected GeoJSON, got invalid JSON ({e})")));
+            errors.push(DataError::new(
+                ErrorKind::Syntax,
+                file,
+                None,
+                format!("expected GeoJSON, got invalid JSON ({e})"),
+            ));
             return;
         }
     };
     let kind = root.get("type").and_then(Value::as_str);
     if kind != Some("FeatureCollection") {
         let got = root.get("type").map_or_else(|| describe(&root), describe);
-        errors.push(DataError::new(file, None, format!("expected a FeatureCollection, got {got}")));
+        errors.push(DataError::new(ErrorKind::Shape, file, None, format!("expected a FeatureCollection, got {got}")));
         return;
     }
     let Some(features) = root.get("features").and_then(Value::as_array) else {
         let got = root.get("features").map_or_else(|| "none".to_owned(), describe);
-        errors.push(DataError::new(file, None, format!("expected an array of features, got {got}")));
+        errors.push(DataError::new(ErrorKind::Shape, file, None, format!("expected an array of features, got {got}")));
         return;
     };
     for (index, feature) in features.iter().enumerate() {
@@ -325,7 +330,7 @@ fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &str, text: &
                     Some(_) => message,
                     None => format!("feature #{index}: {message}"),
                 };
-                errors.push(DataError::new(file, id.as_deref(), message));
+                errors.push(DataError::new(ErrorKind::Shape, file, id.as_deref(), message));
             }
         }
     }

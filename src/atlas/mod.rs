@@ -8,9 +8,10 @@ pub mod lang;
 pub mod layer_list;
 pub mod layers;
 pub mod packed;
+pub mod records;
 pub mod validate;
 
-pub use error::DataError;
+pub use error::{DataError, ErrorKind};
 pub use lang::{Lang, Names};
 
 /// Test fixture shared by the pure modules: the committed layers and catalogue,

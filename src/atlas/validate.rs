@@ -28,9 +28,11 @@ use std::collections::HashMap;
 use geo::algorithm::Validation;
 use geo::{Centroid, CoordsIter, Intersects, MultiPolygon, Point, Winding};
 
+use super::catalogue::Catalogue;
 use super::layers::{Atlas, Confidence, Zone, ZoneKind, DISTRICTS_FILE};
-use super::{DataError, Lang, Names};
+use super::{DataError, ErrorKind, Lang, Names};
 use crate::spatial::{Bounds, LonLat};
+use crate::state::tour::Tour;
 
 /// Where any coordinate of the map may lie. Hangzhou's 13 districts, converted
 /// to WGS-84, span 118.34–120.72 E and 29.19–30.57 N; this is that extent with
@@ -56,23 +58,36 @@ pub fn validate(atlas: &Atlas) -> Vec<DataError> {
     let mut errors = Vec::new();
     unique_ids(atlas, &mut errors);
     for zone in atlas.zones() {
-        let err = |m: String| DataError::new(&zone.file, Some(&zone.id), m);
-        if let Some(m) = missing_names(&zone.names) {
-            errors.push(err(m));
+        let err = |kind: ErrorKind| move |m: String| DataError::new(kind, &zone.file, Some(&zone.id), m);
+        if let Some((lang, m)) = missing_names(&zone.names) {
+            errors.push(err(ErrorKind::MissingName(lang))(m));
         }
-        if let Some(m) = zone.label.as_ref().and_then(missing_names) {
-            errors.push(err(format!("label: {m}")));
+        if let Some((lang, m)) = zone.label.as_ref().and_then(missing_names) {
+            errors.push(err(ErrorKind::MissingName(lang))(format!("label: {m}")));
         }
-        errors.extend(geometry_problems(&zone.geometry).into_iter().map(err));
+        errors.extend(geometry_problems(&zone.geometry).into_iter().map(err(ErrorKind::BadGeometry)));
         if let Some(m) = outside_bounds(&zone.geometry) {
-            errors.push(err(m));
+            errors.push(err(ErrorKind::OutsideArea)(m));
         }
-        errors.extend(area_problems(zone).into_iter().map(err));
-        errors.extend(schematic_problems(zone).into_iter().map(err));
+        errors.extend(area_problems(zone).into_iter().map(err(ErrorKind::AreaMismatch)));
+        errors.extend(schematic_problems(zone).into_iter().map(|(kind, m)| err(kind)(m)));
     }
     cooperation_zones_in_districts(atlas, &mut errors);
     sites(atlas, &mut errors);
     errors
+}
+
+/// Checks the catalogue and the tour against each other and against the
+/// map's layers (a fact's source and subject, a theme's members, a stop's
+/// facts and target, besides each file's own rules), and leaves out every
+/// record at fault, then those that relied on one left out. Returns the
+/// problems; what remains is sound. The layers' own rules are
+/// [`Atlas::validate`]'s.
+pub fn check_loaded(atlas: &Atlas, catalogue: &mut Catalogue, tour: &mut Tour) -> Vec<DataError> {
+    let on_map = |id: &str| atlas.zone(id).is_some() || atlas.site(id).is_some();
+    let mut problems = catalogue.remove_faulty(&on_map);
+    problems.extend(tour.remove_faulty(catalogue, &on_map));
+    problems
 }
 
 fn unique_ids(atlas: &Atlas, errors: &mut Vec<DataError>) {
@@ -84,6 +99,7 @@ fn unique_ids(atlas: &Atlas, errors: &mut Vec<DataError>) {
     for (id, file) in all {
         if let Some(first) = seen.get(id) {
             errors.push(DataError::new(
+                ErrorKind::DuplicateId,
                 file,
                 Some(id),
                 format!("expected a unique id, got one already used in {first}"),
@@ -94,11 +110,10 @@ fn unique_ids(atlas: &Atlas, errors: &mut Vec<DataError>) {
     }
 }
 
-fn missing_names(names: &Names) -> Option<String> {
+/// The first language missing, and a message naming every missing one.
+fn missing_names(names: &Names) -> Option<(Lang, String)> {
     let missing = names.missing();
-    if missing.is_empty() {
-        return None;
-    }
+    let first = *missing.first()?;
     let keys: Vec<_> = missing
         .iter()
         .map(|l| match l {
@@ -107,7 +122,7 @@ fn missing_names(names: &Names) -> Option<String> {
             Lang::En => "name_en",
         })
         .collect();
-    Some(format!("expected names in zh-Hans, zh-Hant and en, got none for {}", keys.join(", ")))
+    Some((first, format!("expected names in zh-Hans, zh-Hant and en, got none for {}", keys.join(", "))))
 }
 
 fn geometry_problems(geometry: &MultiPolygon<f64>) -> Vec<String> {
@@ -163,47 +178,58 @@ fn area_problems(zone: &Zone) -> Vec<String> {
     problems
 }
 
-fn schematic_problems(zone: &Zone) -> Vec<String> {
+/// What a zone drawn without a surveyed outline fails to say, or measures wrongly.
+fn schematic_problems(zone: &Zone) -> Vec<(ErrorKind, String)> {
+    use ErrorKind::{AreaMismatch, SchematicNotFlagged as Unflagged};
     let mut problems = Vec::new();
     if zone.kind == ZoneKind::Cooperation && !zone.schematic {
-        problems.push(
-            "expected a cooperation zone to be schematic (no public boundary exists), got schematic false".to_owned(),
-        );
+        let m = "expected a cooperation zone to be schematic (no public boundary exists), got schematic false";
+        problems.push((Unflagged, m.to_owned()));
     }
     if !zone.schematic {
         if zone.confidence != Confidence::Surveyed {
-            problems.push(format!(
-                "expected confidence \"surveyed\" for an outline not flagged schematic, got \"{}\"",
-                zone.confidence.key()
+            problems.push((
+                Unflagged,
+                format!(
+                    "expected confidence \"surveyed\" for an outline not flagged schematic, got \"{}\"",
+                    zone.confidence.key()
+                ),
             ));
         }
         return problems;
     }
     if matches!(zone.confidence, Confidence::Surveyed | Confidence::Unplaced) {
-        problems.push(format!(
-            "expected a schematic zone's confidence to be high, medium or low, got \"{}\"",
-            zone.confidence.key()
+        problems.push((
+            Unflagged,
+            format!(
+                "expected a schematic zone's confidence to be high, medium or low, got \"{}\"",
+                zone.confidence.key()
+            ),
         ));
     }
-    if let Some(m) = zone.drawn_part.as_ref().and_then(missing_names) {
-        problems.push(format!("drawn_part: {m}"));
+    if let Some((lang, m)) = zone.drawn_part.as_ref().and_then(missing_names) {
+        problems.push((ErrorKind::MissingName(lang), format!("drawn_part: {m}")));
     }
     if zone.basis.as_deref().is_none_or(|b| b.trim().is_empty()) {
-        problems.push("expected an extent_basis saying what the schematic shape stands for, got none".to_owned());
+        let m = "expected an extent_basis saying what the schematic shape stands for, got none";
+        problems.push((Unflagged, m.to_owned()));
     }
     match (zone.drawn_area_km2, zone.stated_area_km2) {
-        (None, _) => problems.push("expected drawn_area_km2 on a schematic zone, got none".to_owned()),
+        (None, _) => problems.push((Unflagged, "expected drawn_area_km2 on a schematic zone, got none".to_owned())),
         (Some(drawn), stated) => {
             let area = zone.area_km2();
             if (area - drawn).abs() > DRAWN_AREA_TOLERANCE * drawn {
-                problems.push(format!(
-                    "expected the drawn shape to measure {drawn} km² (±{} %), got {area:.2} km²",
-                    DRAWN_AREA_TOLERANCE * 100.0,
+                problems.push((
+                    AreaMismatch,
+                    format!(
+                        "expected the drawn shape to measure {drawn} km² (±{} %), got {area:.2} km²",
+                        DRAWN_AREA_TOLERANCE * 100.0,
+                    ),
                 ));
             }
             if let Some(stated) = stated.filter(|s| drawn > *s * (1.0 + 1e-9)) {
-                problems
-                    .push(format!("expected drawn_area_km2 no larger than the stated {stated} km², got {drawn} km²"));
+                let m = format!("expected drawn_area_km2 no larger than the stated {stated} km², got {drawn} km²");
+                problems.push((AreaMismatch, m));
             }
         }
     }
@@ -215,23 +241,28 @@ fn cooperation_zones_in_districts(atlas: &Atlas, errors: &mut Vec<DataError>) {
         return;
     }
     for zone in &atlas.cooperation {
-        let err = |m: String| DataError::new(&zone.file, Some(&zone.id), m);
+        let err = |kind, m: String| DataError::new(kind, &zone.file, Some(&zone.id), m);
         let Some(claim) = zone.district.as_deref() else {
-            errors.push(err("expected the adcode of the district the zone lies in, got none".to_owned()));
+            let m = "expected the adcode of the district the zone lies in, got none".to_owned();
+            errors.push(err(ErrorKind::MissingField, m));
             continue;
         };
         let Some(district) = atlas.district(claim) else {
-            errors.push(err(format!("expected district {claim} in {DISTRICTS_FILE}, got no such district")));
+            let m = format!("expected district {claim} in {DISTRICTS_FILE}, got no such district");
+            errors.push(err(ErrorKind::UnknownReference, m));
             continue;
         };
         if let Some(centre) = zone.geometry.centroid() {
             if !district.geometry.intersects(&centre) {
-                errors.push(err(format!(
-                    "expected the zone's centre ({:.4}, {:.4}) inside district {claim}, got {}",
-                    centre.x(),
-                    centre.y(),
-                    containing_district(atlas, centre)
-                )));
+                errors.push(err(
+                    ErrorKind::BadGeometry,
+                    format!(
+                        "expected the zone's centre ({:.4}, {:.4}) inside district {claim}, got {}",
+                        centre.x(),
+                        centre.y(),
+                        containing_district(atlas, centre)
+                    ),
+                ));
             }
         }
     }
@@ -239,53 +270,61 @@ fn cooperation_zones_in_districts(atlas: &Atlas, errors: &mut Vec<DataError>) {
 
 fn sites(atlas: &Atlas, errors: &mut Vec<DataError>) {
     for site in &atlas.sites {
-        let err = |m: String| DataError::new(&site.file, Some(&site.id), m);
-        if let Some(m) = missing_names(&site.names) {
-            errors.push(err(m));
+        let err = |kind, m: String| DataError::new(kind, &site.file, Some(&site.id), m);
+        if let Some((lang, m)) = missing_names(&site.names) {
+            errors.push(err(ErrorKind::MissingName(lang), m));
         }
         for (what, names) in [("label", &site.label), ("kind", &site.kind)] {
-            if let Some(m) = names.as_ref().and_then(missing_names) {
-                errors.push(err(format!("{what}: {m}")));
+            if let Some((lang, m)) = names.as_ref().and_then(missing_names) {
+                errors.push(err(ErrorKind::MissingName(lang), format!("{what}: {m}")));
             }
         }
         if site.basis.trim().is_empty() {
-            errors.push(err("expected a position_basis, got an empty one".to_owned()));
+            errors.push(err(ErrorKind::MissingField, "expected a position_basis, got an empty one".to_owned()));
         }
         match (site.position, site.confidence) {
             (None, Confidence::Unplaced) => continue,
             (None, c) => {
-                errors.push(err(format!("expected a Point for a site of confidence \"{}\", got null", c.key())));
+                let m = format!("expected a Point for a site of confidence \"{}\", got null", c.key());
+                errors.push(err(ErrorKind::Inconsistent, m));
                 continue;
             }
             (Some(_), Confidence::Unplaced) => {
-                errors.push(err("expected geometry null for an unplaced site, got a Point".to_owned()));
+                let m = "expected geometry null for an unplaced site, got a Point".to_owned();
+                errors.push(err(ErrorKind::Inconsistent, m));
             }
             (Some(_), Confidence::Surveyed) => {
-                errors.push(err("expected confidence high, medium or low for a site, got \"surveyed\"".to_owned()));
+                let m = "expected confidence high, medium or low for a site, got \"surveyed\"".to_owned();
+                errors.push(err(ErrorKind::Inconsistent, m));
             }
             (Some(_), _) => {}
         }
         let Some(p) = site.position else { continue };
         if !HANGZHOU_BOUNDS.contains(p) {
-            errors.push(err(format!("expected a position inside the Hangzhou bounds, got ({}, {})", p.lon, p.lat)));
+            let m = format!("expected a position inside the Hangzhou bounds, got ({}, {})", p.lon, p.lat);
+            errors.push(err(ErrorKind::OutsideArea, m));
             continue;
         }
         if atlas.districts.is_empty() {
             continue;
         }
         let Some(district) = atlas.district(&site.district) else {
-            errors.push(err(format!("expected district {} in {DISTRICTS_FILE}, got no such district", site.district)));
+            let m = format!("expected district {} in {DISTRICTS_FILE}, got no such district", site.district);
+            errors.push(err(ErrorKind::UnknownReference, m));
             continue;
         };
         let point = Point::new(p.lon, p.lat);
         if !district.geometry.intersects(&point) {
-            errors.push(err(format!(
-                "expected ({}, {}) inside district {}, got {}",
-                p.lon,
-                p.lat,
-                site.district,
-                containing_district(atlas, point)
-            )));
+            errors.push(err(
+                ErrorKind::BadGeometry,
+                format!(
+                    "expected ({}, {}) inside district {}, got {}",
+                    p.lon,
+                    p.lat,
+                    site.district,
+                    containing_district(atlas, point)
+                ),
+            ));
         }
     }
 }

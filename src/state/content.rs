@@ -16,14 +16,13 @@
 //! fetched or parsed is reported and the others still load; a record with an
 //! error is left out and reported. It never panics.
 
-use serde_json::Value;
-
 use super::settings::Settings;
 use super::tour::Tour;
 use crate::atlas::catalogue::Catalogue;
 use crate::atlas::layer_list::Layers;
 use crate::atlas::layers::Atlas;
-use crate::atlas::DataError;
+use crate::atlas::validate::check_loaded;
+use crate::atlas::{DataError, ErrorKind};
 
 /// The catalogue's files, in the order the catalogue needs them.
 pub const SOURCES: &str = "sources.toml";
@@ -114,11 +113,21 @@ impl Content {
             match files.iter().find(|(n, _)| *n == name).map(|(_, f)| f) {
                 Some(Fetched::Text(t)) => t.clone(),
                 Some(Fetched::Failed(why)) => {
-                    problems.push(DataError::new(name, None, format!("could not be fetched ({why})")));
+                    problems.push(DataError::new(
+                        ErrorKind::Missing,
+                        name,
+                        None,
+                        format!("could not be fetched ({why})"),
+                    ));
                     String::new()
                 }
                 None => {
-                    problems.push(DataError::new(name, None, "could not be fetched (not requested)"));
+                    problems.push(DataError::new(
+                        ErrorKind::Missing,
+                        name,
+                        None,
+                        "could not be fetched (not requested)",
+                    ));
                     String::new()
                 }
             }
@@ -139,29 +148,13 @@ impl Content {
         problems.extend(errors);
         problems.extend(layers.check_atlas(&atlas));
 
-        let json = catalogue_json(&catalogue_texts, &mut problems);
-        let catalogue = match Catalogue::from_json(&json) {
-            Ok(c) => c,
-            Err(e) => {
-                problems.push(e);
-                Catalogue::default()
-            }
-        };
-        let tour_fetched = matches!(files.iter().find(|(n, _)| *n == TOUR), Some((_, Fetched::Text(_))));
-        let tour = match Tour::from_json(&json) {
-            _ if !tour_fetched => Tour::default(),
-            Ok(t) => {
-                let known = |id: &str| atlas.zone(id).is_some() || atlas.site(id).is_some();
-                let errs = t.validate(&catalogue, &known);
-                let tour = t.without(&errs);
-                problems.extend(errs);
-                tour
-            }
-            Err(e) => {
-                problems.push(e);
-                Tour::default()
-            }
-        };
+        let [sources, facts, themes, tour] = &catalogue_texts;
+        let (mut catalogue, errors) = Catalogue::from_toml(&sources.1, &facts.1, &themes.1);
+        problems.extend(errors);
+        let (mut tour, errors) = Tour::from_toml(&tour.1);
+        problems.extend(errors);
+        // Records at fault, and those relying on them, are left out.
+        problems.extend(check_loaded(&atlas, &mut catalogue, &mut tour));
         let files = FILES
             .iter()
             .map(|name| {
@@ -207,48 +200,6 @@ pub const COMMITTED: [(&str, &str); 11] = [
     ("sites.geojson", include_str!("../../geodata/sites.geojson")),
     ("water.geojson", include_str!("../../geodata/water.geojson")),
 ];
-
-/// The catalogue's TOML files as the one JSON document the catalogue and
-/// tour readers take: `{"sources": …, "facts": …, "themes": …, "tour": …}`.
-/// A file that is not TOML is reported with its line and read as empty.
-fn catalogue_json(files: &[(&str, String); 4], problems: &mut Vec<DataError>) -> String {
-    let mut root = serde_json::Map::new();
-    for ((name, text), key) in files.iter().zip(["sources", "facts", "themes", "tour"]) {
-        let table = match text.parse::<toml::Table>() {
-            Ok(t) => t,
-            Err(e) => {
-                let at = e.span().map(|s| format!(":{}", line_of(text, s.start))).unwrap_or_default();
-                problems.push(DataError::new(
-                    format!("{name}{at}"),
-                    None,
-                    format!("expected TOML, got a syntax error: {}", e.message().trim()),
-                ));
-                toml::Table::new()
-            }
-        };
-        root.insert(key.to_owned(), to_json(toml::Value::Table(table)));
-    }
-    Value::Object(root).to_string()
-}
-
-/// The 1-based line holding byte `offset` of `text`.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
-}
-
-/// TOML to JSON. A date written without quotes becomes its ISO string.
-fn to_json(value: toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(items) => Value::Array(items.into_iter().map(to_json).collect()),
-        toml::Value::Table(table) => Value::Object(table.into_iter().map(|(k, v)| (k, to_json(v))).collect()),
-    }
-}
 
 #[cfg(test)]
 mod test {
@@ -299,9 +250,8 @@ mod test {
         let cut = &facts[..facts.len() / 2];
         let cut = &cut[..cut.rfind("= \"").map_or(cut.len(), |i| i + 3)];
         let c = committed_with(FACTS, Fetched::Text(cut.to_owned()));
-        let p = c.problems.iter().find(|p| p.file.starts_with("facts.toml:")).expect("the file is named");
-        let line: usize = p.file["facts.toml:".len()..].parse().expect("with a line");
-        assert_eq!(line, cut.lines().count(), "{p}");
+        let p = c.problems.iter().find(|p| p.file == FACTS).expect("the file is named");
+        assert_eq!((p.kind, p.line), (ErrorKind::Syntax, Some(cut.lines().count())), "{p}");
         assert!(c.atlas.zones().count() > 0);
         assert!(!c.atlas.sites.is_empty(), "the layers still load");
     }

@@ -12,8 +12,9 @@ use serde::Deserialize;
 
 use super::review::parse_review_number;
 use super::text::T;
+use crate::atlas::records::line_of;
 use crate::atlas::validate::HANGZHOU_BOUNDS;
-use crate::atlas::{DataError, Lang, Names};
+use crate::atlas::{DataError, ErrorKind, Lang, Names};
 use crate::spatial::Bounds;
 
 /// The settings file's deployed name.
@@ -72,27 +73,34 @@ impl Settings {
         if text.trim().is_empty() {
             return (Settings::default(), problems);
         }
-        let at = |offset: usize| format!("{FILE}:{}", super::content::line_of(text, offset));
+        let at = |offset: usize| line_of(text, offset);
         let raw: Raw = match toml::from_str(text) {
             Ok(r) => r,
             Err(e) => {
-                let file = e.span().map_or_else(|| FILE.to_owned(), |s| at(s.start));
-                problems.push(DataError::new(file, None, format!("expected the map's settings, got: {}", e.message())));
+                let kind = if toml::de::DeTable::parse(text).is_err() { ErrorKind::Syntax } else { ErrorKind::Shape };
+                let message = format!("expected the map's settings, got: {}", e.message());
+                problems.push(DataError::new(kind, FILE, None, message).at(e.span().map_or(1, |s| at(s.start))));
                 return (Settings::default(), problems);
             }
         };
         if let Some(v) = raw.version.filter(|v| *v != VERSION) {
-            problems.push(DataError::new(FILE, None, format!("expected version = {VERSION}, got {v}")));
+            problems.push(DataError::new(
+                ErrorKind::Shape,
+                FILE,
+                None,
+                format!("expected version = {VERSION}, got {v}"),
+            ));
         }
         let mut names = |key: &str, value: Option<toml::Spanned<Names>>| {
             let value = value?;
-            let blank: Vec<&str> =
-                Lang::ALL.into_iter().filter(|l| value.get_ref().get(*l).trim().is_empty()).map(|l| l.tag()).collect();
+            let blank = value.get_ref().missing();
             if blank.is_empty() {
                 Some(value.into_inner())
             } else {
-                let message = format!("expected a text in every language, got none in {}", blank.join(", "));
-                problems.push(DataError::new(at(value.span().start), Some(key), message));
+                let tags: Vec<&str> = blank.iter().map(|l| l.tag()).collect();
+                let message = format!("expected a text in every language, got none in {}", tags.join(", "));
+                let error = DataError::new(ErrorKind::MissingName(blank[0]), FILE, Some(key), message);
+                problems.push(error.at(at(value.span().start)));
                 None
             }
         };
@@ -109,7 +117,8 @@ impl Settings {
                 Err(reason) => {
                     let message =
                         format!("expected a map-review number, got '{}' ({})", n.get_ref(), reason.get(Lang::En));
-                    problems.push(DataError::new(at(n.span().start), Some("review_number"), message));
+                    let error = DataError::new(ErrorKind::Shape, FILE, Some("review_number"), message);
+                    problems.push(error.at(at(n.span().start)));
                     None
                 }
             }
@@ -126,7 +135,7 @@ impl Settings {
                 let message = format!(
                     "expected [west, south, east, north] in degrees inside the Hangzhou bounds, got [{w}, {s}, {e}, {n}]"
                 );
-                problems.push(DataError::new(at(h.span().start), Some("home"), message));
+                problems.push(DataError::new(ErrorKind::OutsideArea, FILE, Some("home"), message).at(at(h.span().start)));
             }
             inside
         });
@@ -181,7 +190,11 @@ mod test {
         let (s, problems) = Settings::from_toml(text);
         assert_eq!(s.title, None);
         assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].file.as_str(), problems[0].id.as_deref()), ("map.toml:3", Some("title")));
+        let p = &problems[0];
+        assert_eq!(
+            (p.kind, p.file.as_str(), p.line, p.id.as_deref()),
+            (ErrorKind::MissingName(Lang::ZhHant), FILE, Some(3), Some("title"))
+        );
     }
 
     #[test]
@@ -190,7 +203,10 @@ mod test {
             let (s, problems) = Settings::from_toml(&format!("home = {home}\n"));
             assert_eq!(s.home, None, "{home}");
             assert_eq!(problems[0].id.as_deref(), Some("home"), "{home}");
-            assert_eq!(problems[0].file, "map.toml:1");
+            assert_eq!(
+                (problems[0].kind, problems[0].file.as_str(), problems[0].line),
+                (ErrorKind::OutsideArea, FILE, Some(1))
+            );
         }
         let (s, problems) = Settings::from_toml("home = [120.1, 30.1, 120.3, 30.3]\n");
         assert!(problems.is_empty());
@@ -209,8 +225,8 @@ mod test {
     #[test]
     fn an_unknown_setting_or_a_syntax_error_names_the_line() {
         let (_, problems) = Settings::from_toml("version = 1\ncolour = \"red\"\n");
-        assert_eq!(problems[0].file, "map.toml:2");
+        assert_eq!((problems[0].kind, problems[0].file.as_str(), problems[0].line), (ErrorKind::Shape, FILE, Some(2)));
         let (_, problems) = Settings::from_toml("version = 1\n[title\n");
-        assert_eq!(problems[0].file, "map.toml:2");
+        assert_eq!((problems[0].kind, problems[0].file.as_str(), problems[0].line), (ErrorKind::Syntax, FILE, Some(2)));
     }
 }

@@ -1,13 +1,14 @@
 //! The guided tour: its stops as data, where the presenter is in it, and the
 //! kiosk's clock.
 //!
-//! The stops are in [`TOUR_FILE`] (hand-edited TOML, see the file's header);
-//! `build.rs` puts it under `"tour"` in the embedded catalogue JSON, and
-//! [`Tour::bundled`] reads it. Reading refuses what cannot be a tour at all (a
-//! field of the wrong type, an unknown key, neither or both of `target` and
-//! `bounds`); [`Tour::validate`] then lists every remaining fault (an unknown
-//! fact or target, a blank title, fewer than two or more than four facts),
-//! each naming the file and the stop.
+//! The stops are in [`TOUR_FILE`] (hand-edited TOML, see the file's header).
+//! [`Tour::from_toml`] reads each `[[stop]]` into a typed record: a stop that
+//! cannot be one (a field of the wrong type, an unknown key, neither or both
+//! of `target` and `bounds`) is reported and left out. [`Tour::validate`] then
+//! lists every remaining fault (an unknown fact or target, a blank title, a
+//! box outside Hangzhou, fewer than two or more than four facts), each naming
+//! the file, the line and the stop; [`Tour::remove_faulty`] also leaves those
+//! stops out, so that the rest still plays.
 //!
 //! [`TourState`] is the presenter's position (next, previous, first, last,
 //! go to). [`Kiosk`] is the unattended loop as a state machine driven by the
@@ -17,14 +18,17 @@
 
 use std::ops::RangeInclusive;
 
-use serde_json::{Map, Value};
+use serde::Deserialize;
 
-use crate::atlas::catalogue::{Catalogue, BUNDLED_JSON};
-use crate::atlas::{DataError, Names};
+use crate::atlas::catalogue::{lang_key, retain_unless, Catalogue, FACTS_FILE};
+use crate::atlas::records::{read_records, Lines};
+use crate::atlas::validate::HANGZHOU_BOUNDS;
+use crate::atlas::{DataError, ErrorKind, Names};
 use crate::spatial::bounds::Bounds;
+use crate::spatial::LonLat;
 use crate::state::Selection;
 
-pub const TOUR_FILE: &str = "geodata/tour.toml";
+pub const TOUR_FILE: &str = "tour.toml";
 
 /// A stop has at least this many fact cards …
 pub const MIN_FACTS: usize = 2;
@@ -52,23 +56,14 @@ pub struct Stop {
     pub facts: Vec<String>,
     /// The last stop, which also shows the QR code.
     pub closing: bool,
+    /// Where the stop is in its file.
+    pub lines: Lines,
 }
 
 /// The ordered stops of the tour.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tour {
     pub stops: Vec<Stop>,
-}
-
-fn describe(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a table",
-    }
 }
 
 fn parse_target(v: &str) -> Option<Selection> {
@@ -85,157 +80,166 @@ fn parse_target(v: &str) -> Option<Selection> {
     }
 }
 
-const STOP_KEYS: [&str; 9] = ["id", "target", "bounds", "zh_hans", "zh_hant", "en", "facts", "closing", "note"];
+/// A `[[stop]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawStop {
+    id: String,
+    target: Option<String>,
+    bounds: Option<Vec<f64>>,
+    zh_hans: String,
+    zh_hant: String,
+    en: String,
+    facts: Vec<String>,
+    closing: bool,
+    /// A remark for whoever edits the file; not shown.
+    #[allow(dead_code)]
+    note: Option<String>,
+}
 
-fn read_stop(n: usize, map: &Map<String, Value>) -> Result<Stop, DataError> {
-    let id = match map.get("id") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(other) if !other.is_string() => {
-            return Err(DataError::new(
-                TOUR_FILE,
-                None,
-                format!("stop {n}: expected id to be a string, got {}", describe(other)),
-            ))
-        }
-        _ => return Err(DataError::new(TOUR_FILE, None, format!("stop {n}: expected an id, got none"))),
-    };
-    let err = |msg: String| DataError::new(TOUR_FILE, Some(&id), msg);
-    if let Some(k) = map.keys().find(|k| !STOP_KEYS.contains(&k.as_str())) {
-        return Err(err(format!("expected only {}, got '{k}'", STOP_KEYS.join(", "))));
+impl RawStop {
+    /// The stop, or why its target cannot be read.
+    fn into_stop(self, lines: Lines) -> Result<Stop, DataError> {
+        let err = |field: &str, m: &str| {
+            let id = Some(self.id.as_str()).filter(|id| !id.trim().is_empty());
+            DataError::new(ErrorKind::Shape, TOUR_FILE, id, m).at(lines.of(field))
+        };
+        let target = match (self.target.as_deref(), self.bounds.as_deref()) {
+            (Some("view:all"), None) => Target::Overview,
+            (Some(t), None) => Target::Subject(parse_target(t).ok_or_else(|| {
+                err(
+                    "target",
+                    &format!("expected target \"zone:ID\", \"site:ID\", \"theme:ID\" or \"view:all\", got \"{t}\""),
+                )
+            })?),
+            (None, Some(b)) => {
+                let bounds = match *b {
+                    [w, s, e, n] => Bounds::new(w, s, e, n),
+                    _ => None,
+                };
+                Target::Bounds(bounds.ok_or_else(|| {
+                    err("bounds", "expected bounds [west, south, east, north] in degrees, west < east, south < north")
+                })?)
+            }
+            (None, None) => return Err(err("id", "expected a target or bounds, got neither")),
+            (Some(_), Some(_)) => return Err(err("bounds", "expected a target or bounds, got both")),
+        };
+        Ok(Stop {
+            id: self.id,
+            target,
+            title: Names { zh_hans: self.zh_hans, zh_hant: self.zh_hant, en: self.en },
+            facts: self.facts,
+            closing: self.closing,
+            lines,
+        })
     }
-    let text = |key: &str| -> Result<String, DataError> {
-        match map.get(key) {
-            None => Ok(String::new()),
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(other) => Err(err(format!("expected {key} to be text, got {}", describe(other)))),
-        }
-    };
-    let title = Names { zh_hans: text("zh_hans")?, zh_hant: text("zh_hant")?, en: text("en")? };
-    let target = match (map.get("target"), map.get("bounds")) {
-        (Some(Value::String(t)), None) if t == "view:all" => Target::Overview,
-        (Some(Value::String(t)), None) => Target::Subject(parse_target(t).ok_or_else(|| {
-            err(format!("expected target \"zone:ID\", \"site:ID\", \"theme:ID\" or \"view:all\", got \"{t}\""))
-        })?),
-        (Some(other), None) => return Err(err(format!("expected target to be a string, got {}", describe(other)))),
-        (None, Some(Value::Array(b))) => {
-            let nums: Vec<f64> = b.iter().filter_map(Value::as_f64).collect();
-            let bounds = match nums[..] {
-                [w, s, e, n] if nums.len() == b.len() => Bounds::new(w, s, e, n),
-                _ => None,
-            };
-            Target::Bounds(bounds.ok_or_else(|| {
-                err("expected bounds [west, south, east, north] in degrees, west < east, south < north".into())
-            })?)
-        }
-        (None, Some(other)) => {
-            return Err(err(format!("expected bounds to be a list of four numbers, got {}", describe(other))))
-        }
-        (None, None) => return Err(err("expected a target or bounds, got neither".into())),
-        (Some(_), Some(_)) => return Err(err("expected a target or bounds, got both".into())),
-    };
-    let facts = match map.get("facts") {
-        None => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|v| {
-                v.as_str()
-                    .map(str::to_owned)
-                    .ok_or_else(|| err(format!("expected fact ids as strings, got {}", describe(v))))
-            })
-            .collect::<Result<_, _>>()?,
-        Some(other) => return Err(err(format!("expected facts to be a list of fact ids, got {}", describe(other)))),
-    };
-    let closing = match map.get("closing") {
-        None => false,
-        Some(Value::Bool(b)) => *b,
-        Some(other) => return Err(err(format!("expected closing = true or false, got {}", describe(other)))),
-    };
-    Ok(Stop { id, target, title, facts, closing })
 }
 
 impl Tour {
-    /// The tour committed in [`TOUR_FILE`], built into the binary.
+    /// The tour committed in `geodata/tour.toml` (native builds only, for
+    /// tests and tools: the app fetches the deployed copy); the error is the
+    /// first problem reading it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> Result<Tour, DataError> {
-        Self::from_json(BUNDLED_JSON)
+        let (tour, mut errors) = Self::from_toml(include_str!("../../geodata/tour.toml"));
+        match errors.is_empty() {
+            true => Ok(tour),
+            false => Err(errors.swap_remove(0)),
+        }
     }
 
-    /// Reads the `"tour"` part of the catalogue JSON `build.rs` writes.
-    pub fn from_json(json: &str) -> Result<Tour, DataError> {
-        let root: Value = serde_json::from_str(json)
-            .map_err(|e| DataError::new("catalogue.json", None, format!("expected JSON, got a parse error ({e})")))?;
-        let Some(table) = root.get("tour") else {
-            return Err(DataError::new(TOUR_FILE, None, "expected the file in the catalogue, got nothing"));
-        };
-        let Some(table) = table.as_object() else {
-            return Err(DataError::new(TOUR_FILE, None, format!("expected a table, got {}", describe(table))));
-        };
-        if let Some(other) = table.keys().find(|k| k.as_str() != "stop") {
-            return Err(DataError::new(TOUR_FILE, None, format!("expected only [[stop]] tables, got '{other}'")));
+    /// Reads the tour file's text ("" for a file that could not be fetched,
+    /// which is no tour and no problem here): the stops that can be read, and
+    /// the problems with the others. A file with text but no stop is a problem.
+    pub fn from_toml(text: &str) -> (Tour, Vec<DataError>) {
+        let (raw, mut errors) = read_records::<RawStop>(TOUR_FILE, text, "stop");
+        if raw.is_empty() && errors.is_empty() && !text.trim().is_empty() {
+            let e =
+                DataError::new(ErrorKind::MissingField, TOUR_FILE, None, "expected at least one [[stop]], got none");
+            errors.push(e.at(1));
         }
-        let items = match table.get("stop") {
-            None => return Ok(Tour::default()),
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                return Err(DataError::new(
-                    TOUR_FILE,
-                    None,
-                    format!("expected [[stop]] tables, got {}", describe(other)),
-                ))
+        let mut stops = Vec::with_capacity(raw.len());
+        for (stop, lines) in raw {
+            match stop.into_stop(lines) {
+                Ok(stop) => stops.push(stop),
+                Err(e) => errors.push(e),
             }
-        };
-        let stops = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| match item.as_object() {
-                Some(map) => read_stop(i + 1, map),
-                None => Err(DataError::new(
-                    TOUR_FILE,
-                    None,
-                    format!("expected [[stop]] number {} to be a table, got {}", i + 1, describe(item)),
-                )),
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(Tour { stops })
+        }
+        (Tour { stops }, errors)
     }
 
     /// Every fault in the tour; empty when it is sound. `subject_exists` says
-    /// whether a zone or site id is on the map; themes are looked up in
-    /// `catalogue`.
+    /// whether a zone or site id is on the map; themes and facts are looked up
+    /// in `catalogue`.
     pub fn validate(&self, catalogue: &Catalogue, subject_exists: &dyn Fn(&str) -> bool) -> Vec<DataError> {
-        let mut errors = Vec::new();
-        if self.stops.is_empty() {
-            errors.push(DataError::new(TOUR_FILE, None, "expected at least one [[stop]], got none"));
-        }
+        self.faults(catalogue, subject_exists).into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// As [`Tour::validate`], and leaves out the stops at fault.
+    pub fn remove_faulty(&mut self, catalogue: &Catalogue, subject_exists: &dyn Fn(&str) -> bool) -> Vec<DataError> {
+        let faults = self.faults(catalogue, subject_exists);
+        retain_unless(&mut self.stops, |i| faults.iter().any(|(stop, _)| *stop == Some(i)));
+        faults.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// The faults, each with the index of the stop to leave out for it.
+    fn faults(&self, catalogue: &Catalogue, subject_exists: &dyn Fn(&str) -> bool) -> Vec<(Option<usize>, DataError)> {
+        let mut faults = Vec::new();
         for (i, stop) in self.stops.iter().enumerate() {
-            let mut bad = |msg: String| errors.push(DataError::new(TOUR_FILE, Some(&stop.id), msg));
-            if self.stops[..i].iter().any(|s| s.id == stop.id) {
-                bad("expected a unique id, got one used by an earlier stop".into());
+            let mut bad = |kind, field: &str, msg: String| {
+                let id = Some(stop.id.as_str()).filter(|id| !id.trim().is_empty());
+                faults.push((Some(i), DataError::new(kind, TOUR_FILE, id, msg).at(stop.lines.of(field))));
+            };
+            if stop.id.trim().is_empty() {
+                bad(ErrorKind::BadId, "id", "expected an id in this [[stop]], got none".into());
+            } else if self.stops[..i].iter().any(|s| s.id == stop.id) {
+                bad(ErrorKind::DuplicateId, "id", "expected a unique id, got one used by an earlier stop".into());
             }
             for l in stop.title.missing() {
-                bad(format!("expected a title in {}, got none", l.tag()));
+                bad(ErrorKind::MissingName(l), lang_key(l), format!("expected a title in {}, got none", l.tag()));
             }
-            if let Target::Subject(sel) = &stop.target {
-                let known = match sel {
-                    Selection::Zone(id) | Selection::Site(id) => subject_exists(id),
-                    Selection::Theme(id) => catalogue.theme(id).is_some(),
-                };
-                if !known {
-                    bad(format!("expected target to name a {} on the map, got '{}'", sel.kind(), sel.id()));
+            match &stop.target {
+                Target::Subject(sel) => {
+                    let known = match sel {
+                        Selection::Zone(id) | Selection::Site(id) => subject_exists(id),
+                        Selection::Theme(id) => catalogue.theme(id).is_some(),
+                    };
+                    if !known {
+                        let m = format!("expected target to name a {} on the map, got '{}'", sel.kind(), sel.id());
+                        bad(ErrorKind::UnknownReference, "target", m);
+                    }
                 }
+                Target::Bounds(b) => {
+                    let inside = |p| HANGZHOU_BOUNDS.contains(p);
+                    if !inside(LonLat::new(b.west, b.south)) || !inside(LonLat::new(b.east, b.north)) {
+                        let h = HANGZHOU_BOUNDS;
+                        let m = format!(
+                            "expected bounds inside Hangzhou ({}–{} E, {}–{} N), got [{}, {}, {}, {}]",
+                            h.west, h.east, h.south, h.north, b.west, b.south, b.east, b.north
+                        );
+                        bad(ErrorKind::OutsideArea, "bounds", m);
+                    }
+                }
+                Target::Overview => {}
             }
             if !(MIN_FACTS..=MAX_FACTS).contains(&stop.facts.len()) {
-                bad(format!("expected {MIN_FACTS} to {MAX_FACTS} facts, got {}", stop.facts.len()));
+                let m = format!("expected {MIN_FACTS} to {MAX_FACTS} facts, got {}", stop.facts.len());
+                bad(ErrorKind::Inconsistent, "facts", m);
             }
             for f in &stop.facts {
                 if catalogue.fact(f).is_none() {
-                    bad(format!("expected a fact id from geodata/facts.toml, got '{f}'"));
+                    bad(
+                        ErrorKind::UnknownReference,
+                        "facts",
+                        format!("expected a fact id from {FACTS_FILE}, got '{f}'"),
+                    );
                 }
             }
             if stop.closing && i + 1 != self.stops.len() {
-                bad("expected closing = true only on the last stop".into());
+                bad(ErrorKind::Inconsistent, "closing", "expected closing = true only on the last stop".into());
             }
         }
-        errors
+        faults
     }
 
     pub fn len(&self) -> usize {
@@ -469,11 +473,18 @@ mod test {
     use super::*;
     use crate::atlas::layers::Atlas;
 
-    fn json(stops: &str) -> String {
-        format!(r#"{{"tour": {{"stop": [{stops}]}}}}"#)
+    /// A stop with a title in every language and two facts, plus `extra` lines.
+    fn stop(id: &str, extra: &str) -> String {
+        format!(
+            "[[stop]]\nid = \"{id}\"\nzh_hans = \"甲\"\nzh_hant = \"甲\"\nen = \"A\"\nfacts = [\"bj-area\", \"bj-gdp-2022\"]\n{extra}\n"
+        )
     }
 
-    const GOOD: &str = r#"{"id": "a", "target": "zone:binjiang", "zh_hans": "甲", "zh_hant": "甲", "en": "A", "facts": ["bj-area", "bj-gdp-2022"]}"#;
+    fn read(text: &str) -> Tour {
+        let (tour, errors) = Tour::from_toml(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        tour
+    }
 
     fn bundled_parts() -> (Atlas, Catalogue) {
         crate::atlas::bundled_for_tests()
@@ -511,68 +522,90 @@ mod test {
 
     #[test]
     fn bounds_are_a_target_too() {
-        let stop = r#"{"id": "b", "bounds": [120.1, 30.1, 120.3, 30.3], "zh_hans": "乙", "zh_hant": "乙", "en": "B", "facts": ["bj-area", "bj-gdp-2022"]}"#;
-        let tour = Tour::from_json(&json(stop)).unwrap();
+        let tour = read(&stop("b", "bounds = [120.1, 30.1, 120.3, 30.3]"));
         assert!(matches!(tour.stops[0].target, Target::Bounds(b) if b.center().lon > 120.19));
     }
 
     #[test]
     fn the_view_of_all_three_zones_is_a_target_too() {
-        let stop = r#"{"id": "a", "target": "view:all", "zh_hans": "乙", "zh_hant": "乙", "en": "B", "facts": ["bj-area", "bj-gdp-2022"]}"#;
-        let tour = Tour::from_json(&json(stop)).unwrap();
+        let tour = read(&stop("a", "target = \"view:all\""));
         assert_eq!(tour.stops[0].target, Target::Overview);
         // and the bundled tour shows it
         assert!(Tour::bundled().unwrap().stops.iter().any(|s| s.target == Target::Overview));
     }
 
     #[test]
-    fn unusable_stops_are_refused_naming_file_and_stop() {
+    fn unusable_stops_are_left_out_naming_file_line_and_stop() {
+        // the second stop starts on line 8: its id is on line 9, its facts on
+        // 13, its extra lines from 14
         let cases = [
-            (r#"{"id": "x", "zh_hans": "", "zh_hant": "", "en": ""}"#, "got neither"),
-            (r#"{"id": "x", "target": "zone:a", "bounds": [1, 2, 3, 4]}"#, "got both"),
-            (r#"{"id": "x", "target": "place:a"}"#, "expected target"),
-            (r#"{"id": "x", "bounds": [3, 2, 1]}"#, "expected bounds"),
-            (r#"{"id": "x", "target": "zone:a", "facts": "bj-area"}"#, "expected facts"),
-            (r#"{"id": "x", "target": "zone:a", "colour": "red"}"#, "got 'colour'"),
-            (r#"{"id": "x", "target": "zone:a", "closing": "yes"}"#, "expected closing"),
+            ("note = \"neither target nor bounds\"", 9),
+            ("target = \"zone:a\"\nbounds = [120.1, 30.1, 120.3, 30.3]", 15),
+            ("target = \"place:a\"", 14),
+            ("bounds = [3, 2, 1]", 14),
+            ("target = \"zone:a\"\ncolour = \"red\"", 15),
+            ("target = \"zone:a\"\nclosing = \"yes\"", 15),
+            ("target = \"zone:a\"\nFACTS", 13),
         ];
-        for (stop, says) in cases {
-            let e = Tour::from_json(&json(stop)).unwrap_err();
-            let m = e.to_string();
-            assert!(m.starts_with("geodata/tour.toml, 'x': "), "{m}");
-            assert!(m.contains(says), "{m} should say {says}");
+        for (extra, line) in cases {
+            let broken = stop("x", extra).replace("FACTS\n", "").replace(
+                "facts = [\"bj-area\", \"bj-gdp-2022\"]",
+                if extra.ends_with("FACTS") { "facts = \"bj-area\"" } else { "facts = [\"bj-area\", \"bj-gdp-2022\"]" },
+            );
+            let text = [stop("ok", "target = \"zone:binjiang\""), broken].concat();
+            let (tour, errors) = Tour::from_toml(&text);
+            assert_eq!(tour.stops.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["ok"], "{extra}");
+            assert_eq!(errors.len(), 1, "{extra}: {errors:?}");
+            let e = &errors[0];
+            assert_eq!((e.kind, e.file.as_str(), e.id.as_deref()), (ErrorKind::Shape, TOUR_FILE, Some("x")), "{extra}");
+            assert_eq!(e.line, Some(line), "{extra}: {e}");
         }
-        let e = Tour::from_json(&json(r#"{"target": "zone:a"}"#)).unwrap_err();
-        assert_eq!(e.to_string(), "geodata/tour.toml: stop 1: expected an id, got none");
-        assert!(Tour::from_json("not json").is_err());
-        assert!(Tour::from_json(r#"{"tour": {"stops": []}}"#).unwrap_err().to_string().contains("'stops'"));
+        let (tour, errors) = Tour::from_toml("[[stop]]\ntarget = \"zone:a\"\n[stops]\n");
+        assert_eq!(tour.stops.len(), 1);
+        assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Shape, Some(3)));
+        let (tour, errors) = Tour::from_toml("");
+        assert!(tour.is_empty() && errors.is_empty(), "a file not fetched is reported by whoever fetched it");
+        let (_, errors) = Tour::from_toml("# no stops yet\n");
+        assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::MissingField, Some(1)));
+        let (tour, errors) = Tour::from_toml("[[stop]\n");
+        assert!(tour.is_empty());
+        assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Syntax, Some(1)));
     }
 
     #[test]
     fn validation_names_unknown_facts_and_targets_and_counts() {
         let (atlas, catalogue) = bundled_parts();
         let known = |id: &str| atlas.zone(id).is_some() || atlas.site(id).is_some();
-        let stops = [
-            GOOD,
-            r#"{"id": "b", "target": "site:nowhere", "zh_hans": "乙", "zh_hant": "乙", "en": "B", "facts": ["bj-area", "no-such-fact"]}"#,
-            r#"{"id": "c", "target": "theme:nothing", "zh_hans": "丙", "zh_hant": "", "en": "C", "facts": ["bj-area"], "closing": true}"#,
-            GOOD,
+        let good = stop("a", "target = \"zone:binjiang\"");
+        let text = [
+            good.clone(),
+            stop("b", "target = \"site:nowhere\"").replace("\"bj-gdp-2022\"", "\"no-such-fact\""),
+            stop("c", "target = \"theme:nothing\"\nclosing = true")
+                .replace("zh_hant = \"甲\"", "zh_hant = \"\"")
+                .replace(", \"bj-gdp-2022\"", ""),
+            stop("d", "bounds = [121.0, 30.0, 121.2, 30.2]"),
+            good,
         ]
-        .join(",");
-        let tour = Tour::from_json(&json(&stops)).unwrap();
-        let faults: Vec<String> = tour.validate(&catalogue, &known).iter().map(|e| e.to_string()).collect();
-        let has = |s: &str| faults.iter().any(|f| f.contains(s));
-        assert!(has("'b': expected target to name a site on the map, got 'nowhere'"), "{faults:?}");
-        assert!(has("'b': expected a fact id from geodata/facts.toml, got 'no-such-fact'"));
-        assert!(has("'c': expected target to name a theme on the map, got 'nothing'"));
-        assert!(has("'c': expected a title in zh-Hant"));
-        assert!(has("'c': expected 2 to 4 facts, got 1"));
-        assert!(has("'c': expected closing = true only on the last stop"));
-        assert!(has("'a': expected a unique id"));
-        assert!(!has("'a': expected a title"));
+        .concat();
+        let mut tour = read(&text);
+        let faults = tour.validate(&catalogue, &known);
+        let at: Vec<_> = faults.iter().map(|e| (e.kind, e.id.as_deref().unwrap_or(""), e.line.unwrap_or(0))).collect();
+        assert_eq!(
+            at,
+            [
+                (ErrorKind::UnknownReference, "b", 14),
+                (ErrorKind::UnknownReference, "b", 13),
+                (ErrorKind::MissingName(crate::atlas::Lang::ZhHant), "c", 18),
+                (ErrorKind::UnknownReference, "c", 21),
+                (ErrorKind::Inconsistent, "c", 20),
+                (ErrorKind::Inconsistent, "c", 22),
+                (ErrorKind::OutsideArea, "d", 29),
+                (ErrorKind::DuplicateId, "a", 31),
+            ]
+        );
         // the sound stops still play
-        let playable = tour.without(&tour.validate(&catalogue, &known));
-        assert!(playable.stops.iter().all(|s| s.id == "a"));
+        assert_eq!(tour.remove_faulty(&catalogue, &known), faults);
+        assert_eq!(tour.stops.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["a"]);
     }
 
     #[test]
