@@ -9,6 +9,7 @@ pub mod gesture;
 pub mod host;
 pub mod layers;
 pub mod listing;
+pub mod problems;
 pub mod qr;
 pub mod review;
 pub mod search;

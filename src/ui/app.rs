@@ -240,7 +240,7 @@ fn DataProblems() -> impl IntoView {
         view! {
             <details class="notice" data-testid="data-problems">
                 <summary>{move || format!("{}{}", T::DataProblem.get(lang.get()), parens(lang.get(), &count.to_string()))}</summary>
-                <ul>{problems.into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
+                <ul>{problems.into_iter().map(|p| view! { <super::check::Problem p lang/> }).collect_view()}</ul>
             </details>
         }
     })

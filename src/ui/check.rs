@@ -6,7 +6,23 @@
 use leptos::prelude::*;
 
 use super::context::ctx;
+use crate::atlas::{DataError, Lang};
+use crate::state::problems::describe;
 use crate::state::text::{colon, T};
+
+/// One problem: where it is and its class of fault in the reader's language,
+/// then what exactly is wrong, as the file's keys and values say it (English).
+#[component]
+pub fn Problem(p: DataError, lang: RwSignal<Lang>) -> impl IntoView {
+    let detail = p.message.clone();
+    view! {
+        <li class="problem">
+            <span class="problem__place">{move || describe(&p, lang.get())}</span>
+            " "
+            <code class="problem__detail" lang="en">{detail}</code>
+        </li>
+    }
+}
 
 #[component]
 pub fn CheckReport() -> impl IntoView {
@@ -21,11 +37,11 @@ pub fn CheckReport() -> impl IntoView {
             .files
             .iter()
             .map(|f| {
-                let problems: Vec<String> = data
+                let problems: Vec<DataError> = data
                     .problems
                     .iter()
                     .filter(|p| crate::state::content::file_name(&p.file) == f.name)
-                    .map(|p| p.to_string())
+                    .cloned()
                     .collect();
                 let (name, bytes, failed, count) = (f.name.clone(), f.bytes, f.failed.clone(), problems.len());
                 let status = move || {
@@ -48,7 +64,7 @@ pub fn CheckReport() -> impl IntoView {
                     <li class="content-check__file" class:has-problems=bad data-file=name.clone()>
                         <code lang="zxx">{name.clone()}</code> " " <span>{status}</span>
                         {bad.then(|| view! {
-                            <ul>{problems.into_iter().map(|p| view! { <li><code lang="zxx">{p}</code></li> }).collect_view()}</ul>
+                            <ul>{problems.into_iter().map(|p| view! { <Problem p lang/> }).collect_view()}</ul>
                         })}
                     </li>
                 }

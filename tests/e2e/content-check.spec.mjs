@@ -35,7 +35,7 @@ test('a truncated file and a missing one are named with the line and the status;
   await expect(page.getByTestId('check-summary')).toHaveText(/^Problems: [1-9]\d*$/);
   const facts = page.locator('li.content-check__file[data-file="facts.toml"]');
   await expect(facts).toHaveClass(/has-problems/);
-  await expect(facts.locator('li')).toContainText(`facts.toml:${cutAt}`);
+  await expect(facts.locator('li.problem').first()).toContainText(`facts.toml, line ${cutAt}: the file cannot be read (a syntax error)`);
   await expect(page.locator('li.content-check__file[data-file="tour.toml"]')).toContainText('could not be fetched: HTTP 404');
   await expect(page.locator('li.content-check__file[data-file="sites.geojson"]')).toContainText('no problems');
   // the map is drawn from the files that loaded
@@ -53,7 +53,7 @@ test('without check=1 a broken file is named in the data notice and the map stil
   const notice = page.getByTestId('data-problems');
   await expect(notice).toBeVisible();
   await notice.locator('summary').click();
-  await expect(notice).toContainText('themes.toml: could not be fetched (HTTP 500)');
+    await expect(notice.locator('li.problem').first()).toContainText('themes.toml: the file could not be fetched could not be fetched (HTTP 500)');
   await map.clickBinjiang();
   await expect(page.getByTestId('details-title')).toContainText('Binjiang');
 });
@@ -82,7 +82,11 @@ test('the settings file sets the title, the review number and the home view; a b
   await expect(page.getByTestId('review-number')).toContainText('浙S(2099)7号');
   const notice = page.getByTestId('data-problems');
   await notice.locator('summary').click();
-  await expect(notice).toContainText("map.toml:3, 'home': expected [west, south, east, north]");
+  await expect(notice.locator('li.problem')).toContainText('map.toml, line 3, record home: a coordinate lies outside Hangzhou');
+  await expect(notice.locator('.problem__detail')).toContainText('expected [west, south, east, north]');
+  // in Chinese, the place and the fault in Chinese, the file's own words as they are
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await expect(notice.locator('li.problem')).toContainText('map.toml 第 3 行，记录 home：坐标在杭州范围之外');
 });
 
 test('markup in a content file is shown as text on the check page and in the notice, never as HTML', async ({ page }) => {
