@@ -42,3 +42,22 @@ impl fmt::Display for EditError {
 }
 
 impl std::error::Error for EditError {}
+
+/// Whether a link to the map asks for the editor page (`?edit=1`).
+pub fn wants_editor(query: &str) -> bool {
+    query.trim_start_matches('?').split('&').any(|p| p == "edit=1")
+}
+
+#[cfg(test)]
+mod test {
+    use super::wants_editor;
+
+    #[test]
+    fn edit_1_anywhere_in_the_query_asks_for_the_editor() {
+        assert!(wants_editor("?edit=1"));
+        assert!(wants_editor("?lang=en&edit=1&z=12"));
+        assert!(!wants_editor("?edit=0"));
+        assert!(!wants_editor("?credit=1"));
+        assert!(!wants_editor(""));
+    }
+}

@@ -1,0 +1,54 @@
+// The editor page for the map's keepers: ?edit=1 opens it; a changed figure is
+// checked while typing, shows on the map at once, and downloads as the
+// deployed facts.toml with only that figure's lines changed.
+import fs from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { MapPage, Details } from './map-page.mjs';
+
+const FACTS = fs.readFileSync(new URL('../../geodata/facts.toml', import.meta.url), 'utf8');
+
+/** The (old, new) pairs of lines that differ; both texts have the same lines. */
+function changedLines(before, after) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b.length).toBe(a.length);
+  return a.map((line, i) => [line, b[i]]).filter(([x, y]) => x !== y);
+}
+
+test('a figure changed in the editor shows on the map and downloads as facts.toml', async ({ page }, info) => {
+  const map = new MapPage(page);
+  const details = new Details(page);
+  await page.goto('./?edit=1&lang=en');
+  await expect(page).toHaveURL(/edit\.html/);
+  await map.ready();
+  const fact = page.getByTestId('editor-fact');
+  await fact.selectOption('bj-area');
+  await expect(details.fact('72 km²')).toBeVisible();
+  await expect(page.getByTestId('editor-changed')).toHaveText('Nothing changed yet.');
+
+  // Checked while typing: a figure that disagrees with its value is a fault.
+  const figure = page.getByLabel('Figure as printed');
+  await figure.fill('73平方公里');
+  await expect(figure).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('editor-problems')).toContainText('expected value 73 km2');
+  const value = page.getByLabel("Value (in the unit's base)");
+  await value.fill('73');
+  await expect(figure).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByTestId('editor-problems')).toHaveText('No problems in this fact.');
+  // Leaving the field shows the change on the map.
+  await value.press('Tab');
+  await expect(details.fact('73 km²')).toBeVisible();
+  await expect(page.getByTestId('editor-changed')).toHaveText('Changed: facts.toml');
+  await page.screenshot({ path: info.outputPath('editor-1280x800.png') });
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('editor-download').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('facts.toml');
+  const saved = fs.readFileSync(await download.path(), 'utf8');
+  expect(changedLines(FACTS, saved)).toEqual([
+    ['figure = "72平方公里"', 'figure = "73平方公里"'],
+    ['value = 72', 'value = 73'],
+  ]);
+});
