@@ -1,11 +1,34 @@
 // The editor page for the map's keepers: ?edit=1 opens it; a changed figure is
 // checked while typing, shows on the map at once, and downloads as the
-// deployed facts.toml with only that figure's lines changed.
+// deployed facts.toml with only that figure's lines changed; that file put in
+// a fresh copy of the site shows the new figure to a visitor.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { MapPage, Details } from './map-page.mjs';
 
 const FACTS = fs.readFileSync(new URL('../../geodata/facts.toml', import.meta.url), 'utf8');
+
+/** A port no one listens on now. */
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Serves `dir` with the tests' own static server; resolves to its origin and a stop function. */
+async function serve(dir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['tests/e2e/server.mjs', dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
 
 /** The (old, new) pairs of lines that differ; both texts have the same lines. */
 function changedLines(before, after) {
@@ -51,4 +74,20 @@ test('a figure changed in the editor shows on the map and downloads as facts.tom
     ['figure = "72平方公里"', 'figure = "73平方公里"'],
     ['value = 72', 'value = 73'],
   ]);
+
+  // Deployed: the downloaded file in place of data/facts.toml in a fresh copy
+  // of the site, served by another server, shows the new figure to a visitor.
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'binjiang-deploy-'));
+  fs.cpSync('dist', copy, { recursive: true });
+  fs.writeFileSync(path.join(copy, 'data', 'facts.toml'), saved);
+  const site = await serve(copy);
+  try {
+    await page.goto(`${site.origin}/?lang=en&sel=zone:binjiang`);
+    await map.ready();
+    await expect(details.fact('73 km²')).toBeVisible();
+    await expect(details.fact('72 km²')).toHaveCount(0);
+  } finally {
+    site.stop();
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
 });
