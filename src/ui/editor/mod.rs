@@ -21,6 +21,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::animate::after_next_paint;
+use super::dom::{focus_by_id, focus_element};
 use super::load::fetch_all;
 use super::url_sync::{read_url, remembered_lang};
 use super::App;
@@ -38,6 +40,21 @@ const RECORD_KINDS: [Kind; 4] = [Kind::Fact, Kind::Source, Kind::Theme, Kind::St
 thread_local! {
     /// The mounted map; dropping it unmounts it.
     static MAP: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    /// The form's control that last had the focus.
+    static LAST_IN_FORM: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// Puts the focus back on the form's control that last had it (the fact
+/// chooser at first), unless it is in the form already.
+fn return_focus_to_form() {
+    let in_form = document().active_element().is_some_and(|a| a.closest(".editor").ok().flatten().is_some());
+    if in_form {
+        return;
+    }
+    match LAST_IN_FORM.with(|l| l.borrow().clone()).filter(|e| e.is_connected()) {
+        Some(el) => focus_element(&el),
+        None => focus_by_id("ed-fact"),
+    }
 }
 
 /// Fetches the content files as the map does, then mounts the editor panel
@@ -153,6 +170,9 @@ impl Files {
             }
         }
         let content = self.checked.with_untracked(|c| c.content.clone());
+        // The map moves focus into the details it opens; the keeper's focus
+        // goes back to the form (after the map's own move, two paints later).
+        after_next_paint(|| after_next_paint(return_focus_to_form));
         MAP.with(|m| {
             // Unmount the old map first: both would otherwise claim the same ids.
             drop(m.borrow_mut().take());
@@ -222,7 +242,11 @@ fn Editor(fetched: Vec<(&'static str, Fetched)>) -> impl IntoView {
         }
     });
     view! {
-        <aside class="editor" aria-labelledby="editor-title" lang=lang.tag()>
+        <aside class="editor" aria-labelledby="editor-title" lang=lang.tag()
+            on:focusin=|ev| {
+                let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                LAST_IN_FORM.with(|l| *l.borrow_mut() = target);
+            }>
             <h1 id="editor-title" class="editor__title">{T::EditTitle.get(lang)}</h1>
             <p class="editor__hint">{T::EditDrop.get(lang)}</p>
             <p class="editor__notice" role="status" data-testid="editor-notice">{move || notice.get()}</p>
