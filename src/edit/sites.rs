@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use super::EditError;
+use crate::spatial::{LonLat, ScreenPoint, ViewLimits, Viewport};
 
 pub const SITES_FILE: &str = "sites.geojson";
 
@@ -145,9 +146,30 @@ pub fn set_property(text: &str, id: &str, key: &str, value: &str) -> Result<Stri
     splice(text, range, new_line, id)
 }
 
+/// Where a marker dropped at `(x, y)` (pixels from the map's top left) lands,
+/// on a map `width` × `height` pixels showing `center` at `zoom`.
+pub fn drop_position(center: (f64, f64), zoom: f64, width: f64, height: f64, x: f64, y: f64) -> Option<(f64, f64)> {
+    let view = Viewport::new(LonLat::new(center.0, center.1), zoom, width, height, ViewLimits::WORLD).ok()?;
+    view.unproject(ScreenPoint { x, y }).map(|p| (p.lon, p.lat))
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn a_drop_lands_where_the_map_shows_that_point() {
+        // The map's centre is the centre of the view.
+        let (lon, lat) = drop_position((120.2, 30.2), 13.0, 800.0, 600.0, 400.0, 300.0).unwrap();
+        assert!((lon - 120.2).abs() < 1e-9 && (lat - 30.2).abs() < 1e-9);
+        // East is right, north is up; at zoom 13 a pixel is about 19 m across.
+        let (e, n) = drop_position((120.2, 30.2), 13.0, 800.0, 600.0, 500.0, 200.0).unwrap();
+        assert!(e > 120.2 && n > 30.2);
+        let view = Viewport::new(LonLat::new(120.2, 30.2), 13.0, 800.0, 600.0, ViewLimits::WORLD).unwrap();
+        let s = view.project(LonLat::new(e, n)).unwrap();
+        assert!((s.x - 500.0).abs() < 1e-6 && (s.y - 200.0).abs() < 1e-6);
+        assert_eq!(drop_position((120.2, 30.2), 13.0, 0.0, 600.0, 1.0, 1.0), None);
+    }
 
     const SITES: &str = include_str!("../../geodata/sites.geojson");
 

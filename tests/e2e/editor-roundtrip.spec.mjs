@@ -11,6 +11,7 @@ import { test, expect } from '@playwright/test';
 import { MapPage, Details } from './map-page.mjs';
 
 const FACTS = fs.readFileSync(new URL('../../geodata/facts.toml', import.meta.url), 'utf8');
+const SITES = fs.readFileSync(new URL('../../geodata/sites.geojson', import.meta.url), 'utf8');
 
 /** A port no one listens on now. */
 function freePort() {
@@ -90,4 +91,37 @@ test('a figure changed in the editor shows on the map and downloads as facts.tom
     site.stop();
     fs.rmSync(copy, { recursive: true, force: true });
   }
+});
+
+test('a site dragged on the editor page moves there, in one line of sites.geojson', async ({ page }) => {
+  const map = new MapPage(page);
+  await page.goto('./edit.html?lang=en');
+  await map.ready();
+  const marker = page.getByTestId('site-olympic-stadium');
+  await expect(marker).toBeVisible();
+  const before = await marker.boundingBox();
+  const [x, y] = [before.x + before.width / 2, before.y + before.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 30, y - 20, { steps: 5 });
+  await page.mouse.move(x + 60, y - 40, { steps: 5 });
+  await page.mouse.up();
+  // The form shows the site with its new position, and the map draws it there.
+  await expect(page.locator('#ed-site')).toHaveValue('olympic-stadium');
+  await expect(page.getByTestId('editor-changed')).toHaveText('Changed: sites.geojson');
+  const lon = Number(await page.locator('#ed-site-lon').inputValue());
+  const lat = Number(await page.locator('#ed-site-lat').inputValue());
+  const original = JSON.parse(SITES.split('\n').find((l) => l.includes('"id":"olympic-stadium"')).replace(/,$/, ''));
+  const [lon0, lat0] = original.geometry.coordinates;
+  expect(lon).toBeGreaterThan(lon0);
+  expect(lat).toBeGreaterThan(lat0);
+  const after = await page.getByTestId('site-olympic-stadium').boundingBox();
+  expect(after.x - before.x).toBeCloseTo(60, -1);
+  expect(after.y - before.y).toBeCloseTo(-40, -1);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('editor-download').click()]);
+  expect(download.suggestedFilename()).toBe('sites.geojson');
+  const changed = changedLines(SITES, fs.readFileSync(await download.path(), 'utf8'));
+  expect(changed).toHaveLength(1);
+  expect(changed[0][1]).toContain(`"coordinates":[${lon},${lat}]`);
 });

@@ -40,6 +40,8 @@ const RECORD_KINDS: [Kind; 4] = [Kind::Fact, Kind::Source, Kind::Theme, Kind::St
 thread_local! {
     /// The mounted map; dropping it unmounts it.
     static MAP: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    /// The marker being dragged: its site id and where the drag began.
+    static DRAG: RefCell<Option<(String, f64, f64)>> = const { RefCell::new(None) };
     /// The form's control that last had the focus.
     static LAST_IN_FORM: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
@@ -183,6 +185,62 @@ impl Files {
     }
 }
 
+/// A site's marker on the map can be dragged to where the site is: the drop
+/// point becomes its position. A click on a marker chooses the site in the form.
+fn place_markers_by_dragging(files: Files, site_id: RwSignal<String>) {
+    use wasm_bindgen::closure::Closure;
+    let down = Closure::<dyn Fn(web_sys::PointerEvent)>::new(|e: web_sys::PointerEvent| {
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(marker) = target.closest(".map [data-testid^='site-'][data-id]").ok().flatten() else { return };
+        let Some(id) = marker.get_attribute("data-id") else { return };
+        // The map would pan: the marker moves instead.
+        e.stop_propagation();
+        DRAG.with(|d| *d.borrow_mut() = Some((id, f64::from(e.client_x()), f64::from(e.client_y()))));
+        if let Some(body) = document().body() {
+            let _ = body.class_list().add_1("is-placing");
+        }
+    });
+    let up = Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |e: web_sys::PointerEvent| {
+        let Some((id, x0, y0)) = DRAG.with(|d| d.borrow_mut().take()) else { return };
+        if let Some(body) = document().body() {
+            let _ = body.class_list().remove_1("is-placing");
+        }
+        e.stop_propagation();
+        site_id.set(id.clone());
+        let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+        if (x - x0).hypot(y - y0) < 4.0 {
+            files.show_on_map(Some(Selection::Site(id)));
+            return;
+        }
+        let Some(map) = document().query_selector(".app .map").ok().flatten() else { return };
+        let r = map.get_bounding_client_rect();
+        let (url, _) = read_url();
+        let (Some(center), Some(zoom)) = (url.center, url.zoom) else { return };
+        let Some((lon, lat)) = sites::drop_position(center, zoom, r.width(), r.height(), x - r.left(), y - r.top())
+        else {
+            return;
+        };
+        if let Ok(new) = sites::set_position(&files.sites.get_untracked(), &id, lon, lat) {
+            files.sites.set(new);
+            files.revision.update(|r| *r += 1);
+            files.recheck();
+            files.show_on_map(Some(Selection::Site(id)));
+        }
+    });
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_capture(true);
+    for (name, f) in [("pointerdown", &down), ("pointerup", &up)] {
+        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+            name,
+            f.as_ref().unchecked_ref(),
+            &opts,
+        );
+    }
+    // The page's lifetime.
+    down.forget();
+    up.forget();
+}
+
 /// Saves `text` as a download named `name`.
 fn download(name: &str, text: &str) {
     let opts = web_sys::BlobPropertyBag::new();
@@ -223,6 +281,8 @@ fn Editor(fetched: Vec<(&'static str, Fetched)>) -> impl IntoView {
     let (url, _) = read_url();
     let lang = url.lang.or_else(remembered_lang).unwrap_or_default();
     let files = Files::load(fetched);
+    let site_id = RwSignal::new(sites::ids(&files.sites.get_untracked()).into_iter().next().unwrap_or_default());
+    place_markers_by_dragging(files, site_id);
     let fact_id = RwSignal::new(files.facts().with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
     let notice = RwSignal::new(String::new());
     // The map opens showing the first fact's subject.
@@ -251,7 +311,7 @@ fn Editor(fetched: Vec<(&'static str, Fetched)>) -> impl IntoView {
             <p class="editor__hint">{T::EditDrop.get(lang)}</p>
             <p class="editor__notice" role="status" data-testid="editor-notice">{move || notice.get()}</p>
             <FactForm files fact_id lang/>
-            <SiteForm files lang/>
+            <SiteForm files lang site_id/>
             <SaveBox files lang/>
         </aside>
     }
@@ -415,12 +475,11 @@ fn FactForm(files: Files, fact_id: RwSignal<String>, lang: Lang) -> impl IntoVie
 }
 
 #[component]
-fn SiteForm(files: Files, lang: Lang) -> impl IntoView {
+fn SiteForm(files: Files, lang: Lang, site_id: RwSignal<String>) -> impl IntoView {
     let site_ids = move || {
         files.revision.track();
         sites::ids(&files.sites.get_untracked())
     };
-    let site_id = RwSignal::new(site_ids().into_iter().next().unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let read = move |key: &'static str| {
         move || {
