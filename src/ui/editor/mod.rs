@@ -164,7 +164,7 @@ impl Files {
     /// Mounts the map again with the edited content, selecting `selection`.
     fn show_on_map(&self, selection: Option<Selection>) {
         if let Some(sel) = selection {
-            let (mut url, _) = read_url();
+            let (mut url, _) = self.checked.with_untracked(|c| read_url(&c.content.layers));
             url.selection = Some(sel);
             let path = window().location().pathname().unwrap_or_default();
             if let Ok(history) = window().history() {
@@ -214,7 +214,7 @@ fn place_markers_by_dragging(files: Files, site_id: RwSignal<String>) {
         }
         let Some(map) = document().query_selector(".app .map").ok().flatten() else { return };
         let r = map.get_bounding_client_rect();
-        let (url, _) = read_url();
+        let (url, _) = files.checked.with_untracked(|c| read_url(&c.content.layers));
         let (Some(center), Some(zoom)) = (url.center, url.zoom) else { return };
         let Some((lon, lat)) = sites::drop_position(center, zoom, r.width(), r.height(), x - r.left(), y - r.top())
         else {
@@ -278,9 +278,9 @@ fn field_label(f: FactField) -> T {
 
 #[component]
 fn Editor(fetched: Vec<(&'static str, Fetched)>) -> impl IntoView {
-    let (url, _) = read_url();
-    let lang = url.lang.or_else(remembered_lang).unwrap_or_default();
     let files = Files::load(fetched);
+    let (url, _) = files.checked.with_untracked(|c| read_url(&c.content.layers));
+    let lang = url.lang.or_else(remembered_lang).unwrap_or_default();
     let site_id = RwSignal::new(sites::ids(&files.sites.get_untracked()).into_iter().next().unwrap_or_default());
     place_markers_by_dragging(files, site_id);
     let fact_id = RwSignal::new(files.facts().with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
