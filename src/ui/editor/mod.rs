@@ -393,7 +393,11 @@ fn FactForm(files: Files, fact_id: RwSignal<String>, lang: Lang) -> impl IntoVie
     let others = move || {
         let id = fact_id.get();
         files.checked.with(|c| {
-            c.errors.iter().filter(|e| !(file_name(&e.file) == FACTS && e.id.as_deref() == Some(id.as_str()))).count()
+            c.errors
+                .iter()
+                .filter(|e| !(file_name(&e.file) == FACTS && e.id.as_deref() == Some(id.as_str())))
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
         })
     };
     let invalid = move || if problems().is_empty() { "false" } else { "true" };
@@ -466,8 +470,16 @@ fn FactForm(files: Files, fact_id: RwSignal<String>, lang: Lang) -> impl IntoVie
                     }
                 }}
                 {move || {
-                    let n = others();
-                    (n > 0).then(|| view! { <p>{T::EditFileProblems.fill(lang, &[("n", &n.to_string())])}</p> })
+                    let list = others();
+                    (!list.is_empty()).then(|| {
+                        let n = list.len().to_string();
+                        view! {
+                            <details class="editor__others">
+                                <summary>{T::EditFileProblems.fill(lang, &[("n", &n)])}</summary>
+                                <ul>{list.into_iter().map(|p| view! { <li lang="en">{p}</li> }).collect_view()}</ul>
+                            </details>
+                        }
+                    })
                 }}
             </div>
         </section>
