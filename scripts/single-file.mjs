@@ -25,7 +25,7 @@ const one = (re, what) => {
   return path.join(dist, found[0]);
 };
 const glue = fs.readFileSync(one(/^binjiang-map-[0-9a-f]+\.js$/, 'JS glue'), 'utf8');
-const wasm = fs.readFileSync(one(/_bg\.wasm$/, 'wasm file'));
+const wasm = fs.readFileSync(one(/^binjiang-map-[0-9a-f]+_bg\.wasm$/, 'wasm file'));
 const css = fs.readFileSync(one(/^style-[0-9a-f]+\.css$/, 'stylesheet'), 'utf8');
 
 // The glue is an ES module; inside one inline module its exports are plain

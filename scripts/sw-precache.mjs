@@ -11,6 +11,12 @@ if (!dir) {
   console.error('sw-precache: TRUNK_STAGING_DIR is not set');
   process.exit(1);
 }
+// The editor page (edit.html) is built by the same hooks; it has no worker of its own.
+const page = process.env.TRUNK_HTML_FILE;
+if (page && path.basename(page) !== 'index.html') {
+  console.log(`sw-precache: ${path.basename(page)} has no service worker; nothing to do`);
+  process.exit(0);
+}
 const sw = path.join(dir, 'sw.js');
 if (!fs.existsSync(sw)) {
   console.error(`sw-precache: ${sw} is missing (index.html must copy public/sw.js)`);

@@ -3,7 +3,8 @@
 #   0. formatting (cargo fmt --check) and lints (clippy -D warnings, native and wasm32);
 #   1. native unit and data tests (cargo test: maths, geodata, facts);
 #   2. in-browser tests of the UI layer (wasm-bindgen-test, headless Chromium);
-#   3. a release build with trunk (the files a webmaster deploys);
+#   3. a release build with trunk (the files a webmaster deploys), the editor
+#      page (edit.html) built beside it;
 #   4. end-to-end tests in headless Chromium with Playwright against that build.
 # Stops at the first failure with a non-zero exit code.
 set -euo pipefail
@@ -27,8 +28,9 @@ cargo test
 step "in-browser tests (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test web
 
-step "release build (trunk build --release)"
+step "release build (trunk build --release, then the editor page)"
 trunk build --release
+node scripts/build-editor.mjs
 node scripts/single-file.mjs
 
 step "end-to-end tests (Playwright, headless Chromium)"

@@ -9,6 +9,7 @@
 
 pub mod atlas;
 pub mod carto;
+pub mod edit;
 pub mod spatial;
 pub mod state;
 

@@ -364,7 +364,11 @@ fn LanguageMenu() -> impl IntoView {
     let label = Signal::derive(move || {
         let l = c.lang.get();
         let colon = if l == Lang::En { ": " } else { "：" };
-        format!("{}{colon}{}", T::Language.get(l), l.endonym())
+        // The name includes the button's face (EN), as speech input users say it.
+        let short = short_name(l);
+        let name =
+            if l.endonym().contains(short) { l.endonym().to_owned() } else { format!("{}, {short}", l.endonym()) };
+        format!("{}{colon}{name}", T::Language.get(l))
     });
     let items = Signal::derive(move || {
         Lang::ALL

@@ -92,8 +92,10 @@ pub fn DetailsPanel() -> impl IntoView {
                 return_focus.set_value(active);
             }
         }
-        // An embedded map that opens on a selection leaves focus with the host page.
-        let opened_by_host_page = prev.is_none() && c.data().embedded;
+        // An embedded map that opens on a selection leaves focus with the host
+        // page, and the editor page's map with the editor's form.
+        let beside_editor = || document().body().is_some_and(|b| b.class_list().contains("editor-page"));
+        let opened_by_host_page = prev.is_none() && (c.data().embedded || beside_editor());
         if open && !opened_by_host_page {
             after_next_paint(|| focus_by_id("details-title"));
         } else if was_open {

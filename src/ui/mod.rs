@@ -14,6 +14,7 @@ pub mod context;
 mod controls;
 pub mod details;
 mod dom;
+pub mod editor;
 mod embed;
 mod export;
 mod inset;
@@ -32,9 +33,17 @@ pub use app::App;
 
 /// Installs the panic hook, fetches the content files and mounts the app on
 /// `<body>` with what they hold. Until then the page's own drawing of the
-/// zones (index.html, `carto::first_view`) stands in.
+/// zones (index.html, `carto::first_view`) stands in. `?edit=1` opens the
+/// editor page instead, with the same query.
 pub fn start() {
     console_error_panic_hook::set_once();
+    let location = leptos::prelude::window().location();
+    let search = location.search().unwrap_or_default();
+    if crate::edit::wants_editor(&search) {
+        let hash = location.hash().unwrap_or_default();
+        let _ = location.replace(&format!("edit.html{search}{hash}"));
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async {
         let files = load::fetch_all().await;
         let content = crate::state::content::Content::from_texts(&files);

@@ -10,9 +10,15 @@ import { MapPage } from './map-page.mjs';
 const dist = path.resolve('dist');
 const COMPRESSIBLE = /\.(html|js|css|wasm|svg|json)$/;
 
+// The editor page's own files (scripts/build-editor.mjs lists them): the
+// map's offline copy leaves them out.
+const editorList = path.join(dist, '.editor-files');
+const editor = fs.existsSync(editorList) ? fs.readFileSync(editorList, 'utf8').split('\n').filter(Boolean) : [];
+const forEditor = (f) => editor.includes(f.replace(/\.(br|gz)$/, ''));
+
 test('every compressible file of the build has .br and .gz copies that unpack to it', () => {
   const files = fs.readdirSync(dist).filter((f) => COMPRESSIBLE.test(f));
-  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+  expect(files.filter((f) => f.endsWith('.wasm') && !forEditor(f))).toHaveLength(1);
   expect(files).toContain('index.html');
   for (const f of files) {
     const body = fs.readFileSync(path.join(dist, f));
@@ -37,6 +43,7 @@ test('every compressible file of the build has .br and .gz copies that unpack to
     .readdirSync(dist)
     .filter((f) => !/\.(br|gz)$/.test(f) && f !== 'sw.js' && f !== 'index.html' && !f.startsWith('.') && !forHostPages(f))
     .filter((f) => fs.statSync(path.join(dist, f)).isFile())
+    .filter((f) => !forEditor(f))
     .map((f) => `./${f}`);
   // and the content files, kept for offline use
   const content = fs.readdirSync(path.join(dist, 'data')).map((f) => `./data/${f}`);
@@ -47,6 +54,7 @@ test('every compressible file of the build has .br and .gz copies that unpack to
   expect(content.filter((f) => /\.(br|gz)$/.test(f))).toEqual([]);
   for (const f of ['./', './cursor-care.svg']) expect(precache).toContain(f);
   expect(precache.filter((u) => u.endsWith('.wasm'))).toHaveLength(1);
+  for (const f of editor) expect(precache).not.toContain(`./${f}`);
 });
 
 for (const encoding of ['br', 'gzip']) {

@@ -38,7 +38,7 @@ test('the README counts the facts, sources and districts there are', () => {
 test('the README gives the sizes of the build as they are (within 5 %)', () => {
   const close = (printed, actual, what) =>
     expect(Math.abs(printed - actual) / actual, `${what}: README ${printed} kB, build ${actual.toFixed(1)} kB`).toBeLessThan(0.05);
-  const wasm = only(/_bg\.wasm$/);
+  const wasm = only(/^binjiang-map-[0-9a-f]+_bg\.wasm$/);
   const [, raw, br, gz] = /the wasm is (\d+) kB, (\d+) kB as brotli, (\d+) kB as gzip/.exec(readme).map(Number);
   close(raw, kB(wasm), 'wasm');
   close(br, kB(`${wasm}.br`), 'wasm, brotli');
