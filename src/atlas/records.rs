@@ -99,6 +99,14 @@ fn tables<'i>(file: &str, text: &'i str, what: &str) -> (Vec<Table<'i>>, Vec<Dat
     };
     for (key, value) in root.into_inner() {
         let at = index.line(key.span().start);
+        // The file's format (geodata/schema/): this reader reads version 1.
+        if key.get_ref() == "version" {
+            if !matches!(value.get_ref(), DeValue::Integer(v) if v.as_str() == "1") {
+                let message = format!("expected version = 1, got {}", &text[value.span()]);
+                errors.push(DataError::new(ErrorKind::Shape, file, None, message).at(at));
+            }
+            continue;
+        }
         if key.get_ref() != what {
             let message = format!("expected only [[{what}]] tables, got '{}'", key.get_ref());
             errors.push(DataError::new(ErrorKind::Shape, file, None, message).at(at));
@@ -168,5 +176,19 @@ mod test {
             read_records::<Item>("items.toml", "[[item]]\nid = \"a\"\n[[items]]\nid = \"b\"\n", "item");
         assert_eq!(items.len(), 1);
         assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Shape, Some(3)));
+    }
+
+    #[test]
+    fn the_format_version_1_is_read_and_another_is_named() {
+        let text = |v: &str| format!("#:schema ./schema/items.schema.json\n\nversion = {v}\n\n[[item]]\nid = \"a\"\n");
+        let (items, errors) = read_records::<Item>("items.toml", &text("1"), "item");
+        assert_eq!((items.len(), errors), (1, vec![]));
+        for v in ["2", "\"1\""] {
+            let (items, errors) = read_records::<Item>("items.toml", &text(v), "item");
+            assert_eq!(items.len(), 1, "{v}: the records still load");
+            assert_eq!(errors.len(), 1, "{v}: {errors:?}");
+            assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Shape, Some(3)), "{v}");
+            assert!(errors[0].message.ends_with(&format!("got {v}")), "{}", errors[0].message);
+        }
     }
 }

@@ -404,8 +404,8 @@ mod test {
         let out = r.text();
         assert_eq!(changed_lines(FACTS, &out), vec![("figure = \"72平方公里\"", "figure = \"73平方公里\"")]);
         assert_eq!(r.get("bj-area", "figure").as_deref(), Some("73平方公里"));
-        // The header comment is still the file's first line.
-        assert!(out.starts_with("# What the map says about each zone"));
+        // The schema line is still the file's first line, the header comment after it.
+        assert!(out.starts_with("#:schema ./schema/facts.schema.json\n\n# What the map says about each zone"));
     }
 
     #[test]
@@ -473,7 +473,7 @@ mod test {
         let again = Records::parse(Kind::Stop, &r.text()).unwrap().ids();
         assert_eq!(again[2], ids[0]);
         assert_eq!(again[0], ids[1]);
-        assert!(r.text().starts_with("# The guided tour"));
+        assert!(r.text().starts_with("#:schema ./schema/tour.schema.json\n\n# The guided tour"));
         r.set_list(&ids[1], "facts", &["bj-area".to_owned(), "bj-gdp-2022".to_owned()]).unwrap();
         r.set_bounds(&ids[1], [120.1, 30.1, 120.3, 30.25]).unwrap();
         let again = Records::parse(Kind::Stop, &r.text()).unwrap();

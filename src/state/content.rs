@@ -247,7 +247,7 @@ mod test {
     #[test]
     fn a_truncated_toml_file_is_named_with_its_line() {
         let facts = COMMITTED[3].1;
-        let cut = &facts[..facts.len() / 2];
+        let cut = &facts[..facts.floor_char_boundary(facts.len() / 2)];
         let cut = &cut[..cut.rfind("= \"").map_or(cut.len(), |i| i + 3)];
         let c = committed_with(FACTS, Fetched::Text(cut.to_owned()));
         let p = c.problems.iter().find(|p| p.file == FACTS).expect("the file is named");
