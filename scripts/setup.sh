@@ -44,8 +44,8 @@ setup_build() {
   fi
 
   if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/@playwright/test" ] \
-    || [ ! -d "$root/node_modules/axe-core" ]; then
-    say "installing npm packages (binaryen's wasm-opt, Playwright, axe-core) from package-lock.json"
+    || [ ! -d "$root/node_modules/axe-core" ] || [ ! -d "$root/node_modules/ajv" ]; then
+    say "installing npm packages (binaryen's wasm-opt, Playwright, axe-core, ajv) from package-lock.json"
     (cd "$root" && npm ci --no-audit --no-fund)
   fi
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Binjiang Map, installing any missing tool first:
-#   0. formatting (cargo fmt --check) and lints (clippy -D warnings, native and wasm32);
+#   0. the content files (geodata/*.toml) against their JSON Schemas (geodata/schema/);
+#      formatting (cargo fmt --check) and lints (clippy -D warnings, native and wasm32);
 #   1. native unit and data tests (cargo test: maths, geodata, facts);
 #   2. in-browser tests of the UI layer (wasm-bindgen-test, headless Chromium);
 #   3. a release build with trunk (the files a webmaster deploys), the editor
@@ -15,6 +16,10 @@ export TRUNK_SKIP_VERSION_CHECK=true
 cd "$root"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "content files against their schemas (geodata/schema/)"
+node --test scripts/check-schemas.test.mjs
+node scripts/check-schemas.mjs
 
 step "formatting and lints (cargo fmt --check, cargo clippy -D warnings)"
 cargo fmt --check
