@@ -2,6 +2,7 @@
 // the MIME types, compression and headers a careful webmaster would configure,
 // including the strict Content-Security-Policy the map must run under.
 //   node tests/e2e/server.mjs <dir> <port>            the map, at / and at /zt/binjiang/
+//                                                      (port 0: any free port, printed)
 //   node tests/e2e/server.mjs <dir> <port> <map-origin> a host page folder: {{MAP_ORIGIN}}
 //                                                      in its files becomes <map-origin>,
 //                                                      and {{SNIPPET}} the ?snippet= of the
@@ -124,6 +125,7 @@ const server = http.createServer((req, res) => {
   });
 });
 
+// Port 0 takes a free port; the line below says which (tests read it).
 server.listen(port, '127.0.0.1', () => {
-  console.log(`serving ${dir} on http://127.0.0.1:${port}/`);
+  console.log(`serving ${dir} on http://127.0.0.1:${server.address().port}/`);
 });
