@@ -103,6 +103,7 @@ function describeError(e, data) {
     case 'additionalProperties':
       return `expected only the documented keys, got unknown key '${e.params.additionalProperty}'`;
     case 'dependentRequired':
+    case 'dependencies':
       return `expected ${e.params.missingProperty} together with ${e.params.property}, got ${e.params.property} alone`;
     case 'enum':
       return `expected one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
