@@ -102,8 +102,11 @@ export class DeployedCopy {
  * `file`, opened if it is folded, so that its list of problems shows.
  */
 export async function dataNotice(page, file) {
-  const notice = page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: file });
+  const notice = page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: file }).first();
   await expect(notice).toBeVisible();
+  // a folded notice (<details>) is opened, as a reader would, to read its list
+  if (await notice.evaluate((el) => el.matches('details:not([open])'))) await notice.locator('summary').click();
+  await expect(notice.getByText(file).first()).toBeVisible();
   return notice;
 }
 
