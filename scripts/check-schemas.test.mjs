@@ -102,3 +102,12 @@ test('a folder with a broken file fails the whole check', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a source's link must be https:", () => {
+  const at = 'note = "Printed in Traditional characters';
+  for (const [url, ok] of [['https://www.example.gov.cn/a?b=1', true], ['http://www.example.gov.cn/', false], ['javascript:alert(1)', false]]) {
+    const { text, line } = edited('sources', at, `url = "${url}"\n${at}`);
+    const faults = checkText('sources.toml', text, validator('sources'));
+    assert.deepEqual(faults.map((f) => f.line), ok ? [] : [line], url);
+  }
+});

@@ -20,7 +20,7 @@ function inFact(id, from, to) {
   };
 }
 
-test.fixme('a figure changed by hand in the deployed facts.toml is shown after a reload, with no rebuild', async ({ page, site, crashes }) => {
+test('a figure changed by hand in the deployed facts.toml is shown after a reload, with no rebuild', async ({ page, site, crashes }) => {
   const map = new MapPage(page);
   const details = new Details(page);
   await page.goto(`${site.url}?sel=zone:binjiang`);
@@ -34,11 +34,11 @@ test.fixme('a figure changed by hand in the deployed facts.toml is shown after a
   await expect(details.fact('75平方公里')).toBeVisible();
   await expect(details.fact('72平方公里')).toHaveCount(0);
   // the edit is sound: no notice about the data
-  await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: 'facts.toml' })).toHaveCount(0);
+  await expect(page.getByTestId('data-problems')).toHaveCount(0);
   expect(crashes).toEqual([]);
 });
 
-test.fixme('with facts.toml cut short the map is still drawn, and a notice names the file', async ({ page, site, crashes }) => {
+test('with facts.toml cut short the map is still drawn, and a notice names the file', async ({ page, site, crashes }) => {
   // cut in the middle of a fact's sentence, as a broken upload leaves a file
   site.truncate('facts.toml', 'zh_hans = "2022年全区地区生产总值');
   const map = new MapPage(page);
@@ -54,6 +54,8 @@ test.fixme('with facts.toml cut short the map is still drawn, and a notice names
   expect(crashes).toEqual([]);
 });
 
+// Leaving a record at fault out, and naming it, is the readers' part: until
+// they do, the fact is shown.
 test.fixme('a fact citing a source that is not in sources.toml is left out and named; the other facts show', async ({ page, site, crashes }) => {
   site.edit('facts.toml', inFact('bj-area', 'source = "s001"', 'source = "s404"'));
   const map = new MapPage(page);
@@ -63,12 +65,12 @@ test.fixme('a fact citing a source that is not in sources.toml is left out and n
   await expect(details.title).toHaveText(BINJIANG);
   await expect(details.fact('2184.8亿元')).toBeVisible();
   await expect(details.fact('72平方公里')).toHaveCount(0);
-  const notice = await dataNotice(page, 'facts.toml');
-  await expect(notice).toContainText('bj-area');
+  const named = await dataNotice(page, 'facts.toml');
+  await expect(named.filter({ hasText: 'bj-area' })).toHaveCount(1);
   expect(crashes).toEqual([]);
 });
 
-test.fixme('a data file the server answers 404 for is named in a notice; the rest of the map works', async ({ page, site, crashes }) => {
+test('a data file the server answers 404 for is named in a notice; the rest of the map works', async ({ page, site, crashes }) => {
   site.remove('water.geojson');
   const answers = [];
   page.on('response', (r) => {

@@ -98,16 +98,16 @@ export class DeployedCopy {
 }
 
 /**
- * The map's notice about its data (a status or alert region) that names
- * `file`, opened if it is folded, so that its list of problems shows.
+ * The items of the map's data notice (the data-problems notice, opened as a
+ * reader would open it) that name `file`; at least one is visible.
  */
 export async function dataNotice(page, file) {
-  const notice = page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: file }).first();
+  const notice = page.getByTestId('data-problems');
   await expect(notice).toBeVisible();
-  // a folded notice (<details>) is opened, as a reader would, to read its list
   if (await notice.evaluate((el) => el.matches('details:not([open])'))) await notice.locator('summary').click();
-  await expect(notice.getByText(file).first()).toBeVisible();
-  return notice;
+  const items = notice.getByRole('listitem').filter({ hasText: file });
+  await expect(items.first()).toBeVisible();
+  return items;
 }
 
 /**
