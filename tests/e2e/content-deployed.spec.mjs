@@ -27,10 +27,13 @@ test('a figure changed by hand in the deployed facts.toml is shown after a reloa
   await map.ready();
   await expect(details.title).toHaveText(BINJIANG);
   await expect(details.fact('72平方公里')).toBeVisible();
+  // the offline copy is in place and answers the page's requests from now on
+  await page.evaluate(() => navigator.serviceWorker.ready);
 
   site.edit('facts.toml', inFact('bj-area', 'figure = "72平方公里"\nvalue = 72\n', 'figure = "75平方公里"\nvalue = 75\n'));
   await page.reload();
   await map.ready();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker controls the page').toBe(true);
   await expect(details.fact('75平方公里')).toBeVisible();
   await expect(details.fact('72平方公里')).toHaveCount(0);
   // the edit is sound: no notice about the data
