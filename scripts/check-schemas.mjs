@@ -49,20 +49,23 @@ export function undescribed(schema, at = '') {
   return missing;
 }
 
-/** The 1-based lines of `text` that open a `[[what]]` table, in order. */
-function tableLines(lines, what) {
-  const head = new RegExp(`^\\s*\\[\\[\\s*${what}\\s*\\]\\]`);
+/** The 1-based lines of `lines` that open a `[[what]]` table (or, `single`, the `[what]` table), in order. */
+function tableLines(lines, what, single = false) {
+  const name = what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const head = single ? new RegExp(`^\\s*\\[\\s*${name}\\s*\\]`) : new RegExp(`^\\s*\\[\\[\\s*${name}\\s*\\]\\]`);
   return lines.flatMap((l, i) => (head.test(l) ? [i + 1] : []));
 }
 
 /**
- * Where an instance path (`/fact/12/unit`) is written in the file: the line of
- * the key in the 13th [[fact]] table, else of the table, else of the key at the
- * top level; and the record's id, for the message.
+ * Where an instance path is written in the file, and how to name it:
+ * `/fact/12/unit` is the key `unit` of the 13th [[fact]] table ("[[fact]]
+ * 'bj-area', unit"); `/title/en` the key `en` of the [title] table; `/home/0`
+ * the top-level key `home` ("home[0]"). The line is the key's, else its table's.
  */
 function locate(text, data, instancePath) {
   const lines = text.split('\n');
   const parts = instancePath.split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const headers = lines.flatMap((l, i) => (/^\s*\[/.test(l) ? [i + 1] : []));
   const keyLine = (key, from, to) => {
     const re = new RegExp(`^\\s*"?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*=`);
     for (let i = from; i < to; i++) if (re.test(lines[i])) return i + 1;
@@ -70,16 +73,30 @@ function locate(text, data, instancePath) {
   };
   const [table, index, field] = parts;
   if (table === undefined) return { line: undefined };
-  if (index === undefined || !/^\d+$/.test(index)) return { line: keyLine(table, 0, lines.length) };
-  const starts = tableLines(lines, table);
-  const start = starts[Number(index)];
-  const record = `[[${table}]]`;
-  const id = data?.[table]?.[Number(index)]?.id;
-  const label = typeof id === 'string' ? `${record} '${id}'` : `${record} number ${Number(index) + 1}`;
-  if (start === undefined) return { line: undefined, label };
-  const end = starts[Number(index) + 1] ?? lines.length + 1;
-  const line = field === undefined ? start : (keyLine(field, start, end - 1) ?? start);
-  return { line, label, field };
+  const value = data?.[table];
+  const end = (start) => headers.find((h) => h > start) ?? lines.length + 1;
+  if (Array.isArray(value) && value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
+    // an array of tables: [[table]]
+    const record = `[[${table}]]`;
+    if (index === undefined) return { line: tableLines(lines, table)[0], label: record };
+    const start = tableLines(lines, table)[Number(index)];
+    const id = value[Number(index)]?.id;
+    const label = typeof id === 'string' ? `${record} '${id}'` : `${record} number ${Number(index) + 1}`;
+    if (start === undefined) return { line: undefined, label };
+    const line = field === undefined ? start : (keyLine(field, start, end(start) - 1) ?? start);
+    return { line, label, field };
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+    // a table: [table]
+    const start = tableLines(lines, table, true)[0];
+    const label = `[${table}]`;
+    if (start === undefined) return { line: undefined, label };
+    const line = index === undefined ? start : (keyLine(index, start, end(start) - 1) ?? start);
+    return { line, label, field: index };
+  }
+  // a key at the top, before the first table
+  const line = keyLine(table, 0, (headers[0] ?? lines.length + 1) - 1);
+  return { line, label: index === undefined ? table : `${table}[${index}]` };
 }
 
 /** JSON Schema's types as TOML writes them. */
@@ -109,6 +126,16 @@ function describeError(e, data) {
       return `expected one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
     case 'type':
       return `expected ${TYPE_WORDS[e.params.type] ?? e.params.type}, got ${got}`;
+    case 'maximum':
+      return `expected at most ${e.params.limit}, got ${got}`;
+    case 'minimum':
+      return `expected at least ${e.params.limit}, got ${got}`;
+    case 'maxItems':
+      return `expected at most ${e.params.limit} items, got ${value.length}`;
+    case 'minItems':
+      return `expected at least ${e.params.limit} items, got ${value.length}`;
+    case 'maxLength':
+      return `expected at most ${e.params.limit} characters, got ${[...value].length}`;
     case 'pattern':
       return `expected text matching ${e.params.pattern}, got ${got}`;
     default:

@@ -21,7 +21,7 @@ function edited(name, from, to) {
 }
 
 test('the committed files satisfy their schemas', () => {
-  for (const name of ['sources', 'facts', 'themes', 'tour']) {
+  for (const name of ['sources', 'facts', 'themes', 'tour', 'map']) {
     assert.deepEqual(checkText(`${name}.toml`, committed(name), validator(name)), [], name);
   }
 });
@@ -63,7 +63,7 @@ test('a stop with both a target and bounds, or five facts, is refused', () => {
   text = text.replace('facts = ["bx-area", "bx-signed-projects", "bx-signed-investment"]', 'facts = ["bx-area", "bx-signed-projects", "bx-signed-investment", "bx-why", "bf-projects"]');
   const messages = checkText('tour.toml', text, validator('tour')).map((f) => f.message);
   assert.ok(messages.some((m) => /'binjiang': expected either target or bounds, got both/.test(m)), messages.join('\n'));
-  assert.ok(messages.some((m) => /'binxiao', facts: must NOT have more than 4 items/.test(m)), messages.join('\n'));
+  assert.ok(messages.some((m) => /'binxiao', facts: expected at most 4 items, got 5/.test(m)), messages.join('\n'));
 });
 
 test('a truncated file is invalid TOML, named with its line', () => {
@@ -93,7 +93,7 @@ test('a schema field without a description is found', () => {
 test('a folder with a broken file fails the whole check', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
   try {
-    for (const name of ['sources', 'facts', 'themes']) fs.writeFileSync(path.join(dir, `${name}.toml`), committed(name));
+    for (const name of ['sources', 'facts', 'themes', 'map']) fs.writeFileSync(path.join(dir, `${name}.toml`), committed(name));
     fs.writeFileSync(path.join(dir, 'tour.toml'), committed('tour').replace('closing = true', 'closing = "yes"'));
     const { faults } = checkDir(dir);
     assert.equal(faults.length, 1, faults.join('\n'));
@@ -110,4 +110,15 @@ test("a source's link must be https:", () => {
     const faults = checkText('sources.toml', text, validator('sources'));
     assert.deepEqual(faults.map((f) => f.line), ok ? [] : [line], url);
   }
+});
+
+test("the map's settings: a home outside Hangzhou, markup in the review number and half a title are refused", () => {
+  let { text, line } = edited('map', '# home = [120.13, 30.15, 120.25, 30.23]', 'home = [121.13, 30.15, 121.25, 30.23]');
+  text = text.replace('review_number = ""', 'review_number = "<b>浙S(2024)123号</b>"');
+  text = text.replace('# [title]\n# zh_hans = "杭州高新区（滨江）地图"', '[title]\nzh_hans = "杭州高新区（滨江）地图"');
+  const messages = checkText('map.toml', text, validator('map')).map((f) => f.message);
+  assert.equal(messages.length, 5, messages.join('\n'));
+  assert.ok(messages.includes(`map.toml:${line}: home[0]: expected at most 120.8, got 121.13`), messages.join('\n'));
+  assert.ok(messages.some((m) => /^map\.toml:\d+: review_number: expected text matching/.test(m)), messages.join('\n'));
+  assert.ok(messages.some((m) => /^map\.toml:\d+: \[title\]: expected zh_hant, got none$/.test(m)), messages.join('\n'));
 });
