@@ -42,7 +42,7 @@ export function undescribed(schema, at = '') {
         }
       }
       // a condition's properties restate fields described elsewhere
-      if (key !== 'if') walk(value, `${where}/${key}`);
+      if (!['if', 'then', 'else'].includes(key)) walk(value, `${where}/${key}`);
     }
   };
   walk(schema, at);
