@@ -21,7 +21,7 @@ function edited(name, from, to) {
 }
 
 test('the committed files satisfy their schemas', () => {
-  for (const name of ['sources', 'facts', 'themes', 'tour', 'map']) {
+  for (const name of ['sources', 'facts', 'themes', 'tour', 'map', 'layers']) {
     assert.deepEqual(checkText(`${name}.toml`, committed(name), validator(name)), [], name);
   }
 });
@@ -93,7 +93,7 @@ test('a schema field without a description is found', () => {
 test('a folder with a broken file fails the whole check', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
   try {
-    for (const name of ['sources', 'facts', 'themes', 'map']) fs.writeFileSync(path.join(dir, `${name}.toml`), committed(name));
+    for (const name of ['sources', 'facts', 'themes', 'map', 'layers']) fs.writeFileSync(path.join(dir, `${name}.toml`), committed(name));
     fs.writeFileSync(path.join(dir, 'tour.toml'), committed('tour').replace('closing = true', 'closing = "yes"'));
     const { faults } = checkDir(dir);
     assert.equal(faults.length, 1, faults.join('\n'));
@@ -121,4 +121,19 @@ test("the map's settings: a home outside Hangzhou, markup in the review number a
   assert.ok(messages.includes(`map.toml:${line}: home[0]: expected at most 120.8, got 121.13`), messages.join('\n'));
   assert.ok(messages.some((m) => /^map\.toml:\d+: review_number: expected text matching/.test(m)), messages.join('\n'));
   assert.ok(messages.some((m) => /^map\.toml:\d+: \[title\]: expected zh_hant, got none$/.test(m)), messages.join('\n'));
+});
+
+test('a layer of sites without a shape, drawn as an area, or with a colour that is not #rrggbb is refused', () => {
+  const text = committed('layers');
+  const at = text.indexOf('category = ');
+  assert.ok(at > 0);
+  const start = text.lastIndexOf('[[layer]]', at);
+  const end = text.indexOf('[[layer]]', at);
+  const record = text.slice(start, end);
+  const broken = record.replace(/^shape = .*\n/m, '').replace('symbol = "marker"', 'symbol = "area"').replace(/^colour = ".*"$/m, 'colour = "blue"');
+  const id = /^id = "(.*)"$/m.exec(record)[1];
+  const messages = checkText('layers.toml', text.slice(0, start) + broken + text.slice(end), validator('layers')).map((f) => f.message);
+  assert.ok(messages.some((m) => m.includes(`'${id}': expected shape, got none`)), messages.join('\n'));
+  assert.ok(messages.some((m) => m.includes(`'${id}', symbol: expected one of "marker", got "area"`)), messages.join('\n'));
+  assert.ok(messages.some((m) => m.includes(`'${id}', colour: expected text matching`)), messages.join('\n'));
 });

@@ -152,6 +152,10 @@ struct RawLayer {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
+    /// The file's format (geodata/schema/layers.schema.json checks it is 1).
+    #[serde(default)]
+    #[allow(dead_code)]
+    version: Option<u32>,
     #[serde(default)]
     layer: Vec<toml::Spanned<toml::Table>>,
 }
