@@ -51,6 +51,7 @@ const dataDir = path.join(dist, 'data');
 if (!fs.existsSync(dataDir)) fail(`${dataDir} is missing: the build copies the content files there`);
 const content = fs
   .readdirSync(dataDir)
+  .filter((name) => fs.statSync(path.join(dataDir, name)).isFile())
   .sort()
   .map((name) => {
     const text = fs.readFileSync(path.join(dataDir, name), 'utf8');

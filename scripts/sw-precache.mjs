@@ -38,7 +38,10 @@ const version = `binjiang-map-${hash.digest('hex').slice(0, 16)}`;
 // the version: a keeper edits them on the server without a build, and the
 // worker fetches them network-first (see sw.js).
 const dataDir = path.join(dir, 'data');
-const content = fs.existsSync(dataDir) ? fs.readdirSync(dataDir).sort().map((f) => `./data/${f}`) : [];
+// (the files only: the schemas in data/schema/ are for editing, not for the map)
+const content = fs.existsSync(dataDir)
+  ? fs.readdirSync(dataDir).filter((f) => fs.statSync(path.join(dataDir, f)).isFile()).sort().map((f) => `./data/${f}`)
+  : [];
 const precache = ['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`), ...content];
 const text = fs
   .readFileSync(sw, 'utf8')

@@ -46,7 +46,12 @@ test('every compressible file of the build has .br and .gz copies that unpack to
     .filter((f) => !forEditor(f))
     .map((f) => `./${f}`);
   // and the content files, kept for offline use
-  const content = fs.readdirSync(path.join(dist, 'data')).map((f) => `./data/${f}`);
+  const content = fs
+    .readdirSync(path.join(dist, 'data'))
+    .filter((f) => fs.statSync(path.join(dist, 'data', f)).isFile())
+    .map((f) => `./data/${f}`);
+  // and the schemas are deployed beside the files (for editing, not cached)
+  expect(fs.readdirSync(path.join(dist, 'data', 'schema'))).toContain('facts.schema.json');
   expect(content).toContain('./data/facts.toml');
   expect([...precache].sort()).toEqual(['./', ...served, ...content].sort());
   // The content files have no compressed copies: a keeper edits them in
