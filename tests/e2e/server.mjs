@@ -34,12 +34,15 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.json': 'application/json',
   '.geojson': 'application/geo+json',
+  '.toml': 'application/toml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.geojson', '.svg']);
+// (.toml and .geojson: the content files, which have no precompressed copies and are
+// compressed on the fly, as README "Deploying" asks of a server)
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.geojson', '.toml', '.svg']);
 
 /**
  * A file without a precompressed copy (the reference pages, the test hosts)
