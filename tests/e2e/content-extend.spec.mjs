@@ -100,10 +100,11 @@ test('a third cooperation zone and a new site category, added in the files, are 
   await page.getByTestId(`layer-${ZONE}`).uncheck();
   await expect(map.site(SITE)).toBeHidden();
   await expect(map.zone(ZONE)).toBeHidden();
-  await expect.poll(() => new URL(page.url()).searchParams.get('layers')).not.toBeNull();
-  const layersParam = new URL(page.url()).searchParams.get('layers');
-  expect(layersParam.split(',')).not.toContain('museum');
-  expect(layersParam.split(',')).toContain('lab');
+  // (the address is rewritten once each change is on screen: wait for both)
+  const shown = () => new URL(page.url()).searchParams.get('layers')?.split(',') ?? null;
+  await expect.poll(() => shown() !== null && !shown().includes('museum') && !shown().includes(ZONE)).toBe(true);
+  expect(shown()).toContain('lab');
+  const layersParam = shown().join(',');
   // the link opens with them off
   await openMap(map, `?lang=en&layers=${layersParam},museum`);
   await expect(map.site(SITE)).toBeVisible();
