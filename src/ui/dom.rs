@@ -29,3 +29,38 @@ pub fn focus_by_id(id: &str) {
         focus_element(&el);
     }
 }
+
+/// `text` as a blob of the given MIME type.
+pub fn text_blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()
+}
+
+/// Saves `blob` as a download named `name`.
+pub fn download(blob: &web_sys::Blob, name: &str) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    if let Ok(a) = document().create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+            a.click();
+        }
+    }
+    // The browser has read the object URL once the click is handled; it is
+    // freed a while later.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+}
+
+/// Saves `text` as a UTF-8 text download named `name`.
+pub fn save_text(name: &str, text: &str) {
+    if let Some(blob) = text_blob(text, "text/plain;charset=utf-8") {
+        download(&blob, name);
+    }
+}

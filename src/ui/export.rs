@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::Ctx;
+use super::dom::{download, text_blob};
 use super::legend::paint;
 use crate::carto::labels::{text_width, wrap_text};
 use crate::carto::markup::escape;
@@ -234,34 +235,9 @@ pub fn compose_svg(c: Ctx) -> Option<(String, f64, f64)> {
     Some((xml, w, h))
 }
 
-fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("image/svg+xml;charset=utf-8");
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()
-}
-
-/// Saves `blob` as a download named `name`.
-fn download(blob: &web_sys::Blob, name: &str) {
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
-    if let Ok(a) = document().create_element("a") {
-        let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", name);
-        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
-            a.click();
-        }
-    }
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-}
-
 /// Downloads the view as `binjiang-map.svg`.
 pub fn export_svg(c: Ctx) {
-    if let Some(blob) = compose_svg(c).and_then(|(svg, _, _)| svg_blob(&svg)) {
+    if let Some(blob) = compose_svg(c).and_then(|(svg, _, _)| text_blob(&svg, "image/svg+xml;charset=utf-8")) {
         download(&blob, &format!("{FILE_STEM}.svg"));
     }
 }

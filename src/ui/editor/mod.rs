@@ -16,13 +16,14 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::animate::after_next_paint;
-use super::dom::{focus_by_id, focus_element};
+use super::dom::{focus_by_id, focus_element, save_text};
 use super::load::fetch_all;
 use super::url_sync::{read_url, remembered_lang};
 use super::App;
@@ -37,23 +38,14 @@ use crate::state::text::T;
 
 const RECORD_KINDS: [Kind; 4] = [Kind::Fact, Kind::Source, Kind::Theme, Kind::Stop];
 
-thread_local! {
-    /// The mounted map; dropping it unmounts it.
-    static MAP: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
-    /// The marker being dragged: its site id and where the drag began.
-    static DRAG: RefCell<Option<(String, f64, f64)>> = const { RefCell::new(None) };
-    /// The form's control that last had the focus.
-    static LAST_IN_FORM: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
-}
-
 /// Puts the focus back on the form's control that last had it (the fact
 /// chooser at first), unless it is in the form already.
-fn return_focus_to_form() {
+fn return_focus_to_form(last: StoredValue<Option<web_sys::Element>, LocalStorage>) {
     let in_form = document().active_element().is_some_and(|a| a.closest(".editor").ok().flatten().is_some());
     if in_form {
         return;
     }
-    match LAST_IN_FORM.with(|l| l.borrow().clone()).filter(|e| e.is_connected()) {
+    match last.get_value().filter(|e| e.is_connected()) {
         Some(el) => focus_element(&el),
         None => focus_by_id("ed-fact"),
     }
@@ -82,6 +74,10 @@ struct Files {
     /// reads its fields again.
     revision: RwSignal<u32>,
     checked: RwSignal<Checked, LocalStorage>,
+    /// The mounted map; dropping it unmounts it.
+    map: StoredValue<Option<Box<dyn Any>>, LocalStorage>,
+    /// The form's control that last had the focus.
+    last_in_form: StoredValue<Option<web_sys::Element>, LocalStorage>,
 }
 
 impl Files {
@@ -105,6 +101,8 @@ impl Files {
             loaded: StoredValue::new(loaded),
             revision: RwSignal::new(0),
             checked: RwSignal::new_local(Checked::default()),
+            map: StoredValue::new_local(None),
+            last_in_form: StoredValue::new_local(None),
         };
         files.recheck();
         files
@@ -174,14 +172,13 @@ impl Files {
         let content = self.checked.with_untracked(|c| c.content.clone());
         // The map moves focus into the details it opens; the keeper's focus
         // goes back to the form (after the map's own move, two paints later).
-        after_next_paint(|| after_next_paint(return_focus_to_form));
-        MAP.with(|m| {
-            // Unmount the old map first: both would otherwise claim the same ids.
-            drop(m.borrow_mut().take());
-            let Some(body) = document().body() else { return };
-            let handle = leptos::mount::mount_to(body, move || view! { <App content/> });
-            *m.borrow_mut() = Some(Box::new(handle));
-        });
+        let last = self.last_in_form;
+        after_next_paint(move || after_next_paint(move || return_focus_to_form(last)));
+        // Unmount the old map first: both would otherwise claim the same ids.
+        self.map.update_value(|m| drop(m.take()));
+        let Some(body) = document().body() else { return };
+        let handle = leptos::mount::mount_to(body, move || view! { <App content/> });
+        self.map.set_value(Some(Box::new(handle)));
     }
 }
 
@@ -189,19 +186,22 @@ impl Files {
 /// point becomes its position. A click on a marker chooses the site in the form.
 fn place_markers_by_dragging(files: Files, site_id: RwSignal<String>) {
     use wasm_bindgen::closure::Closure;
-    let down = Closure::<dyn Fn(web_sys::PointerEvent)>::new(|e: web_sys::PointerEvent| {
+    // The marker being dragged: its site id and where the drag began.
+    let drag: Rc<RefCell<Option<(String, f64, f64)>>> = Rc::default();
+    let dragging = Rc::clone(&drag);
+    let down = Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |e: web_sys::PointerEvent| {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         let Some(marker) = target.closest(".map [data-testid^='site-'][data-id]").ok().flatten() else { return };
         let Some(id) = marker.get_attribute("data-id") else { return };
         // The map would pan: the marker moves instead.
         e.stop_propagation();
-        DRAG.with(|d| *d.borrow_mut() = Some((id, f64::from(e.client_x()), f64::from(e.client_y()))));
+        *dragging.borrow_mut() = Some((id, f64::from(e.client_x()), f64::from(e.client_y())));
         if let Some(body) = document().body() {
             let _ = body.class_list().add_1("is-placing");
         }
     });
     let up = Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |e: web_sys::PointerEvent| {
-        let Some((id, x0, y0)) = DRAG.with(|d| d.borrow_mut().take()) else { return };
+        let Some((id, x0, y0)) = drag.borrow_mut().take() else { return };
         if let Some(body) = document().body() {
             let _ = body.class_list().remove_1("is-placing");
         }
@@ -239,28 +239,6 @@ fn place_markers_by_dragging(files: Files, site_id: RwSignal<String>) {
     // The page's lifetime.
     down.forget();
     up.forget();
-}
-
-/// Saves `text` as a download named `name`.
-fn download(name: &str, text: &str) {
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/plain;charset=utf-8");
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Ok(a) = document().create_element("a") {
-        let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", name);
-        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
-            a.click();
-        }
-    }
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
 }
 
 fn field_label(f: FactField) -> T {
@@ -303,9 +281,9 @@ fn Editor(fetched: Vec<(&'static str, Fetched)>) -> impl IntoView {
     });
     view! {
         <aside class="editor" aria-labelledby="editor-title" lang=lang.tag()
-            on:focusin=|ev| {
+            on:focusin=move |ev| {
                 let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                LAST_IN_FORM.with(|l| *l.borrow_mut() = target);
+                files.last_in_form.set_value(target);
             }>
             <h1 id="editor-title" class="editor__title">{T::EditTitle.get(lang)}</h1>
             <p class="editor__hint">{T::EditDrop.get(lang)}</p>
@@ -591,7 +569,7 @@ fn SaveBox(files: Files, lang: Lang) -> impl IntoView {
     view! {
         <section class="editor__section editor__save">
             <button type="button" class="btn" data-testid="editor-download"
-                on:click=move |_| for (name, text) in files.changed() { download(name, &text) }>
+                on:click=move |_| for (name, text) in files.changed() { save_text(name, &text) }>
                 {T::EditDownload.get(lang)}
             </button>
             <p role="status" data-testid="editor-changed">{move || {
