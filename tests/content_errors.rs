@@ -103,12 +103,57 @@ fn a_file_that_is_not_toml_is_named_with_its_line_and_the_others_still_load() {
 }
 
 #[test]
-fn a_file_that_is_not_json_is_named_and_the_other_layers_still_load() {
+fn a_file_that_is_not_json_is_named_with_its_line_and_the_other_layers_still_load() {
     let text: String = committed("zones.geojson").chars().take(200).collect();
     let loaded = load_with("zones.geojson", &text);
     let syntax: Vec<_> = located(&loaded.problems).into_iter().filter(|p| p.0 == ErrorKind::Syntax).collect();
-    assert_eq!(syntax, [(ErrorKind::Syntax, "zones.geojson", None, None)], "{:#?}", loaded.problems);
+    let line = text.lines().count();
+    assert_eq!(syntax, [(ErrorKind::Syntax, "zones.geojson", Some(line), None)], "{:#?}", loaded.problems);
     assert!(loaded.catalogue.fact("bj-area").is_some());
+}
+
+#[test]
+fn a_feature_property_of_the_wrong_type_leaves_that_feature_out_named_by_line_and_id() {
+    let text = committed("sites.geojson");
+    let at = text.find("\"confidence\":\"medium\"").expect("a site of medium confidence");
+    let line = text[..at].matches('\n').count() + 1;
+    let id_at = text[..at].rfind("\"id\":\"").unwrap() + 6;
+    let id = &text[id_at..id_at + text[id_at..].find('"').unwrap()];
+    let broken = format!("{}\"confidence\":3{}", &text[..at], &text[at + "\"confidence\":\"medium\"".len()..]);
+    let files: Vec<(&str, Fetched)> = FILES
+        .iter()
+        .map(|(n, t)| (*n, Fetched::Text(if *n == "sites.geojson" { broken.as_str() } else { *t }.to_owned())))
+        .collect();
+    let content = Content::from_texts(&files);
+    let load_errors: Vec<_> = located(&content.problems).into_iter().filter(|p| p.0 == ErrorKind::Shape).collect();
+    assert_eq!(load_errors, [(ErrorKind::Shape, "sites.geojson", Some(line), Some(id))], "{:#?}", content.problems);
+    assert!(content.problems[0].message.starts_with("confidence: "), "{}", content.problems[0]);
+    assert!(content.atlas.site(id).is_none(), "the site is left out");
+    let committed_sites = text.matches("\"kind\":\"site\"").count();
+    assert_eq!(content.atlas.sites.len(), committed_sites - 1, "the other sites load");
+}
+
+#[test]
+fn a_file_without_its_format_version_or_with_another_is_named() {
+    // TOML: `version = 1` above the first record.
+    for (name, to, got) in [("facts.toml", "", "got none"), ("tour.toml", "version = 2", "got 2")] {
+        let text = committed(name).replacen("version = 1", to, 1);
+        let line = if to.is_empty() { 1 } else { text[..text.find(to).unwrap()].matches('\n').count() + 1 };
+        let loaded = load_with(name, &text);
+        only(&loaded, ErrorKind::Version, name, Some(line), None);
+        assert!(loaded.problems[0].message.ends_with(got), "{}", loaded.problems[0]);
+    }
+    assert!(!load_with("facts.toml", &committed("facts.toml").replacen("version = 1", "", 1))
+        .catalogue
+        .facts
+        .is_empty());
+    // GeoJSON: `"version": 1` in the FeatureCollection.
+    for (name, to, got) in [("zones.geojson", "", "got none"), ("sites.geojson", ",\"version\":2", "got 2")] {
+        let text = committed(name).replacen(",\"version\":1", to, 1);
+        let loaded = load_with(name, &text);
+        only(&loaded, ErrorKind::Version, name, Some(1), None);
+        assert!(loaded.problems[0].message.ends_with(got), "{}", loaded.problems[0]);
+    }
 }
 
 #[test]

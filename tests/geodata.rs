@@ -4,7 +4,7 @@
 use binjiang_map::atlas::layers::{
     Atlas, Confidence, ZoneKind, BUNDLED, DISTRICTS_FILE, FOCUS_FILE, SITES_FILE, ZONES_FILE,
 };
-use binjiang_map::atlas::DataError;
+use binjiang_map::atlas::{DataError, ErrorKind};
 use serde_json::Value;
 
 /// The site ids other data is keyed on; they must not change.
@@ -184,7 +184,7 @@ fn a_missing_english_name_is_caught() {
 fn a_string_coordinate_is_reported_and_the_rest_loads() {
     let text = edited(SITES_FILE, "iot-town", |f| f["geometry"]["coordinates"][0] = "120.2155".into());
     let (atlas, load, _) = load_with(SITES_FILE, &text);
-    assert_caught(&load, SITES_FILE, "iot-town", "expected a number, got the string \"120.2155\"");
+    assert_caught(&load, SITES_FILE, "iot-town", "got string \"120.2155\"");
     assert!(atlas.site("iot-town").is_none());
     assert_eq!(atlas.sites.len(), SITE_IDS.len() - 1);
 }
@@ -285,7 +285,8 @@ fn malformed_json_names_the_file_and_the_others_still_load() {
     assert_eq!(load.len(), 1, "{}", report(&load));
     assert_eq!(load[0].file, ZONES_FILE);
     assert_eq!(load[0].id, None);
-    assert!(load[0].to_string().starts_with("geodata/zones.geojson: expected GeoJSON, got invalid JSON"));
+    assert_eq!((load[0].kind, load[0].line), (ErrorKind::Syntax, Some(broken.lines().count())));
+    assert!(load[0].message.starts_with("expected GeoJSON, got invalid JSON"), "{}", load[0]);
     assert!(atlas.cooperation.is_empty());
     assert_eq!(atlas.districts.len(), 13);
     assert_eq!(atlas.focus.len(), 1);

@@ -10,10 +10,14 @@ use super::Lang;
 /// on the wording of the message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
-    /// The file could not be fetched or read at all.
+    /// The file could not be fetched or read at all; the message says why
+    /// ("HTTP 404").
     Missing,
     /// The file is not TOML or JSON: nothing in it can be used.
     Syntax,
+    /// The file does not say which format it is in (`version = 1`), or names
+    /// one this reader does not read. What can be read of it is still used.
+    Version,
     /// A record or feature is not of the form its file describes: a field of
     /// the wrong type, an unknown key, a required part absent, a value that is
     /// none of those allowed (a target, a kind).
@@ -87,6 +91,9 @@ impl fmt::Display for DataError {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
+        if self.kind == ErrorKind::Missing {
+            return write!(f, ": could not be fetched ({})", self.message);
+        }
         match &self.id {
             Some(id) => write!(f, ", '{}': {}", id, self.message),
             None => write!(f, ": {}", self.message),
@@ -108,5 +115,7 @@ mod test {
         assert_eq!(e.to_string(), "facts.toml:212, 'bj-gdp-2022': expected …");
         let e = DataError::new(ErrorKind::Syntax, "tour.toml", None, "expected a value").at(3);
         assert_eq!(e.to_string(), "tour.toml:3: expected a value");
+        let e = DataError::new(ErrorKind::Missing, "tour.toml", None, "HTTP 404");
+        assert_eq!(e.to_string(), "tour.toml: could not be fetched (HTTP 404)");
     }
 }

@@ -152,10 +152,9 @@ struct RawLayer {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
-    /// The file's format (geodata/schema/layers.schema.json checks it is 1).
+    /// The file's format: [`super::records::VERSION`].
     #[serde(default)]
-    #[allow(dead_code)]
-    version: Option<u32>,
+    version: Option<toml::Spanned<toml::Value>>,
     #[serde(default)]
     layer: Vec<toml::Spanned<toml::Table>>,
 }
@@ -263,6 +262,9 @@ impl Layers {
                 return (Layers::default(), vec![error(ErrorKind::Syntax, line, None, e.message().to_string())]);
             }
         };
+        let version = file.version.as_ref().map(|v| (&text[v.span()], line_of(text, v.span().start)));
+        let (got, at) = version.map_or((None, 1), |(v, line)| (Some(v), line));
+        errors.extend(super::records::version_problem(LAYERS_FILE, text, got, at));
         let mut list: Vec<LayerDef> = Vec::new();
         for entry in file.layer {
             let line = Some(line_of(text, entry.span().start));
@@ -438,6 +440,14 @@ fn overlaps(a: &Holds, b: &Holds) -> bool {
 mod test {
     use super::*;
 
+    /// Reads fixtures written without the file's `version` line (its check
+    /// is tested in `records`).
+    fn from_toml_unversioned(text: &str) -> (Layers, Vec<DataError>) {
+        let (read, mut errors) = Layers::from_toml(text);
+        errors.retain(|e| e.kind != crate::atlas::ErrorKind::Version);
+        (read, errors)
+    }
+
     const ONE: &str = r##"
 [[layer]]
 id = "labs"
@@ -465,7 +475,7 @@ colour = "#0072b2"
 
     #[test]
     fn a_layer_reads_with_its_names_what_it_holds_and_its_style() {
-        let (layers, errors) = Layers::from_toml(ONE);
+        let (layers, errors) = from_toml_unversioned(ONE);
         assert!(errors.is_empty(), "{errors:?}");
         let l = layers.by_id("labs").unwrap();
         let d = layers.get(l).unwrap();
@@ -502,7 +512,7 @@ colour = "#0072b2"
             ErrorKind::Inconsistent,
         ];
         for ((layer, id), kind) in cases.into_iter().zip(kinds) {
-            let (layers, errors) = Layers::from_toml(&with(layer));
+            let (layers, errors) = from_toml_unversioned(&with(layer));
             assert_eq!(layers.len(), 1, "{id}: only the good layer loads");
             assert_eq!(errors.len(), 1, "{id}: {errors:?}");
             assert_eq!(errors[0].file, LAYERS_FILE);
@@ -514,7 +524,7 @@ colour = "#0072b2"
 
     #[test]
     fn a_file_that_is_not_toml_is_reported_with_its_line() {
-        let (layers, errors) = Layers::from_toml("[[layer]]\nid = \n");
+        let (layers, errors) = from_toml_unversioned("[[layer]]\nid = \n");
         assert!(layers.is_empty());
         assert_eq!(errors.len(), 1);
         assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Syntax, Some(2)), "{}", errors[0]);

@@ -3,11 +3,11 @@
 
 pub mod catalogue;
 pub mod error;
+pub mod features;
 pub mod figures;
 pub mod lang;
 pub mod layer_list;
 pub mod layers;
-pub mod packed;
 pub mod records;
 pub mod validate;
 

@@ -10,6 +10,23 @@ use toml::Spanned;
 
 use super::{DataError, ErrorKind};
 
+/// The format of the content files this map reads: every file says
+/// `version = 1` (TOML) or `"version": 1` (a GeoJSON FeatureCollection).
+pub const VERSION: u32 = 1;
+
+/// What is wrong with a file's format version: `got` as written in the file
+/// (`None` when it has none), on `line`. A file with nothing in it (not
+/// fetched, reported as such) is not also reported for its version.
+pub fn version_problem(file: &str, text: &str, got: Option<&str>, line: usize) -> Option<DataError> {
+    let message = match got {
+        Some(v) if v.trim() == VERSION.to_string() => return None,
+        Some(v) => format!("expected version = {VERSION}, got {}", v.trim()),
+        None if text.trim().is_empty() => return None,
+        None => format!("expected version = {VERSION} above the first record, got none"),
+    };
+    Some(DataError::new(ErrorKind::Version, file, None, message).at(line))
+}
+
 /// Where a record and its fields are in its file (1-based lines).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lines {
@@ -97,14 +114,12 @@ fn tables<'i>(file: &str, text: &'i str, what: &str) -> (Vec<Table<'i>>, Vec<Dat
             return (tables, vec![error.at(line)], index);
         }
     };
+    let mut version = None;
     for (key, value) in root.into_inner() {
         let at = index.line(key.span().start);
-        // The file's format (geodata/schema/): this reader reads version 1.
+        // The file's format (geodata/schema/).
         if key.get_ref() == "version" {
-            if !matches!(value.get_ref(), DeValue::Integer(v) if v.as_str() == "1") {
-                let message = format!("expected version = 1, got {}", &text[value.span()]);
-                errors.push(DataError::new(ErrorKind::Shape, file, None, message).at(at));
-            }
+            version = Some((&text[value.span()], at));
             continue;
         }
         if key.get_ref() != what {
@@ -132,6 +147,8 @@ fn tables<'i>(file: &str, text: &'i str, what: &str) -> (Vec<Table<'i>>, Vec<Dat
             tables.push(Table { value: item, lines: Lines { record: line, fields }, id });
         }
     }
+    let (got, line) = version.map_or((None, 1), |(v, line)| (Some(v), line));
+    errors.extend(version_problem(file, text, got, line));
     (tables, errors, index)
 }
 
@@ -151,7 +168,7 @@ mod test {
     #[test]
     fn records_keep_their_lines_and_a_bad_one_is_left_out() {
         let text =
-            "# header\n\n[[item]]\nid = \"a\"\nn = 1\n\n[[item]]\nid = \"b\"\nn = \"two\"\n\n[[item]]\n\nid = \"c\"\n";
+            "version = 1\n\n[[item]]\nid = \"a\"\nn = 1\n\n[[item]]\nid = \"b\"\nn = \"two\"\n\n[[item]]\n\nid = \"c\"\n";
         let (items, errors) = read_records::<Item>("items.toml", text, "item");
         let ids: Vec<&str> = items.iter().map(|(i, _)| i.id.as_str()).collect();
         assert_eq!(ids, ["a", "c"]);
@@ -164,31 +181,38 @@ mod test {
 
     #[test]
     fn a_file_that_is_not_toml_yields_nothing_and_one_error_with_its_line() {
-        let (items, errors) = read_records::<Item>("items.toml", "[[item]]\nid = \"a\"\nn = = 3\n", "item");
+        let (items, errors) =
+            read_records::<Item>("items.toml", "version = 1\n[[item]]\nid = \"a\"\nn = = 3\n", "item");
         assert!(items.is_empty());
         assert_eq!(errors.len(), 1);
-        assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Syntax, Some(3)));
+        assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Syntax, Some(4)));
     }
 
     #[test]
     fn other_tables_are_named() {
         let (items, errors) =
-            read_records::<Item>("items.toml", "[[item]]\nid = \"a\"\n[[items]]\nid = \"b\"\n", "item");
+            read_records::<Item>("items.toml", "version = 1\n[[item]]\nid = \"a\"\n[[items]]\nid = \"b\"\n", "item");
         assert_eq!(items.len(), 1);
-        assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Shape, Some(3)));
+        assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Shape, Some(4)));
     }
 
     #[test]
-    fn the_format_version_1_is_read_and_another_is_named() {
-        let text = |v: &str| format!("#:schema ./schema/items.schema.json\n\nversion = {v}\n\n[[item]]\nid = \"a\"\n");
-        let (items, errors) = read_records::<Item>("items.toml", &text("1"), "item");
+    fn the_format_version_1_is_read_and_another_or_none_is_named() {
+        let text = |v: &str| format!("#:schema ./schema/items.schema.json\n\n{v}\n\n[[item]]\nid = \"a\"\n");
+        let (items, errors) = read_records::<Item>("items.toml", &text("version = 1"), "item");
         assert_eq!((items.len(), errors), (1, vec![]));
-        for v in ["2", "\"1\""] {
+        for (v, line, got) in [("version = 2", 3, "got 2"), ("version = \"1\"", 3, "got \"1\""), ("", 1, "got none")] {
             let (items, errors) = read_records::<Item>("items.toml", &text(v), "item");
             assert_eq!(items.len(), 1, "{v}: the records still load");
             assert_eq!(errors.len(), 1, "{v}: {errors:?}");
-            assert_eq!((errors[0].kind, errors[0].line), (ErrorKind::Shape, Some(3)), "{v}");
-            assert!(errors[0].message.ends_with(&format!("got {v}")), "{}", errors[0].message);
+            assert_eq!(
+                (errors[0].kind, errors[0].file.as_str(), errors[0].line),
+                (ErrorKind::Version, "items.toml", Some(line)),
+                "{v}"
+            );
+            assert!(errors[0].message.ends_with(got), "{}", errors[0].message);
         }
+        let (_, errors) = read_records::<Item>("items.toml", " \n", "item");
+        assert!(errors.is_empty(), "a file with nothing in it is reported once, as not fetched: {errors:?}");
     }
 }

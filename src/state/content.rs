@@ -53,6 +53,9 @@ pub const FILES: [&str; 11] = [
     LAYER_FILES[4],
 ];
 
+/// Why a file left out of [`Content::from_texts`]'s list has no text.
+const NOT_REQUESTED: &str = "not requested";
+
 /// The folder, relative to the page, the files are deployed in.
 pub const FOLDER: &str = "data";
 
@@ -112,22 +115,14 @@ impl Content {
         let mut text_of = |name: &str| -> String {
             match files.iter().find(|(n, _)| *n == name).map(|(_, f)| f) {
                 Some(Fetched::Text(t)) => t.clone(),
+                // The message is why, in the browser's words ("HTTP 404"):
+                // the kind says that the file could not be fetched.
                 Some(Fetched::Failed(why)) => {
-                    problems.push(DataError::new(
-                        ErrorKind::Missing,
-                        name,
-                        None,
-                        format!("could not be fetched ({why})"),
-                    ));
+                    problems.push(DataError::new(ErrorKind::Missing, name, None, why.as_str()));
                     String::new()
                 }
                 None => {
-                    problems.push(DataError::new(
-                        ErrorKind::Missing,
-                        name,
-                        None,
-                        "could not be fetched (not requested)",
-                    ));
+                    problems.push(DataError::new(ErrorKind::Missing, name, None, NOT_REQUESTED));
                     String::new()
                 }
             }
@@ -168,7 +163,7 @@ impl Content {
                     failed: match fetched {
                         Some(Fetched::Failed(why)) => Some(why.clone()),
                         Some(Fetched::Text(_)) => None,
-                        None => Some("not requested".into()),
+                        None => Some(NOT_REQUESTED.into()),
                     },
                 }
             })

@@ -13,6 +13,7 @@ pub fn fault(kind: ErrorKind, lang: Lang) -> String {
     let t = match kind {
         ErrorKind::Missing => T::FaultMissing,
         ErrorKind::Syntax => T::FaultSyntax,
+        ErrorKind::Version => T::FaultVersion,
         ErrorKind::Shape => T::FaultShape,
         ErrorKind::MissingField => T::FaultMissingField,
         ErrorKind::BadId => T::FaultBadId,
@@ -80,7 +81,7 @@ mod test {
             describe(&e, Lang::En),
             "facts.toml, line 54, record bj-area: it refers to something that is not there"
         );
-        let e = DataError::new(ErrorKind::Missing, "geodata/themes.toml", None, "could not be fetched (HTTP 404)");
+        let e = DataError::new(ErrorKind::Missing, "geodata/themes.toml", None, "HTTP 404");
         assert_eq!(describe(&e, Lang::ZhHant), "themes.toml：檔案無法取得");
     }
 

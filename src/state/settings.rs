@@ -35,16 +35,13 @@ pub struct Settings {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
-    version: Option<u32>,
+    version: Option<toml::Spanned<toml::Value>>,
     title: Option<toml::Spanned<Names>>,
     short_title: Option<toml::Spanned<Names>>,
     attribution: Option<toml::Spanned<Names>>,
     review_number: Option<toml::Spanned<String>>,
     home: Option<toml::Spanned<[f64; 4]>>,
 }
-
-/// The file format version this reader understands.
-pub const VERSION: u32 = 1;
 
 impl Settings {
     /// The map's title in `lang`.
@@ -83,14 +80,9 @@ impl Settings {
                 return (Settings::default(), problems);
             }
         };
-        if let Some(v) = raw.version.filter(|v| *v != VERSION) {
-            problems.push(DataError::new(
-                ErrorKind::Shape,
-                FILE,
-                None,
-                format!("expected version = {VERSION}, got {v}"),
-            ));
-        }
+        let version = raw.version.as_ref().map(|v| (&text[v.span()], at(v.span().start)));
+        let (got, line) = version.map_or((None, 1), |(v, line)| (Some(v), line));
+        problems.extend(crate::atlas::records::version_problem(FILE, text, got, line));
         let mut names = |key: &str, value: Option<toml::Spanned<Names>>| {
             let value = value?;
             let blank = value.get_ref().missing();
@@ -147,11 +139,19 @@ impl Settings {
 mod test {
     use super::*;
 
+    /// Reads fixtures written without the file's `version` line (its check
+    /// is tested in `records`).
+    fn from_toml_unversioned(text: &str) -> (Settings, Vec<DataError>) {
+        let (read, mut errors) = Settings::from_toml(text);
+        errors.retain(|e| e.kind != crate::atlas::ErrorKind::Version);
+        (read, errors)
+    }
+
     const COMMITTED: &str = include_str!("../../geodata/map.toml");
 
     #[test]
     fn the_committed_settings_read_without_problems() {
-        let (s, problems) = Settings::from_toml(COMMITTED);
+        let (s, problems) = from_toml_unversioned(COMMITTED);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(s, Settings::default(), "the committed file keeps the built-in settings");
         // and what it shows, commented out, reads as written
@@ -160,14 +160,14 @@ mod test {
             .map(|l| l.strip_prefix("# ").filter(|l| l.starts_with(['[', 'z', 'e', 'h'])).unwrap_or(l))
             .map(|l| format!("{l}\n"))
             .collect();
-        let (s, problems) = Settings::from_toml(&uncommented);
+        let (s, problems) = from_toml_unversioned(&uncommented);
         assert!(problems.is_empty(), "{problems:?}");
         assert!(s.title.is_some() && s.short_title.is_some() && s.home.is_some());
     }
 
     #[test]
     fn no_file_means_the_defaults() {
-        let (s, problems) = Settings::from_toml("");
+        let (s, problems) = from_toml_unversioned("");
         assert_eq!((&s, problems), (&Settings::default(), vec![]));
         assert_eq!(s.title(Lang::En), T::AppTitle.get(Lang::En));
         assert_eq!(s.short_title(Lang::ZhHans), T::AppTitleShort.get(Lang::ZhHans));
@@ -176,9 +176,9 @@ mod test {
 
     #[test]
     fn a_title_set_in_the_file_is_the_short_title_too_unless_that_is_set() {
-        let (s, _) = Settings::from_toml("[title]\nzh_hans = \"甲\"\nzh_hant = \"乙\"\nen = \"A map\"\n");
+        let (s, _) = from_toml_unversioned("[title]\nzh_hans = \"甲\"\nzh_hant = \"乙\"\nen = \"A map\"\n");
         assert_eq!((s.title(Lang::En), s.short_title(Lang::En)), ("A map", "A map"));
-        let (s, _) = Settings::from_toml(
+        let (s, _) = from_toml_unversioned(
             "[title]\nzh_hans = \"甲\"\nzh_hant = \"乙\"\nen = \"A map\"\n[short_title]\nzh_hans = \"甲\"\nzh_hant = \"乙\"\nen = \"Map\"\n",
         );
         assert_eq!((s.title(Lang::En), s.short_title(Lang::En)), ("A map", "Map"));
@@ -187,7 +187,7 @@ mod test {
     #[test]
     fn a_title_missing_a_language_is_named_with_its_line_and_left_out() {
         let text = "version = 1\n\n[title]\nzh_hans = \"地图\"\nzh_hant = \"\"\nen = \"Map\"\n";
-        let (s, problems) = Settings::from_toml(text);
+        let (s, problems) = from_toml_unversioned(text);
         assert_eq!(s.title, None);
         assert_eq!(problems.len(), 1);
         let p = &problems[0];
@@ -200,7 +200,7 @@ mod test {
     #[test]
     fn a_home_outside_hangzhou_or_inverted_is_refused() {
         for home in ["[121.0, 30.1, 121.2, 30.3]", "[120.3, 30.1, 120.1, 30.3]"] {
-            let (s, problems) = Settings::from_toml(&format!("home = {home}\n"));
+            let (s, problems) = from_toml_unversioned(&format!("home = {home}\n"));
             assert_eq!(s.home, None, "{home}");
             assert_eq!(problems[0].id.as_deref(), Some("home"), "{home}");
             assert_eq!(
@@ -208,25 +208,25 @@ mod test {
                 (ErrorKind::OutsideArea, FILE, Some(1))
             );
         }
-        let (s, problems) = Settings::from_toml("home = [120.1, 30.1, 120.3, 30.3]\n");
+        let (s, problems) = from_toml_unversioned("home = [120.1, 30.1, 120.3, 30.3]\n");
         assert!(problems.is_empty());
         assert_eq!(s.home, Bounds::new(120.1, 30.1, 120.3, 30.3));
     }
 
     #[test]
     fn a_review_number_with_markup_is_refused() {
-        let (s, problems) = Settings::from_toml("review_number = \"<b>x</b>\"\n");
+        let (s, problems) = from_toml_unversioned("review_number = \"<b>x</b>\"\n");
         assert_eq!(s.review_number, None);
         assert_eq!(problems[0].id.as_deref(), Some("review_number"));
-        let (s, _) = Settings::from_toml("review_number = \"浙S(2024)123号\"\n");
+        let (s, _) = from_toml_unversioned("review_number = \"浙S(2024)123号\"\n");
         assert_eq!(s.review_number.as_deref(), Some("浙S(2024)123号"));
     }
 
     #[test]
     fn an_unknown_setting_or_a_syntax_error_names_the_line() {
-        let (_, problems) = Settings::from_toml("version = 1\ncolour = \"red\"\n");
+        let (_, problems) = from_toml_unversioned("version = 1\ncolour = \"red\"\n");
         assert_eq!((problems[0].kind, problems[0].file.as_str(), problems[0].line), (ErrorKind::Shape, FILE, Some(2)));
-        let (_, problems) = Settings::from_toml("version = 1\n[title\n");
+        let (_, problems) = from_toml_unversioned("version = 1\n[title\n");
         assert_eq!((problems[0].kind, problems[0].file.as_str(), problems[0].line), (ErrorKind::Syntax, FILE, Some(2)));
     }
 }

@@ -122,6 +122,7 @@ texts! {
     ProblemRecord => ("记录 {id}", "記錄 {id}", "record {id}"),
     FaultMissing => ("文件无法获取", "檔案無法取得", "the file could not be fetched"),
     FaultSyntax => ("文件格式有误，无法读取", "檔案格式有誤，無法讀取", "the file cannot be read (a syntax error)"),
+    FaultVersion => ("文件未注明格式版本，或其版本本地图无法读取", "檔案未註明格式版本，或其版本本地圖無法讀取", "the file's format version is missing or not one this map reads"),
     FaultShape => ("记录的格式不符", "記錄的格式不符", "a record is not of the expected form"),
     FaultMissingField => ("缺少必填项", "缺少必填項", "a required field is missing"),
     FaultBadId => ("编号的写法有误", "編號的寫法有誤", "the id is not written as ids are"),

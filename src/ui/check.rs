@@ -6,12 +6,13 @@
 use leptos::prelude::*;
 
 use super::context::ctx;
-use crate::atlas::{DataError, Lang};
+use crate::atlas::{DataError, ErrorKind, Lang};
 use crate::state::problems::describe;
 use crate::state::text::{colon, T};
 
 /// One problem: where it is and its class of fault in the reader's language,
-/// then what exactly is wrong, as the file's keys and values say it (English).
+/// then what exactly is wrong, as the file's keys and values say it (English);
+/// for a file not fetched, why, in the browser's words ("HTTP 404").
 #[component]
 pub fn Problem(p: DataError, lang: RwSignal<Lang>) -> impl IntoView {
     let detail = p.message.clone();
@@ -37,10 +38,13 @@ pub fn CheckReport() -> impl IntoView {
             .files
             .iter()
             .map(|f| {
+                // A file not fetched says why on its own line, once: its
+                // "could not be fetched" problem is not listed again under it.
                 let problems: Vec<DataError> = data
                     .problems
                     .iter()
                     .filter(|p| crate::state::content::file_name(&p.file) == f.name)
+                    .filter(|p| !(f.failed.is_some() && p.kind == ErrorKind::Missing))
                     .cloned()
                     .collect();
                 let (name, bytes, failed, count) = (f.name.clone(), f.bytes, f.failed.clone(), problems.len());
