@@ -207,6 +207,40 @@ fn a_themes_unknown_member_is_named_and_what_relied_on_the_theme_goes_with_it() 
 }
 
 #[test]
+fn one_bad_value_in_a_theme_is_one_problem_counting_the_records_that_relied_on_it() {
+    let (text, line) = broken("themes.toml", "china-vision-valley", "name_en = ", "name_en = 3 # ");
+    let loaded = load_with("themes.toml", &text);
+    only(&loaded, ErrorKind::Shape, "themes.toml", Some(line), Some("china-vision-valley"));
+    let facts = committed("facts.toml").matches("subject = \"china-vision-valley\"").count();
+    let stops = committed("tour.toml").matches("target = \"theme:china-vision-valley\"").count();
+    assert!(facts > 1 && stops > 0, "the theme has facts and a stop");
+    let problem = &loaded.problems[0];
+    assert_eq!(problem.dependents_by_file(), [("facts.toml", facts), ("tour.toml", stops)], "{problem}");
+    // and they are left out, all the same
+    assert!(loaded.catalogue.facts.iter().all(|f| f.subject != "china-vision-valley"));
+    assert!(loaded.tour.stops.iter().all(|s| s.id != "china-vision-valley"));
+}
+
+#[test]
+fn one_bad_key_in_a_layer_is_one_problem_counting_the_features_it_held() {
+    let districts = committed("districts.geojson").matches("\"kind\":\"district\"").count();
+    assert!(districts > 1);
+    // the layer's [[layer]] line
+    let layers = committed("layers.toml");
+    let at = layers[..layers.find("\nid = \"districts\"").unwrap()].matches('\n').count() + 1;
+    // a bad value: the layer says what it holds
+    let (text, _) = broken("layers.toml", "districts", "symbol = \"area\"", "symbol = \"areas\"");
+    let loaded = load_with("layers.toml", &text);
+    only(&loaded, ErrorKind::Shape, "layers.toml", Some(at), Some("districts"));
+    assert_eq!(loaded.problems[0].dependents_by_file(), [("districts.geojson", districts)]);
+    // a misspelt key: what it holds is unreadable; the features it leaves without a layer count on it
+    let (text, _) = broken("layers.toml", "districts", "zone_kind = ", "zone_kinds = ");
+    let loaded = load_with("layers.toml", &text);
+    only(&loaded, ErrorKind::Shape, "layers.toml", Some(at), Some("districts"));
+    assert_eq!(loaded.problems[0].dependents_by_file(), [("districts.geojson", districts)]);
+}
+
+#[test]
 fn a_stops_unknown_fact_or_target_is_named_and_the_rest_of_the_tour_plays() {
     let stops = committed("tour.toml").matches("\n[[stop]]").count();
     for (from, to) in [("facts = [", "facts = [\"no-such-fact\", "), ("target = ", "target = \"zone:atlantis\" # ")] {

@@ -28,7 +28,7 @@ use serde::Deserialize;
 use super::figures::check_figure;
 pub use super::figures::{format_figure, Figure, Unit};
 use super::records::{read_records, Lines};
-use super::{DataError, ErrorKind, Lang, Names};
+use super::{DataError, ErrorKind, Lang, Names, Referent};
 
 pub const SOURCES_FILE: &str = "sources.toml";
 pub const FACTS_FILE: &str = "facts.toml";
@@ -306,11 +306,13 @@ impl Catalogue {
                 bad(ErrorKind::MissingField, "members", "expected members, got none".into());
             }
             for (j, m) in t.members.iter().enumerate() {
+                let here = |kind, message| (part, fault(kind, file, &t.lines, "members", id, message));
                 if !subject_exists(m) {
                     let message = format!("expected zone or site ids as members, got unknown '{m}'");
-                    bad(ErrorKind::UnknownReference, "members", message);
+                    let (part, e) = here(ErrorKind::UnknownReference, message);
+                    faults.push((part, e.refers_to(Referent::Feature, m)));
                 } else if t.members[..j].contains(m) {
-                    bad(ErrorKind::Inconsistent, "members", format!("expected each member once, got '{m}' twice"));
+                    faults.push(here(ErrorKind::Inconsistent, format!("expected each member once, got '{m}' twice")));
                 }
             }
         }
@@ -321,22 +323,28 @@ impl Catalogue {
         for (i, f) in self.facts.iter().enumerate() {
             let part = Some(Part::Fact(i));
             let Some(id) = record_id(file, "fact", &f.id, &f.lines, part, faults) else { continue };
-            let mut bad = |kind, field: &str, m: String| faults.push((part, fault(kind, file, &f.lines, field, id, m)));
+            let here = |kind, field: &str, m: String| (part, fault(kind, file, &f.lines, field, id, m));
             if self.facts[..i].iter().any(|o| o.id == f.id) {
-                bad(ErrorKind::DuplicateId, "id", "expected a unique id, got a second fact with this id".into());
+                let m = "expected a unique id, got a second fact with this id".into();
+                faults.push(here(ErrorKind::DuplicateId, "id", m));
             }
+            // A reference says what it names, so that a record left out for a
+            // fault of its own is reported once, not by every fact citing it.
             if f.subject.trim().is_empty() {
-                bad(ErrorKind::MissingField, "subject", "expected a subject, got none".into());
+                faults.push(here(ErrorKind::MissingField, "subject", "expected a subject, got none".into()));
             } else if !subject_exists(&f.subject) && self.theme(&f.subject).is_none() {
                 let m = format!("expected a zone, site or theme id as subject, got unknown '{}'", f.subject);
-                bad(ErrorKind::UnknownReference, "subject", m);
+                let (part, e) = here(ErrorKind::UnknownReference, "subject", m);
+                faults.push((part, e.refers_to(Referent::Subject, &f.subject)));
             }
             if f.source.trim().is_empty() {
-                bad(ErrorKind::MissingField, "source", "expected a source, got none".into());
+                faults.push(here(ErrorKind::MissingField, "source", "expected a source, got none".into()));
             } else if self.source(&f.source).is_none() {
                 let m = format!("expected a source id from {SOURCES_FILE}, got unknown '{}'", f.source);
-                bad(ErrorKind::UnknownReference, "source", m);
+                let (part, e) = here(ErrorKind::UnknownReference, "source", m);
+                faults.push((part, e.refers_to(Referent::Source, &f.source)));
             }
+            let mut bad = |kind, field: &str, m: String| faults.push(here(kind, field, m));
             for lang in f.text.missing() {
                 bad(ErrorKind::MissingName(lang), lang_key(lang), format!("expected text in {}, got none", lang.tag()));
             }

@@ -57,6 +57,39 @@ pub enum ErrorKind {
     Inconsistent,
 }
 
+/// The kind of record a reference names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Referent {
+    /// A source of `sources.toml`.
+    Source,
+    /// A fact of `facts.toml`.
+    Fact,
+    /// A theme of `themes.toml`.
+    Theme,
+    /// A fact's subject: a zone or site of the layers, or a theme.
+    Subject,
+    /// A zone or site of the layers.
+    Feature,
+    /// A layer of `layers.toml`.
+    Layer,
+}
+
+impl Referent {
+    /// Whether a record of the file `name` (its deployed name) is one this
+    /// kind of reference can name.
+    pub fn in_file(self, name: &str) -> bool {
+        let layers = name.ends_with(".geojson");
+        match self {
+            Referent::Source => name == "sources.toml",
+            Referent::Fact => name == "facts.toml",
+            Referent::Theme => name == "themes.toml",
+            Referent::Subject => name == "themes.toml" || layers,
+            Referent::Feature => layers,
+            Referent::Layer => name == "layers.toml",
+        }
+    }
+}
+
 /// A problem in one of the data files (`facts.toml`, `sites.geojson`, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataError {
@@ -71,11 +104,46 @@ pub struct DataError {
     pub id: Option<String>,
     /// What is wrong, phrased "expected X, got Y" where that fits.
     pub message: String,
+    /// For a reference to a record that is not there: what it names. When
+    /// that record is in its file but left out for a fault of its own, the
+    /// reference is not a problem of its own: it is counted in
+    /// [`DataError::dependents`] of the record's problem (see
+    /// `state::content::fold_dependents`).
+    pub refers_to: Option<Box<(Referent, String)>>,
+    /// The records left out (or drawn without a layer) because of this
+    /// problem and nothing else, as `(file, id)`.
+    pub dependents: Box<[(String, String)]>,
 }
 
 impl DataError {
     pub fn new(kind: ErrorKind, file: impl Into<String>, id: Option<&str>, message: impl Into<String>) -> Self {
-        Self { kind, file: file.into(), line: None, id: id.map(str::to_owned), message: message.into() }
+        Self {
+            kind,
+            file: file.into(),
+            line: None,
+            id: id.map(str::to_owned),
+            message: message.into(),
+            refers_to: None,
+            dependents: Box::default(),
+        }
+    }
+
+    /// The same error, a reference to the record `id` of the kind `what`.
+    pub fn refers_to(mut self, what: Referent, id: &str) -> Self {
+        self.refers_to = Some(Box::new((what, id.to_owned())));
+        self
+    }
+
+    /// How many records of each file depend on this problem, in the order met.
+    pub fn dependents_by_file(&self) -> Vec<(&str, usize)> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (file, _) in &self.dependents {
+            match counts.iter_mut().find(|(f, _)| f == file) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((file, 1)),
+            }
+        }
+        counts
     }
 
     /// The same error, located at `line` (1-based).
@@ -95,9 +163,14 @@ impl fmt::Display for DataError {
             return write!(f, ": could not be fetched ({})", self.message);
         }
         match &self.id {
-            Some(id) => write!(f, ", '{}': {}", id, self.message),
-            None => write!(f, ": {}", self.message),
+            Some(id) => write!(f, ", '{}': {}", id, self.message)?,
+            None => write!(f, ": {}", self.message)?,
         }
+        if !self.dependents.is_empty() {
+            let files: Vec<String> = self.dependents_by_file().iter().map(|(f, n)| format!("{n} in {f}")).collect();
+            write!(f, " (and {} records depending on it: {})", self.dependents.len(), files.join(", "))?;
+        }
+        Ok(())
     }
 }
 
@@ -115,6 +188,14 @@ mod test {
         assert_eq!(e.to_string(), "facts.toml:212, 'bj-gdp-2022': expected …");
         let e = DataError::new(ErrorKind::Syntax, "tour.toml", None, "expected a value").at(3);
         assert_eq!(e.to_string(), "tour.toml:3: expected a value");
+        let mut e = DataError::new(ErrorKind::MissingName(Lang::En), "themes.toml", Some("t"), "expected …").at(3);
+        e.dependents = [("facts.toml", "a"), ("facts.toml", "b"), ("tour.toml", "s")]
+            .map(|(f, i)| (f.to_owned(), i.to_owned()))
+            .into();
+        assert_eq!(
+            e.to_string(),
+            "themes.toml:3, 't': expected … (and 3 records depending on it: 2 in facts.toml, 1 in tour.toml)"
+        );
         let e = DataError::new(ErrorKind::Missing, "tour.toml", None, "HTTP 404");
         assert_eq!(e.to_string(), "tour.toml: could not be fetched (HTTP 404)");
     }

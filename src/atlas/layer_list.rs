@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::error::ErrorKind;
 use super::layers::{Atlas, Zone, ZoneKind};
-use super::{DataError, Lang, Names};
+use super::{DataError, Lang, Names, Referent};
 
 /// The file's deployed name, as errors name it.
 pub const LAYERS_FILE: &str = "layers.toml";
@@ -121,6 +121,36 @@ pub struct LayerDef {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layers {
     list: Vec<LayerDef>,
+    /// Layers left out for a fault, with what they would have held as far as
+    /// it can be read: the features they would hold are reported with them,
+    /// not one by one.
+    left_out: Vec<LeftOut>,
+}
+
+/// A `[[layer]]` left out, and what it would have held.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct LeftOut {
+    id: String,
+    zone_kind: Option<String>,
+    zones: Vec<String>,
+    category: Option<String>,
+}
+
+impl LeftOut {
+    fn read(id: &str, table: &toml::Table) -> LeftOut {
+        let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+        let zones = table.get("zones").and_then(|v| v.as_array());
+        LeftOut {
+            id: id.to_owned(),
+            zone_kind: text("zone_kind"),
+            zones: zones.map(|z| z.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default(),
+            category: text("category"),
+        }
+    }
+
+    fn knows_what_it_holds(&self) -> bool {
+        self.zone_kind.is_some() || !self.zones.is_empty() || self.category.is_some()
+    }
 }
 
 /// A `[[layer]]` as written; checked into a [`LayerDef`].
@@ -266,14 +296,17 @@ impl Layers {
         let (got, at) = version.map_or((None, 1), |(v, line)| (Some(v), line));
         errors.extend(super::records::version_problem(LAYERS_FILE, text, got, at));
         let mut list: Vec<LayerDef> = Vec::new();
+        let mut left_out = Vec::new();
         for entry in file.layer {
             let line = Some(line_of(text, entry.span().start));
             let table = entry.into_inner();
             let id = table.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+            let peek = id.as_deref().map(|id| LeftOut::read(id, &table));
             let raw: RawLayer = match toml::Value::Table(table).try_into() {
                 Ok(r) => r,
                 Err(e) => {
                     errors.push(error(ErrorKind::Shape, line, id.as_deref(), e.message().to_string()));
+                    left_out.extend(peek);
                     continue;
                 }
             };
@@ -296,6 +329,7 @@ impl Layers {
                 Err(m) => {
                     let kind = blank.map_or(ErrorKind::Shape, ErrorKind::MissingName);
                     errors.push(error(kind, line, Some(&id), m));
+                    left_out.extend(peek);
                     continue;
                 }
             };
@@ -319,7 +353,7 @@ impl Layers {
             }
             list.push(def);
         }
-        (Layers { list }, errors)
+        (Layers { list, left_out }, errors)
     }
 
     /// The committed `geodata/layers.toml` (native builds only: the app
@@ -391,36 +425,69 @@ impl Layers {
     /// atlas does not have.
     pub fn check_atlas(&self, atlas: &Atlas) -> Vec<DataError> {
         let mut errors = Vec::new();
+        // Features no layer holds. Those a layer left out for a fault would
+        // have held refer to it, and are reported with it; of the others, a
+        // kind of zone or a category of sites that no layer holds is one
+        // problem, however many features it has.
+        let unknown: Vec<&LeftOut> = self.left_out.iter().filter(|l| !l.knows_what_it_holds()).collect();
+        let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        let mut unheld = |would: Option<&LeftOut>, group: String, file: &str, id: &str| match would
+            .or(unknown.first().copied().filter(|_| unknown.len() == 1))
+        {
+            Some(layer) => {
+                let m = format!("expected the layer '{}' of {LAYERS_FILE} to hold it, got none", layer.id);
+                let e = DataError::new(ErrorKind::UnknownReference, file, Some(id), m);
+                errors.push(e.refers_to(Referent::Layer, &layer.id));
+            }
+            None => {
+                let member = (file.to_owned(), id.to_owned());
+                match groups.iter_mut().find(|(g, _)| *g == group) {
+                    Some((_, members)) => members.push(member),
+                    None => groups.push((group, vec![member])),
+                }
+            }
+        };
         for z in atlas.zones().filter(|z| self.of_zone(z).is_none()) {
-            errors.push(DataError::new(
-                ErrorKind::UnknownReference,
-                &z.file,
-                Some(&z.id),
-                format!("expected a layer in {LAYERS_FILE} that holds it (zones = [\"{}\"]), got none", z.id),
-            ));
+            let listed = self.left_out.iter().find(|l| l.zones.contains(&z.id));
+            let would = listed.or_else(|| self.left_out.iter().find(|l| l.zone_kind.as_deref() == Some(z.kind.key())));
+            let group = format!("that holds the zones of kind \"{}\" (zone_kind)", z.kind.key());
+            unheld(would, group, &z.file, &z.id);
         }
         for s in atlas.sites.iter().filter(|s| self.of_category(&s.category).is_none()) {
-            errors.push(DataError::new(
-                ErrorKind::UnknownReference,
-                &s.file,
-                Some(&s.id),
-                format!("expected a layer in {LAYERS_FILE} of category \"{}\", got none", s.category),
-            ));
+            let would = self.left_out.iter().find(|l| l.category.as_deref() == Some(&s.category));
+            unheld(would, format!("of category \"{}\"", s.category), &s.file, &s.id);
+        }
+        for (group, members) in groups {
+            if let [(file, id)] = &members[..] {
+                let m = format!("expected a layer in {LAYERS_FILE} {group}, got none");
+                errors.push(DataError::new(ErrorKind::UnknownReference, file, Some(id), m));
+                continue;
+            }
+            let m = format!("expected a layer {group}, got none: they are drawn without one");
+            let mut e = DataError::new(ErrorKind::UnknownReference, LAYERS_FILE, None, m);
+            e.dependents = members.iter().map(|(f, i)| (file_name(f).to_owned(), (*i).to_owned())).collect();
+            errors.push(e);
         }
         for d in &self.list {
             if let Holds::Zones(ids) = &d.holds {
                 for id in ids.iter().filter(|id| atlas.zone(id).is_none()) {
-                    errors.push(error(
+                    let e = error(
                         ErrorKind::UnknownReference,
                         None,
                         Some(&d.id),
                         format!("expected zone \"{id}\" in the map's zones, got none"),
-                    ));
+                    );
+                    errors.push(e.refers_to(Referent::Feature, id));
                 }
             }
         }
         errors
     }
+}
+
+/// A file's deployed name: `sites.geojson` for `geodata/sites.geojson`.
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
 }
 
 fn is_id(id: &str) -> bool {

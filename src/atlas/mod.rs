@@ -11,7 +11,7 @@ pub mod layers;
 pub mod records;
 pub mod validate;
 
-pub use error::{DataError, ErrorKind};
+pub use error::{DataError, ErrorKind, Referent};
 pub use lang::{Lang, Names};
 
 /// Test fixture shared by the pure modules: the committed layers and catalogue,

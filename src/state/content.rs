@@ -100,6 +100,63 @@ impl Content {
     }
 }
 
+/// One cause, one problem: a problem that only says a record refers to
+/// another which is in its file but was left out for a fault of its own (a
+/// fact whose theme was refused, a tour stop showing that fact) is not
+/// listed; the record is counted in [`DataError::dependents`] of the problem
+/// that caused it, followed back to the first cause.
+pub fn fold_dependents(problems: Vec<DataError>) -> Vec<DataError> {
+    let n = problems.len();
+    // The problem each one follows from: the first problem of the record it refers to.
+    let cause: Vec<Option<usize>> = problems
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (what, id) = p.refers_to.as_deref()?;
+            let defines = |q: &DataError| q.id.as_deref() == Some(id.as_str()) && what.in_file(file_name(&q.file));
+            problems.iter().position(defines).filter(|&j| j != i)
+        })
+        .collect();
+    // Followed back to a problem that follows from none; `None` on a cycle.
+    let root = |mut i: usize| {
+        for _ in 0..=n {
+            match cause[i] {
+                Some(j) => i = j,
+                None => return Some(i),
+            }
+        }
+        None
+    };
+    let roots: Vec<Option<usize>> = (0..n).map(|i| cause[i].and_then(|_| root(i))).collect();
+    let mut kept: Vec<Option<DataError>> = problems.into_iter().map(Some).collect();
+    let mut out_of: Vec<Vec<(String, String)>> = vec![Vec::new(); n];
+    for i in 0..n {
+        if let Some(r) = roots[i] {
+            if let Some(p) = kept[i].take() {
+                let own = kept[r].as_ref().map(|c| (file_name(&c.file).to_owned(), c.id.clone()));
+                let record = (file_name(&p.file).to_owned(), p.id.clone().unwrap_or_default());
+                let same_as_cause =
+                    own.as_ref().is_some_and(|(f, id)| *f == record.0 && id.as_deref() == Some(&record.1));
+                if !same_as_cause && !out_of[r].contains(&record) {
+                    out_of[r].push(record);
+                }
+            }
+        }
+    }
+    kept.into_iter()
+        .zip(out_of)
+        .filter_map(|(p, more)| {
+            let mut p = p?;
+            if !more.is_empty() {
+                let mut all = p.dependents.into_vec();
+                all.extend(more.into_iter().filter(|d| !all.contains(d)).collect::<Vec<_>>());
+                p.dependents = all.into();
+            }
+            Some(p)
+        })
+        .collect()
+}
+
 /// The deployed name of a problem's file: `facts.toml` for `facts.toml:212`
 /// or `geodata/facts.toml`.
 pub fn file_name(file: &str) -> &str {
@@ -150,6 +207,7 @@ impl Content {
         problems.extend(errors);
         // Records at fault, and those relying on them, are left out.
         problems.extend(check_loaded(&atlas, &mut catalogue, &mut tour));
+        let problems = fold_dependents(problems);
         let files = FILES
             .iter()
             .map(|name| {
@@ -263,6 +321,38 @@ mod test {
         assert_eq!(c.problems_in(FACTS).count(), 0);
         assert_eq!(file_name("geodata/facts.toml"), "facts.toml");
         assert_eq!(file_name("facts.toml:212"), "facts.toml");
+    }
+
+    #[test]
+    fn a_reference_to_a_record_left_out_counts_on_its_problem_and_a_typo_stays_a_problem() {
+        use crate::atlas::Referent;
+        let e = |file: &str, id: &str| DataError::new(ErrorKind::UnknownReference, file, Some(id), "…");
+        let problems = vec![
+            DataError::new(ErrorKind::Shape, "themes.toml", Some("t"), "a bad value"),
+            e("facts.toml", "a").refers_to(Referent::Subject, "t"),
+            e("facts.toml", "b").refers_to(Referent::Subject, "t"),
+            // a stop showing fact a, which is left out because of t
+            e("tour.toml", "s").refers_to(Referent::Fact, "a"),
+            e("tour.toml", "s").refers_to(Referent::Theme, "t"),
+            // a stop with the same id as the theme is not the theme
+            e("facts.toml", "c").refers_to(Referent::Fact, "t"),
+            // no record 'x' anywhere: a problem of its own
+            e("facts.toml", "d").refers_to(Referent::Source, "x"),
+        ];
+        let folded = fold_dependents(problems);
+        let ids: Vec<_> = folded.iter().map(|p| (p.file.as_str(), p.id.as_deref().unwrap())).collect();
+        assert_eq!(ids, [("themes.toml", "t"), ("facts.toml", "c"), ("facts.toml", "d")]);
+        assert_eq!(folded[0].dependents_by_file(), [("facts.toml", 2), ("tour.toml", 1)]);
+    }
+
+    #[test]
+    fn references_in_a_circle_are_all_kept() {
+        use crate::atlas::Referent;
+        let e = |id: &str, to: &str| {
+            DataError::new(ErrorKind::UnknownReference, "facts.toml", Some(id), "…").refers_to(Referent::Fact, to)
+        };
+        let folded = fold_dependents(vec![e("a", "b"), e("b", "a")]);
+        assert_eq!(folded.len(), 2);
     }
 
     #[test]

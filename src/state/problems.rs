@@ -63,6 +63,17 @@ pub fn place(e: &DataError, lang: Lang) -> String {
     s
 }
 
+/// The records that depend on the problem, counted by file, when there are
+/// any: "and 15 records depending on it (facts.toml 14, tour.toml 1)".
+pub fn dependents(e: &DataError, lang: Lang) -> Option<String> {
+    if e.dependents.is_empty() {
+        return None;
+    }
+    let files: Vec<String> = e.dependents_by_file().iter().map(|(f, n)| format!("{f} {n}")).collect();
+    let sep = if lang == Lang::En { ", " } else { "，" };
+    Some(T::ProblemDependents.fill(lang, &[("n", &e.dependents.len().to_string()), ("files", &files.join(sep))]))
+}
+
 /// The whole problem in words: its place, then its class of fault.
 pub fn describe(e: &DataError, lang: Lang) -> String {
     format!("{}{}{}", place(e, lang), colon(lang), fault(e.kind, lang))
@@ -83,6 +94,17 @@ mod test {
         );
         let e = DataError::new(ErrorKind::Missing, "geodata/themes.toml", None, "HTTP 404");
         assert_eq!(describe(&e, Lang::ZhHant), "themes.toml：檔案無法取得");
+    }
+
+    #[test]
+    fn the_records_depending_on_a_problem_are_counted_by_file() {
+        let mut e = DataError::new(ErrorKind::Shape, "themes.toml", Some("t"), "…").at(29);
+        assert_eq!(dependents(&e, Lang::En), None);
+        e.dependents = [("facts.toml", "a"), ("tour.toml", "s"), ("facts.toml", "b")]
+            .map(|(f, i)| (f.to_owned(), i.to_owned()))
+            .into();
+        assert_eq!(dependents(&e, Lang::En).unwrap(), "and 3 records depending on it (facts.toml 2, tour.toml 1)");
+        assert_eq!(dependents(&e, Lang::ZhHans).unwrap(), "另有 3 条记录因依赖它而受影响（facts.toml 2，tour.toml 1）");
     }
 
     #[test]

@@ -120,6 +120,8 @@ texts! {
     ProblemAtLine => ("{file} 第 {line} 行", "{file} 第 {line} 行", "{file}, line {line}"),
     /// Which record a content problem belongs to.
     ProblemRecord => ("记录 {id}", "記錄 {id}", "record {id}"),
+    /// How many records were left out because of one problem, and where.
+    ProblemDependents => ("另有 {n} 条记录因依赖它而受影响（{files}）", "另有 {n} 筆記錄因依賴它而受影響（{files}）", "and {n} records depending on it ({files})"),
     FaultMissing => ("文件无法获取", "檔案無法取得", "the file could not be fetched"),
     FaultSyntax => ("文件格式有误，无法读取", "檔案格式有誤，無法讀取", "the file cannot be read (a syntax error)"),
     FaultVersion => ("文件未注明格式版本，或其版本本地图无法读取", "檔案未註明格式版本，或其版本本地圖無法讀取", "the file's format version is missing or not one this map reads"),

@@ -23,7 +23,7 @@ use serde::Deserialize;
 use crate::atlas::catalogue::{lang_key, retain_unless, Catalogue, FACTS_FILE};
 use crate::atlas::records::{read_records, Lines};
 use crate::atlas::validate::HANGZHOU_BOUNDS;
-use crate::atlas::{DataError, ErrorKind, Names};
+use crate::atlas::{DataError, ErrorKind, Names, Referent};
 use crate::spatial::bounds::Bounds;
 use crate::spatial::LonLat;
 use crate::state::Selection;
@@ -186,17 +186,23 @@ impl Tour {
     fn faults(&self, catalogue: &Catalogue, subject_exists: &dyn Fn(&str) -> bool) -> Vec<(Option<usize>, DataError)> {
         let mut faults = Vec::new();
         for (i, stop) in self.stops.iter().enumerate() {
-            let mut bad = |kind, field: &str, msg: String| {
+            // `refers`: what an unknown reference names, so that a record left
+            // out for a fault of its own is reported once, not by every stop showing it.
+            let mut bad = |kind, field: &str, msg: String, refers: Option<(Referent, &str)>| {
                 let id = Some(stop.id.as_str()).filter(|id| !id.trim().is_empty());
-                faults.push((Some(i), DataError::new(kind, TOUR_FILE, id, msg).at(stop.lines.of(field))));
+                let mut e = DataError::new(kind, TOUR_FILE, id, msg).at(stop.lines.of(field));
+                if let Some((what, target)) = refers {
+                    e = e.refers_to(what, target);
+                }
+                faults.push((Some(i), e));
             };
             if stop.id.trim().is_empty() {
-                bad(ErrorKind::BadId, "id", "expected an id in this [[stop]], got none".into());
+                bad(ErrorKind::BadId, "id", "expected an id in this [[stop]], got none".into(), None);
             } else if self.stops[..i].iter().any(|s| s.id == stop.id) {
-                bad(ErrorKind::DuplicateId, "id", "expected a unique id, got one used by an earlier stop".into());
+                bad(ErrorKind::DuplicateId, "id", "expected a unique id, got one used by an earlier stop".into(), None);
             }
             for l in stop.title.missing() {
-                bad(ErrorKind::MissingName(l), lang_key(l), format!("expected a title in {}, got none", l.tag()));
+                bad(ErrorKind::MissingName(l), lang_key(l), format!("expected a title in {}, got none", l.tag()), None);
             }
             match &stop.target {
                 Target::Subject(sel) => {
@@ -206,7 +212,11 @@ impl Tour {
                     };
                     if !known {
                         let m = format!("expected target to name a {} on the map, got '{}'", sel.kind(), sel.id());
-                        bad(ErrorKind::UnknownReference, "target", m);
+                        let what = match sel {
+                            Selection::Theme(_) => Referent::Theme,
+                            Selection::Zone(_) | Selection::Site(_) => Referent::Feature,
+                        };
+                        bad(ErrorKind::UnknownReference, "target", m, Some((what, sel.id())));
                     }
                 }
                 Target::Bounds(b) => {
@@ -217,14 +227,14 @@ impl Tour {
                             "expected bounds inside Hangzhou ({}–{} E, {}–{} N), got [{}, {}, {}, {}]",
                             h.west, h.east, h.south, h.north, b.west, b.south, b.east, b.north
                         );
-                        bad(ErrorKind::OutsideArea, "bounds", m);
+                        bad(ErrorKind::OutsideArea, "bounds", m, None);
                     }
                 }
                 Target::Overview => {}
             }
             if !(MIN_FACTS..=MAX_FACTS).contains(&stop.facts.len()) {
                 let m = format!("expected {MIN_FACTS} to {MAX_FACTS} facts, got {}", stop.facts.len());
-                bad(ErrorKind::Inconsistent, "facts", m);
+                bad(ErrorKind::Inconsistent, "facts", m, None);
             }
             for f in &stop.facts {
                 if catalogue.fact(f).is_none() {
@@ -232,11 +242,12 @@ impl Tour {
                         ErrorKind::UnknownReference,
                         "facts",
                         format!("expected a fact id from {FACTS_FILE}, got '{f}'"),
+                        Some((Referent::Fact, f)),
                     );
                 }
             }
             if stop.closing && i + 1 != self.stops.len() {
-                bad(ErrorKind::Inconsistent, "closing", "expected closing = true only on the last stop".into());
+                bad(ErrorKind::Inconsistent, "closing", "expected closing = true only on the last stop".into(), None);
             }
         }
         faults

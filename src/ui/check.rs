@@ -7,20 +7,29 @@ use leptos::prelude::*;
 
 use super::context::ctx;
 use crate::atlas::{DataError, ErrorKind, Lang};
-use crate::state::problems::describe;
+use crate::state::problems::{dependents, describe};
 use crate::state::text::{colon, T};
 
 /// One problem: where it is and its class of fault in the reader's language,
 /// then what exactly is wrong, as the file's keys and values say it (English);
-/// for a file not fetched, why, in the browser's words ("HTTP 404").
+/// for a file not fetched, why, in the browser's words ("HTTP 404"); then how
+/// many records were left out because of it.
 #[component]
 pub fn Problem(p: DataError, lang: RwSignal<Lang>) -> impl IntoView {
     let detail = p.message.clone();
+    let counted = p.clone();
+    let has_dependents = !p.dependents.is_empty();
     view! {
         <li class="problem">
             <span class="problem__place">{move || describe(&p, lang.get())}</span>
             " "
             <code class="problem__detail" lang="en">{detail}</code>
+            {has_dependents.then(|| view! {
+                " "
+                <span class="problem__dependents" data-testid="problem-dependents">
+                    {move || dependents(&counted, lang.get()).unwrap_or_default()}
+                </span>
+            })}
         </li>
     }
 }
