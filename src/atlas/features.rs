@@ -4,8 +4,8 @@
 //! A file is a `FeatureCollection` carrying its format's `"version": 1` (a
 //! foreign member, RFC 7946 §6.1). Each feature is read on its own with the
 //! [`geojson`] crate (its type, id and geometry), and its properties into a
-//! typed struct by serde derive ([`ZoneProperties`], [`SiteProperties`],
-//! [`WaterProperties`]), chosen by the `kind` property. So a feature that
+//! typed struct by serde derive (`Properties`), whose `kind` says what the
+//! feature is. So a feature that
 //! cannot be read is left out and named, by its line and id, and the others
 //! load; a file that is not JSON, or not a FeatureCollection, is named and the
 //! other files load.
@@ -15,9 +15,7 @@
 //! area) is checked by [`super::validate`].
 
 use geo::{Coord, LineString, MultiLineString, MultiPolygon, Polygon};
-use geojson::feature::Id;
-use geojson::{Feature, Geometry, GeometryValue, JsonObject, JsonValue, Position};
-use serde::de::DeserializeOwned;
+use geojson::{Geometry, GeometryValue, Position};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -37,63 +35,59 @@ enum FeatureKind {
     Water,
 }
 
-/// The properties of a district, the focus zone or a cooperation zone
-/// (`geodata/README.md`, "Property schema"). Other properties are allowed and
-/// ignored. A missing name reads as empty, so the zone still shows up and the
-/// checks name the language.
+/// The properties of a feature, of every kind (`geodata/README.md`,
+/// "Property schema"): one struct, so that the reader is compiled once. What a
+/// kind requires is checked as the feature is read ("expected category, got
+/// none"); other properties are allowed and ignored. A missing name reads as
+/// empty, so the feature still shows up and the checks name the language.
 #[derive(Debug, Default, Deserialize)]
-pub struct ZoneProperties {
-    pub name_zh_hans: Option<String>,
-    pub name_zh_hant: Option<String>,
-    pub name_en: Option<String>,
-    pub label_zh_hans: Option<String>,
-    pub label_zh_hant: Option<String>,
-    pub label_en: Option<String>,
-    pub search_aliases: Option<Vec<String>>,
-    /// Required of cooperation zones; districts and the focus zone are surveyed.
-    pub schematic: Option<bool>,
-    pub confidence: Option<Confidence>,
-    pub adcode: Option<String>,
-    pub district: Option<String>,
-    pub stated_area_km2: Option<f64>,
-    pub drawn_area_km2: Option<f64>,
-    pub drawn_part_zh_hans: Option<String>,
-    pub drawn_part_zh_hant: Option<String>,
-    pub drawn_part_en: Option<String>,
-    pub extent_basis: Option<String>,
+struct Properties<'a> {
+    kind: Option<FeatureKind>,
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+    name_zh_hans: Option<String>,
+    name_zh_hant: Option<String>,
+    name_en: Option<String>,
+    /// A short name for the map itself.
+    label_zh_hans: Option<String>,
+    label_zh_hant: Option<String>,
+    label_en: Option<String>,
+    search_aliases: Option<Vec<String>>,
+    /// How well the shape or position is known; required of cooperation
+    /// zones and sites (districts and the focus zone are surveyed).
+    confidence: Option<Confidence>,
+    /// The adcode of the district a cooperation zone or site is in.
+    district: Option<String>,
+    // Zones.
+    /// Required of cooperation zones.
+    schematic: Option<bool>,
+    adcode: Option<String>,
+    stated_area_km2: Option<f64>,
+    drawn_area_km2: Option<f64>,
+    drawn_part_zh_hans: Option<String>,
+    drawn_part_zh_hant: Option<String>,
+    drawn_part_en: Option<String>,
+    extent_basis: Option<String>,
+    // Sites.
+    /// Required: the `category` of a layer in `layers.toml`.
+    category: Option<String>,
+    /// What the place is, in words.
+    kind_zh_hans: Option<String>,
+    kind_zh_hant: Option<String>,
+    kind_en: Option<String>,
+    /// Required: how the position was obtained.
+    position_basis: Option<String>,
+    // Water.
+    /// Required: where its name is written, `[longitude, latitude]`.
+    label_at: Option<(f64, f64)>,
+    label_angle_deg: Option<f64>,
+    /// Required: where the shape comes from.
+    source: Option<String>,
 }
 
-/// The properties of a site.
-#[derive(Debug, Deserialize)]
-pub struct SiteProperties {
-    /// The `category` of a layer in `layers.toml`.
-    pub category: String,
-    pub name_zh_hans: Option<String>,
-    pub name_zh_hant: Option<String>,
-    pub name_en: Option<String>,
-    pub label_zh_hans: Option<String>,
-    pub label_zh_hant: Option<String>,
-    pub label_en: Option<String>,
-    pub kind_zh_hans: Option<String>,
-    pub kind_zh_hant: Option<String>,
-    pub kind_en: Option<String>,
-    pub search_aliases: Option<Vec<String>>,
-    pub confidence: Confidence,
-    /// The adcode of the district the site is said to be in.
-    pub district: String,
-    pub position_basis: String,
-}
-
-/// The properties of a river or lake.
-#[derive(Debug, Deserialize)]
-pub struct WaterProperties {
-    pub name_zh_hans: Option<String>,
-    pub name_zh_hant: Option<String>,
-    pub name_en: Option<String>,
-    /// `[longitude, latitude]`.
-    pub label_at: (f64, f64),
-    pub label_angle_deg: Option<f64>,
-    pub source: String,
+/// A property a kind of feature requires.
+fn required<T>(value: Option<T>, key: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("expected {key}, got none"))
 }
 
 /// A FeatureCollection, its features not yet read: each is read on its own,
@@ -108,16 +102,19 @@ struct Collection<'a> {
     features: Option<&'a RawValue>,
 }
 
-/// Just the ids of a feature that could not be read, to name it.
+/// A Feature (RFC 7946 §3.2): its geometry read by the [`geojson`] crate, its
+/// properties kept as text until their `kind` says which struct to read them
+/// into, so that a fault is located in the text. Other members (`bbox`,
+/// foreign members) are allowed and ignored.
 #[derive(Deserialize)]
-struct Ids {
-    id: Option<JsonValue>,
-    properties: Option<IdProperty>,
-}
-
-#[derive(Deserialize)]
-struct IdProperty {
-    id: Option<JsonValue>,
+struct RawFeature<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: Option<&'a RawValue>,
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow)]
+    properties: Option<&'a RawValue>,
+    geometry: Option<Geometry>,
 }
 
 /// One layer's feature, read.
@@ -190,82 +187,88 @@ pub(super) fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &s
 type FeatureError = (Option<String>, usize, String);
 
 fn read_feature(file: &str, raw: &RawValue) -> Result<Layer, FeatureError> {
-    let feature: Feature = serde_json::from_str(raw.get()).map_err(|e| {
+    let text = raw.get();
+    let feature: RawFeature = serde_json::from_str(text).map_err(|e| {
         let message = match serde_message(&e) {
             m if m.starts_with("expected") => m,
             m => format!("expected a GeoJSON Feature, got {m}"),
         };
         (ids_of(raw), e.line().saturating_sub(1), message)
     })?;
-    let id = feature_id(&feature).map_err(|m| (None, 0, m))?;
-    let fail = |message: String| (Some(id.clone()), 0, message);
-    let properties = feature.properties.ok_or_else(|| fail("expected a properties object, got none".into()))?;
-    let kind: FeatureKind = match properties.get("kind") {
-        Some(kind) => FeatureKind::deserialize(kind).map_err(|e| fail(format!("kind: {}", expected_got(&e))))?,
-        None => return Err(fail("expected a kind, got none".into())),
-    };
-    let geometry = feature.geometry.as_ref();
-    match kind {
-        FeatureKind::Site => {
-            let p = typed::<SiteProperties>(properties).map_err(fail)?;
-            site(file, &id, p, geometry).map(Layer::Site).map_err(fail)
-        }
-        FeatureKind::Water => {
-            let p = typed::<WaterProperties>(properties).map_err(fail)?;
-            water(&id, p, geometry).map(Layer::Water).map_err(fail)
-        }
-        FeatureKind::District | FeatureKind::Focus | FeatureKind::CooperationZone => {
-            let kind = match kind {
-                FeatureKind::District => ZoneKind::District,
-                FeatureKind::Focus => ZoneKind::Focus,
-                _ => ZoneKind::Cooperation,
-            };
-            let p = typed::<ZoneProperties>(properties).map_err(fail)?;
-            zone(file, &id, kind, p, geometry).map(Layer::Zone).map_err(fail)
-        }
+    if feature.kind.map(RawValue::get) != Some("\"Feature\"") {
+        let got = feature.kind.map_or_else(|| "no type".to_owned(), |k| short(k.get()));
+        return Err((ids_of(raw), 0, format!("expected a Feature, got {got}")));
     }
+    let Some(properties) = feature.properties.filter(|p| p.get() != "null") else {
+        return Err((ids_of(raw), 0, "expected a properties object, got none".into()));
+    };
+    // The lines into the feature, and the property at fault, of an error in its properties.
+    let within = |e: &serde_json::Error| {
+        let lines = line_of(text, offset(text, properties)) - 1 + e.line().saturating_sub(1);
+        let message = serde_message(e);
+        // A missing field is named by the message; anything else, by its key.
+        let missing = e.to_string().starts_with("missing field");
+        match property_before(properties.get(), e.line(), e.column()).filter(|_| !missing) {
+            Some(key) => (lines, format!("{key}: {message}")),
+            None => (lines, message),
+        }
+    };
+    let p: Properties = serde_json::from_str(properties.get()).map_err(|e| {
+        let (lines, message) = within(&e);
+        (ids_of(raw), lines, message)
+    })?;
+    let id = feature_id(feature.id, p.id).map_err(|m| (None, 0, m))?;
+    let geometry = feature.geometry.as_ref();
+    let kind = required(p.kind, "kind").map_err(|m| (Some(id.clone()), 0, m))?;
+    let read = match kind {
+        FeatureKind::Site => site(file, &id, p, geometry).map(Layer::Site),
+        FeatureKind::Water => water(&id, p, geometry).map(Layer::Water),
+        FeatureKind::District => zone(file, &id, ZoneKind::District, p, geometry).map(Layer::Zone),
+        FeatureKind::Focus => zone(file, &id, ZoneKind::Focus, p, geometry).map(Layer::Zone),
+        FeatureKind::CooperationZone => zone(file, &id, ZoneKind::Cooperation, p, geometry).map(Layer::Zone),
+    };
+    read.map_err(|m| (Some(id), 0, m))
 }
 
-/// The properties as `T`, or what is wrong, naming the property at fault.
-fn typed<T: DeserializeOwned>(properties: JsonObject) -> Result<T, String> {
-    serde_path_to_error::deserialize(JsonValue::Object(properties)).map_err(|e| {
-        let path = e.path().to_string();
-        let message = expected_got(e.inner());
-        if path == "." {
-            message
-        } else {
-            format!("{path}: {message}")
-        }
-    })
+/// The property whose value ends at (1-based) `line` and `column` of
+/// `properties`, the text of a flat JSON object: the last `"key":` before it.
+fn property_before(properties: &str, line: usize, column: usize) -> Option<String> {
+    let start: usize = properties.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let before = properties.get(..(start + column).min(properties.len()))?;
+    // The last `":` that closes a key: the one before the value in error.
+    let end = before.rfind("\":")?;
+    let open = before[..end].rfind(['{', ','])?;
+    let key = before[open + 1..end].trim().strip_prefix('"')?;
+    (!key.is_empty() && !key.contains('"')).then(|| key.to_owned())
+}
+
+/// A string id as written (`"a"`), or what is wrong with it.
+fn string_id(raw: &RawValue) -> Result<String, String> {
+    serde_json::from_str::<String>(raw.get()).map_err(|_| format!("expected a string id, got {}", short(raw.get())))
 }
 
 /// The feature's id: the top-level `id`, else `properties.id`; the two must agree.
-fn feature_id(feature: &Feature) -> Result<String, String> {
-    let prop = feature.properties.as_ref().and_then(|p| p.get("id"));
-    let id = match (&feature.id, prop) {
-        (Some(Id::String(t)), Some(JsonValue::String(p))) if t != p => {
+fn feature_id(top: Option<&RawValue>, prop: Option<&RawValue>) -> Result<String, String> {
+    let (top, prop) = (top.filter(|v| v.get() != "null"), prop.filter(|v| v.get() != "null"));
+    let id = match (top.map(string_id).transpose()?, prop.map(string_id).transpose()?) {
+        (Some(t), Some(p)) if t != p => {
             return Err(format!("expected properties.id to equal the feature id \"{t}\", got \"{p}\""));
         }
-        (Some(Id::String(t)), _) => t,
-        (None, Some(JsonValue::String(p))) => p,
-        (Some(Id::Number(n)), _) => return Err(format!("expected a string id, got the number {n}")),
-        (None, Some(v)) => return Err(format!("expected a string id, got {}", short(&v.to_string()))),
+        (Some(id), _) | (None, Some(id)) => id,
         (None, None) => return Err("expected an id, got none".to_owned()),
     };
     if id.trim().is_empty() {
         return Err("expected a non-empty id, got an empty string".to_owned());
     }
-    Ok(id.clone())
+    Ok(id)
 }
 
 /// The id of a feature that could not be read, if it has a readable one.
 fn ids_of(raw: &RawValue) -> Option<String> {
-    let ids: Ids = serde_json::from_str(raw.get()).ok()?;
-    let string = |v: Option<JsonValue>| match v {
-        Some(JsonValue::String(s)) if !s.trim().is_empty() => Some(s),
-        _ => None,
-    };
-    string(ids.id).or_else(|| string(ids.properties.and_then(|p| p.id)))
+    let feature: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
+    let id =
+        |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).filter(|s| !s.trim().is_empty()).map(str::to_owned);
+    id(feature.get("id")).or_else(|| id(feature.pointer("/properties/id")))
 }
 
 fn names(zh_hans: Option<String>, zh_hant: Option<String>, en: Option<String>) -> Names {
@@ -278,8 +281,9 @@ fn triple(zh_hans: Option<String>, zh_hant: Option<String>, en: Option<String>) 
     (zh_hans.is_some() || zh_hant.is_some() || en.is_some()).then(|| names(zh_hans, zh_hant, en))
 }
 
-fn site(file: &str, id: &str, p: SiteProperties, geometry: Option<&Geometry>) -> Result<Site, String> {
-    if p.category.trim().is_empty() {
+fn site(file: &str, id: &str, p: Properties, geometry: Option<&Geometry>) -> Result<Site, String> {
+    let category = required(p.category, "category")?;
+    if category.trim().is_empty() {
         return Err("expected a category, got an empty string".into());
     }
     let position = match geometry.map(|g| &g.value) {
@@ -296,16 +300,16 @@ fn site(file: &str, id: &str, p: SiteProperties, geometry: Option<&Geometry>) ->
         label: triple(p.label_zh_hans, p.label_zh_hant, p.label_en),
         kind: triple(p.kind_zh_hans, p.kind_zh_hant, p.kind_en),
         aliases: p.search_aliases.unwrap_or_default(),
-        category: p.category,
+        category,
         position,
-        confidence: p.confidence,
-        district: p.district,
-        basis: p.position_basis,
+        confidence: required(p.confidence, "confidence")?,
+        district: required(p.district, "district")?,
+        basis: required(p.position_basis, "position_basis")?,
         file: file.to_owned(),
     })
 }
 
-fn zone(file: &str, id: &str, kind: ZoneKind, p: ZoneProperties, geometry: Option<&Geometry>) -> Result<Zone, String> {
+fn zone(file: &str, id: &str, kind: ZoneKind, p: Properties, geometry: Option<&Geometry>) -> Result<Zone, String> {
     let geometry = multipolygon(geometry)?;
     // Outlines from a mapping source need not repeat that they are not estimates.
     let surveyed = matches!(kind, ZoneKind::District | ZoneKind::Focus);
@@ -339,7 +343,9 @@ fn zone(file: &str, id: &str, kind: ZoneKind, p: ZoneProperties, geometry: Optio
     })
 }
 
-fn water(id: &str, p: WaterProperties, geometry: Option<&Geometry>) -> Result<Water, String> {
+fn water(id: &str, p: Properties, geometry: Option<&Geometry>) -> Result<Water, String> {
+    let label_at = required(p.label_at, "label_at")?;
+    let source = required(p.source, "source")?;
     let (area, centreline) = match geometry.map(|g| &g.value) {
         Some(GeometryValue::LineString { coordinates }) => {
             (MultiPolygon(vec![]), MultiLineString(vec![line(coordinates).map_err(|m| format!("line 0: {m}"))?]))
@@ -359,9 +365,9 @@ fn water(id: &str, p: WaterProperties, geometry: Option<&Geometry>) -> Result<Wa
         names: names(p.name_zh_hans, p.name_zh_hant, p.name_en),
         geometry: area,
         centreline,
-        label_at: LonLat::new(p.label_at.0, p.label_at.1),
+        label_at: LonLat::new(label_at.0, label_at.1),
         label_angle_deg: p.label_angle_deg.unwrap_or(0.0),
-        source: p.source,
+        source,
     })
 }
 
@@ -449,10 +455,6 @@ fn serde_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let cut = text.rfind(" at line ").unwrap_or(text.len());
     expected_got_text(&text[..cut])
-}
-
-fn expected_got(e: &impl std::fmt::Display) -> String {
-    expected_got_text(&e.to_string())
 }
 
 /// serde's "invalid type: X, expected Y" as "expected Y, got X", the way
