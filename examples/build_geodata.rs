@@ -40,6 +40,7 @@ use std::{env, fs};
 use binjiang_map::atlas::layers::{
     geodesic_area_km2, Atlas, DISTRICTS_FILE, FOCUS_FILE, SITES_FILE, WATER_FILE, ZONES_FILE,
 };
+use binjiang_map::atlas::records::VERSION;
 use binjiang_map::spatial::{datum, LonLat};
 use geo::algorithm::Validation;
 use geo::orient::Direction;
@@ -47,6 +48,7 @@ use geo::{
     Bearing, BooleanOps, BoundingRect, Coord, Destination, Distance, Geodesic, Intersects, LineString, MultiLineString,
     MultiPolygon, Orient, Point, Polygon, SimplifyIdx,
 };
+use geojson::{Geometry, GeometryValue};
 use serde_json::Value;
 
 type Res<T> = Result<T, Box<dyn Error>>;
@@ -1100,17 +1102,24 @@ fn feature(id: &str, properties: &[(&str, Value)], geometry: &str) -> String {
     )
 }
 
+/// A FeatureCollection of the format version the map reads, one feature a
+/// line (the map's editor edits a site in its own line).
 fn collection(features: &[String]) -> String {
-    format!("{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n", features.join(",\n"))
+    format!("{{\"type\":\"FeatureCollection\",\"version\":{VERSION},\"features\":[\n{}\n]}}\n", features.join(",\n"))
+}
+
+/// A geometry as RFC 7946 GeoJSON, written by the `geojson` crate.
+fn geometry_json(value: GeometryValue) -> String {
+    serde_json::to_string(&Geometry::new(value)).expect("a geometry of finite numbers is JSON")
+}
+
+fn positions(line: &LineString<f64>) -> Vec<[f64; 2]> {
+    line.0.iter().map(|c| [c.x, c.y]).collect()
 }
 
 fn multipolygon_json(g: &MultiPolygon<f64>) -> String {
-    let ring = |r: &LineString<f64>| Value::Array(r.0.iter().map(|c| Value::from(vec![c.x, c.y])).collect());
-    let coords: Value =
-        g.0.iter()
-            .map(|p| Value::Array(std::iter::once(p.exterior()).chain(p.interiors()).map(ring).collect()))
-            .collect();
-    format!("{{\"type\":\"MultiPolygon\",\"coordinates\":{coords}}}")
+    let polygons = g.0.iter().map(|p| std::iter::once(p.exterior()).chain(p.interiors()).map(positions));
+    geometry_json(GeometryValue::new_multi_polygon(polygons))
 }
 
 fn names(n: [&str; 3]) -> [(&'static str, Value); 3] {
@@ -1219,7 +1228,7 @@ fn sites_json() -> String {
                 ("district", s.district.into()),
             ]);
             let geometry = match s.position {
-                Some((lon, lat)) => format!("{{\"type\":\"Point\",\"coordinates\":{}}}", Value::from(vec![lon, lat])),
+                Some((lon, lat)) => geometry_json(GeometryValue::new_point([lon, lat])),
                 None => "null".to_owned(),
             };
             feature(s.id, &props, &geometry)
@@ -1806,14 +1815,7 @@ fn water_json(water: &[BuiltWater]) -> String {
                 ),
             ]);
             let geometry = match &w.line {
-                Some(line) => {
-                    let coords: Value = line
-                        .0
-                        .iter()
-                        .map(|l| Value::Array(l.0.iter().map(|c| Value::from(vec![c.x, c.y])).collect()))
-                        .collect();
-                    format!("{{\"type\":\"MultiLineString\",\"coordinates\":{coords}}}")
-                }
+                Some(line) => geometry_json(GeometryValue::new_multi_line_string(line.0.iter().map(positions))),
                 None => multipolygon_json(&w.geometry),
             };
             feature(w.row.id, &props, &geometry)
