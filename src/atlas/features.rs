@@ -20,7 +20,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::layers::{AreaCache, Atlas, Confidence, Site, Water, Zone, ZoneKind};
-use super::records::{line_of, version_problem};
+use super::records::{expected_got_text, line_of, version_problem};
 use super::{DataError, ErrorKind, Names};
 use crate::spatial::LonLat;
 
@@ -455,21 +455,6 @@ fn serde_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let cut = text.rfind(" at line ").unwrap_or(text.len());
     expected_got_text(&text[..cut])
-}
-
-/// serde's "invalid type: X, expected Y" as "expected Y, got X", the way
-/// every other problem is worded; "missing field `x`" as "expected x, got none".
-fn expected_got_text(message: &str) -> String {
-    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
-        if let Some((got, expected)) = message.strip_prefix(prefix).and_then(|m| m.rsplit_once(", expected ")) {
-            let got = if prefix == "invalid length " { format!("length {got}") } else { got.to_owned() };
-            return format!("expected {expected}, got {got}");
-        }
-    }
-    if let Some(field) = message.strip_prefix("missing field ") {
-        return format!("expected {}, got none", field.trim_matches('`'));
-    }
-    message.to_owned()
 }
 
 #[cfg(test)]

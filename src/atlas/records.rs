@@ -97,7 +97,28 @@ fn record_error(
     e: &Error,
 ) -> DataError {
     let at = e.span().filter(|s| s.start != start).map_or(lines.record, |s| index.line(s.start));
-    DataError::new(ErrorKind::Shape, file, id.as_deref(), e.message().trim()).at(at)
+    let message = expected_got_text(e.message().trim());
+    // A value at fault is named by its key ("name_en: expected a string, got integer `3`").
+    let message = match lines.fields.iter().find(|(_, line)| *line == at && at != lines.record) {
+        Some((key, _)) => format!("{key}: {message}"),
+        None => message,
+    };
+    DataError::new(ErrorKind::Shape, file, id.as_deref(), message).at(at)
+}
+
+/// serde's "invalid type: X, expected Y" as "expected Y, got X", the way
+/// every other problem is worded; "missing field `x`" as "expected x, got none".
+pub(crate) fn expected_got_text(message: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
+        if let Some((got, expected)) = message.strip_prefix(prefix).and_then(|m| m.rsplit_once(", expected ")) {
+            let got = if prefix == "invalid length " { format!("length {got}") } else { got.to_owned() };
+            return format!("expected {expected}, got {got}");
+        }
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return format!("expected {}, got none", field.trim_matches('`'));
+    }
+    message.to_owned()
 }
 
 /// The `[[what]]` tables of `text`, what is wrong with the file's layout, and
@@ -177,6 +198,7 @@ mod test {
         assert_eq!(errors.len(), 1, "{errors:?}");
         let e = &errors[0];
         assert_eq!((e.kind, e.line, e.id.as_deref()), (ErrorKind::Shape, Some(9), Some("b")));
+        assert_eq!(e.message, "n: expected u32, got string \"two\"");
     }
 
     #[test]

@@ -108,3 +108,21 @@ test('markup in a content file is shown as text on the check page and in the not
   await expect(page.locator('.content-check img, .content-check b, .content-check i, .content-check script')).toHaveCount(0);
   expect(await page.evaluate(() => window.pwned)).toBeUndefined();
 });
+
+test('one bad value in a theme is one problem, counting the facts and the stop that relied on it', async ({ page }) => {
+  await page.route('**/data/themes.toml', async (route) => {
+    const text = await (await route.fetch()).text();
+    const broken = text.replace('name_en = "China Vision Valley"', 'name_en = 3');
+    expect(broken).not.toBe(text);
+    await route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: broken });
+  });
+  const map = new MapPage(page);
+  await map.open('?check=1&lang=en');
+  await expect(page.getByTestId('check-summary')).toHaveText('Problems: 1');
+  const themes = page.locator('li.content-check__file[data-file="themes.toml"]');
+  await expect(themes.locator('li.problem')).toHaveCount(1);
+  await expect(themes.getByTestId('problem-dependents')).toHaveText(/^and \d+ records depending on it \(facts\.toml \d+, tour\.toml 1\)$/);
+  // the facts and the stop are not listed again
+  await expect(page.locator('li.content-check__file[data-file="facts.toml"]')).toContainText('no problems');
+  await expect(page.locator('li.content-check__file[data-file="tour.toml"]')).toContainText('no problems');
+});
