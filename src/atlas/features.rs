@@ -2,13 +2,12 @@
 //! into zones, sites and water.
 //!
 //! A file is a `FeatureCollection` carrying its format's `"version": 1` (a
-//! foreign member, RFC 7946 §6.1). Each feature is read on its own with the
-//! [`geojson`] crate (its type, id and geometry), and its properties into a
-//! typed struct by serde derive (`Properties`), whose `kind` says what the
-//! feature is. So a feature that
-//! cannot be read is left out and named, by its line and id, and the others
-//! load; a file that is not JSON, or not a FeatureCollection, is named and the
-//! other files load.
+//! foreign member, RFC 7946 §6.1). Each feature is read on its own: its
+//! geometry with the [`geojson`] crate, its properties into one typed struct
+//! by serde derive (`Properties`), whose `kind` says what the feature is. So a
+//! feature that cannot be read is left out and named by its line and id (and
+//! the property at fault), and the others load; a file that is not JSON, or
+//! not a FeatureCollection, is named and the other files load.
 //!
 //! Rings are checked for length and closure here, which `geo` would otherwise
 //! repair silently; everything else about the geometry (winding, validity,
@@ -103,9 +102,9 @@ struct Collection<'a> {
 }
 
 /// A Feature (RFC 7946 §3.2): its geometry read by the [`geojson`] crate, its
-/// properties kept as text until their `kind` says which struct to read them
-/// into, so that a fault is located in the text. Other members (`bbox`,
-/// foreign members) are allowed and ignored.
+/// properties kept as text and read next, so that a fault in them is located
+/// in the text (its line and key). Other members (`bbox`, foreign members) are
+/// allowed and ignored.
 #[derive(Deserialize)]
 struct RawFeature<'a> {
     #[serde(rename = "type", borrow)]
