@@ -49,9 +49,28 @@ pub fn selection_bounds(c: Ctx, sel: &Selection) -> Option<Bounds> {
     }
 }
 
+/// How [`select`] brings a selection into view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framing {
+    /// Only if it is out of sight, at the zoom it has (a click or Enter on the map).
+    Reveal,
+    /// Zoomed in to it: the visitor asked to go there (search, the list, a
+    /// link in the details, the legend's themes, the host page).
+    ZoomIn,
+}
+
+/// Selects `sel` (or clears the selection) and brings it into the part of
+/// the map the panel leaves clear: every way of selecting goes through here.
+pub fn select(c: Ctx, sel: Option<Selection>, framing: Framing) {
+    if let Some(s) = &sel {
+        show_selection(c, s, framing == Framing::ZoomIn);
+    }
+    c.selected.set(sel);
+}
+
 /// Brings the selection into the part of the map the panel leaves clear;
 /// `zoom_in` when the visitor asked to go there (search, list), not on a click.
-pub fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
+fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
     let Some(b) = selection_bounds(c, sel) else { return };
     let v = settled(c);
     let mut clear = clear_area(v.width(), v.height());
@@ -251,10 +270,7 @@ fn LinkItem(l: Link) -> impl IntoView {
                 type="button"
                 class="btn btn--link"
                 data-testid=testid
-                on:click=move |_| {
-                    c.selected.set(Some(target.clone()));
-                    show_selection(c, &target, true);
-                }
+                on:click=move |_| select(c, Some(target.clone()), Framing::ZoomIn)
             >
                 {l.name}
                 {(!l.on_map).then(|| view! { <span class="link__note">" · " {T::PositionUnknown.get(c.lang.get_untracked())}</span> })}

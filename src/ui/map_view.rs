@@ -1,10 +1,11 @@
 //! The map itself: one SVG whose geometry is projected once, moved by a single
 //! transform; markers and labels placed in screen space from the viewport.
 //!
-//! Input: pointer events go through [`Gesture`] (pan, pinch, click); the wheel
-//! zooms about the cursor; a double click or double tap zooms in; arrow keys
-//! pan and +/− zoom. A click is hit-tested with [`Scene::hit`] (with a larger
-//! tolerance for touch), so small markers are easy to tap.
+//! Input: each DOM event is read into a normalised [`Input`] and handed to the
+//! rules in [`crate::state::input`] (drag, pinch, wheel, taps, keys, with
+//! their [`InputOptions`]); the view carries out the [`Command`]s they
+//! answer. A click is hit-tested with [`Scene::hit`] within the reach the
+//! rules give (wider for a finger), so small markers are easy to tap.
 
 use std::sync::Arc;
 
@@ -17,8 +18,8 @@ use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
 use super::access::{key_target_feature, reveal_focused, rove, spoken_name};
 use super::animate::{cancel_flight, fly_to, settled};
 use super::context::{ctx, Ctx};
-use super::details::{clear_area, selection_bounds, show_selection};
-use super::embed::{flash_hint, wheel_hint};
+use super::details::{clear_area, select, selection_bounds, Framing};
+use super::embed::{flash_hint, platform_is_mac};
 use super::legend::{layer_paint, paint};
 use crate::atlas::layer_list::Symbol;
 use crate::atlas::layers::ZoneKind;
@@ -27,20 +28,18 @@ use crate::carto::labels::{self, LabelCandidate, Rect};
 use crate::carto::scene::{Hit, Scene, SceneSite};
 use crate::carto::style;
 use crate::spatial::reveal::reveal;
+use crate::spatial::viewport::Viewport;
 use crate::spatial::{LonLat, ScreenPoint};
-use crate::state::gesture::{Gesture, GestureOp};
+use crate::state::input::{
+    ClickInput, Command, DeltaMode, Input, InputOptions, KeyInput, MapInput, Motion, PointerInput, PointerKind,
+    WheelInput,
+};
 use crate::state::text::T;
 use crate::state::Selection;
 
 pub use crate::carto::scene::HOME_PADDING_PX;
-const KEY_PAN_PX: f64 = 80.0;
-const MOUSE_TOLERANCE_PX: f64 = 6.0;
-const TOUCH_TOLERANCE_PX: f64 = 16.0;
-/// In 适老化 mode every feature takes a tap within this reach (a 44 px target).
-const CARE_TOLERANCE_PX: f64 = 22.0;
 /// In 适老化 mode labels are this much larger (see public/style.css).
 const CARE_LABEL_SCALE: f64 = 1.35;
-const DOUBLE_TAP_MS: f64 = 320.0;
 /// The drawing follows a moving view by a CSS transform and is redrawn this
 /// long after the view stops (at once when a drag or pinch ends).
 const REDRAW_IDLE_MS: u64 = 120;
@@ -177,6 +176,41 @@ fn local_point_from(corner: ScreenPoint, ev: &web_sys::MouseEvent) -> ScreenPoin
     ScreenPoint::new(x - corner.x, y - corner.y)
 }
 
+/// How input answers on this page: embedded maps cooperate with the host
+/// page's scrolling, `interactive=0` fixes the view, 适老化 widens the reach.
+fn input_options(c: Ctx) -> InputOptions {
+    let data = c.data();
+    InputOptions {
+        interactive: !data.options.fixed,
+        cooperative: data.embedded,
+        mac: data.embedded && platform_is_mac(),
+        care: c.care.get_untracked(),
+        ..InputOptions::default()
+    }
+}
+
+/// A pointer event, normalised, at `at` (see [`local_point_from`]).
+pub fn pointer_input(ev: &PointerEvent, at: ScreenPoint) -> PointerInput {
+    PointerInput {
+        id: ev.pointer_id(),
+        kind: PointerKind::from_dom(&ev.pointer_type()),
+        at,
+        primary: ev.button() == 0,
+        time_ms: ev.time_stamp(),
+    }
+}
+
+/// A wheel event, normalised, at `at`.
+pub fn wheel_input(ev: &WheelEvent, at: ScreenPoint) -> WheelInput {
+    WheelInput {
+        at,
+        delta_y: ev.delta_y(),
+        mode: DeltaMode::from_dom(ev.delta_mode()),
+        ctrl: ev.ctrl_key(),
+        meta: ev.meta_key(),
+    }
+}
+
 /// Selects what a hit names; zones that are context only are not selectable.
 fn selection_of(scene: &Scene, hit: Hit) -> Option<Selection> {
     match hit {
@@ -274,11 +308,8 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     let c = ctx();
     let data = c.data();
     let root: NodeRef<html::Div> = NodeRef::new();
-    let gesture = StoredValue::new(Gesture::default());
-    let last_tap = StoredValue::new((f64::NEG_INFINITY, ScreenPoint::default()));
-    // Whether the last pointer down was a finger or pen: the browser follows a
-    // double tap with a dblclick, which must not zoom a second time.
-    let touch_down = StoredValue::new(false);
+    // What the pointers, taps and keys are doing (see `state::input`).
+    let input = StoredValue::new(MapInput::default());
     // The container's corner while pointers are down (see `local_point_from`).
     let corner = StoredValue::new(None::<ScreenPoint>);
     let hover = RwSignal::new(None::<(Hit, ScreenPoint)>);
@@ -345,7 +376,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         set_timeout(
             move || {
                 // A drag or pinch redraws when it ends; a newer change waits its turn.
-                if redraws.get_value() == ticket && !gesture.with_value(|g| g.is_active()) {
+                if redraws.get_value() == ticket && !input.with_value(MapInput::is_pressed) {
                     redraw();
                 }
             },
@@ -355,171 +386,135 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
 
     let el = move || -> Option<web_sys::HtmlElement> { root.get_untracked().map(Into::into) };
 
-    let on_pointerdown = move |ev: PointerEvent| {
-        if ev.pointer_type() == "mouse" && ev.button() != 0 {
-            return;
+    // Feeds an input to the rules (`state::input`) and carries out what they
+    // answer; view changes are gathered into one new view, set once.
+    let feed = move |event: Input| -> Vec<Command> {
+        let options = input_options(c);
+        let mut cmds = Vec::new();
+        input.update_value(|i| cmds = i.handle(&event, &options));
+        let mut view = None::<Viewport>;
+        for cmd in &cmds {
+            match *cmd {
+                Command::StopFlight => cancel_flight(c),
+                Command::PanBy { .. } | Command::ZoomAbout { motion: Motion::Jump, .. } => {
+                    view = Some(cmd.apply_to(view.unwrap_or_else(|| c.view.get_untracked())));
+                }
+                Command::ZoomAbout { at, delta, motion: Motion::Fly { ms } } => {
+                    fly_to(c, settled(c).zoom_by(at, delta), ms);
+                }
+                Command::SelectAt { at, reach } => {
+                    let data = c.data();
+                    let sel = data
+                        .scene
+                        .hit(&c.view.get_untracked(), at, reach, &c.layers.get_untracked(), false)
+                        .and_then(|h| selection_of(&data.scene, h));
+                    select(c, sel, Framing::Reveal);
+                }
+                Command::Hover(at) => {
+                    let hit = at.and_then(|p| {
+                        let layers = c.layers.get_untracked();
+                        c.data()
+                            .scene
+                            .hit(&c.view.get_untracked(), p, options.mouse_reach_px, &layers, true)
+                            .map(|h| (h, p))
+                    });
+                    hover.set(hit);
+                }
+                Command::ShowHint(h) => flash_hint(c, h),
+                Command::GestureEnded => {
+                    if drawn.get_untracked() != c.view.get_untracked() {
+                        redraw();
+                    }
+                }
+                // the key handler knows which feature has focus
+                Command::SelectFocused => {}
+            }
         }
+        if let Some(v) = view {
+            c.view.set(v);
+        }
+        cmds
+    };
+    // Where a pointer event is: from the corner read when the press began
+    // while one is under way (see `local_point_from`).
+    let pointer_at = move |ev: &PointerEvent| -> Option<ScreenPoint> {
+        match corner.get_value() {
+            Some(origin) => Some(local_point_from(origin, ev)),
+            None => el().map(|el| local_point(&el, ev)),
+        }
+    };
+
+    let on_pointerdown = move |ev: PointerEvent| {
         let Some(el) = el() else { return };
-        touch_down.set_value(ev.pointer_type() != "mouse");
-        cancel_flight(c);
         let r = el.get_bounding_client_rect();
         let origin = ScreenPoint::new(r.left(), r.top());
-        corner.set_value(Some(origin));
-        let p = local_point_from(origin, &ev);
-        gesture.update_value(|g| g.down(ev.pointer_id(), p));
-        let _ = el.set_pointer_capture(ev.pointer_id());
-        hover.set(None);
+        let at = local_point_from(origin, &ev);
+        let cmds = feed(Input::PointerDown(pointer_input(&ev, at)));
+        if !cmds.is_empty() {
+            corner.set_value(Some(origin));
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
     };
 
     let on_pointermove = move |ev: PointerEvent| {
-        let Some(el) = el() else { return };
-        let active = gesture.with_value(|g| g.is_active());
-        let p = match corner.get_value().filter(|_| active) {
-            Some(origin) => local_point_from(origin, &ev),
-            None => local_point(&el, &ev),
-        };
-        if active {
-            let mut op = None;
-            gesture.update_value(|g| op = g.moved(ev.pointer_id(), p));
-            let data = c.data();
-            if data.options.fixed {
-                op = None;
-            }
-            // Embedded, one finger scrolls the host page; two move the map.
-            if data.embedded && ev.pointer_type() == "touch" && matches!(op, Some(GestureOp::Pan { .. })) {
-                flash_hint(c, "touch");
-                op = None;
-            }
-            match op {
-                Some(GestureOp::Pan { dx, dy }) => c.view.update(|v| *v = v.pan_by_pixels(dx, dy)),
-                Some(GestureOp::Pinch { anchor, zoom_delta, dx, dy }) => {
-                    c.view.update(|v| *v = v.zoom_by(anchor, zoom_delta).pan_by_pixels(dx, dy))
-                }
-                None => {}
-            }
-        } else if ev.pointer_type() == "mouse" {
-            let data = c.data();
-            let hit = data.scene.hit(&c.view.get_untracked(), p, MOUSE_TOLERANCE_PX, &c.layers.get_untracked(), true);
-            hover.set(hit.map(|h| (h, p)));
+        if !input.with_value(MapInput::is_pressed) {
+            corner.set_value(None);
         }
+        let Some(at) = pointer_at(&ev) else { return };
+        feed(Input::PointerMove(pointer_input(&ev, at)));
     };
 
     let on_pointerup = move |ev: PointerEvent| {
-        let Some(el) = el() else { return };
-        let p = match corner.get_value() {
-            Some(origin) => local_point_from(origin, &ev),
-            None => local_point(&el, &ev),
-        };
-        let mut click = false;
-        gesture.update_value(|g| click = g.up(ev.pointer_id()));
-        if !gesture.with_value(|g| g.is_active()) {
+        let Some(at) = pointer_at(&ev) else { return };
+        feed(Input::PointerUp(pointer_input(&ev, at)));
+        if !input.with_value(MapInput::is_pressed) {
             corner.set_value(None);
-            if drawn.get_untracked() != c.view.get_untracked() {
-                redraw();
-            }
         }
-        if !click {
-            return;
-        }
-        let touch = ev.pointer_type() != "mouse";
-        if touch {
-            let now = ev.time_stamp();
-            let (t0, p0) = last_tap.get_value();
-            if now - t0 < DOUBLE_TAP_MS && p.distance(p0) < 30.0 && !c.data().options.fixed {
-                last_tap.set_value((f64::NEG_INFINITY, p));
-                c.view.update(|v| *v = v.zoom_by(p, 1.0));
-                return;
-            }
-            last_tap.set_value((now, p));
-        }
-        let tol = if touch { TOUCH_TOLERANCE_PX } else { MOUSE_TOLERANCE_PX };
-        let tol = if c.care.get_untracked() { tol.max(CARE_TOLERANCE_PX) } else { tol };
-        let data = c.data();
-        let sel = data
-            .scene
-            .hit(&c.view.get_untracked(), p, tol, &c.layers.get_untracked(), false)
-            .and_then(|h| selection_of(&data.scene, h));
-        if let Some(s) = &sel {
-            show_selection(c, s, false);
-        }
-        c.selected.set(sel);
     };
 
     let on_pointercancel = move |_ev: PointerEvent| {
-        gesture.update_value(|g| g.cancel());
+        feed(Input::PointerCancel);
         corner.set_value(None);
         redraw();
     };
 
     let on_wheel = move |ev: WheelEvent| {
         let Some(el) = el() else { return };
-        let data = c.data();
-        if data.options.fixed {
-            return;
+        let cmds = feed(Input::Wheel(wheel_input(&ev, local_point(&el, &ev))));
+        if cmds.iter().any(Command::moves_view) {
+            ev.prevent_default();
         }
-        // Embedded, a plain wheel scrolls the host page; Ctrl/⌘ + wheel zooms.
-        if data.embedded && !(ev.ctrl_key() || ev.meta_key()) {
-            flash_hint(c, wheel_hint());
-            return;
-        }
-        ev.prevent_default();
-        cancel_flight(c);
-        let unit = match ev.delta_mode() {
-            1 => 40.0,
-            2 => 800.0,
-            _ => 1.0,
-        };
-        // ctrl+wheel is a trackpad pinch: finer deltas
-        let per_level = if ev.ctrl_key() { 100.0 } else { 300.0 };
-        let dz = (-ev.delta_y() * unit / per_level).clamp(-1.0, 1.0);
-        let p = local_point(&el, &ev);
-        c.view.update(|v| *v = v.zoom_by(p, dz));
     };
 
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         let Some(el) = el() else { return };
-        if c.data().options.fixed || touch_down.get_value() {
-            return;
+        let click = ClickInput { at: local_point(&el, &ev), shift: ev.shift_key() };
+        if !feed(Input::DoubleClick(click)).is_empty() {
+            ev.prevent_default();
         }
-        ev.prevent_default();
-        let p = local_point(&el, &ev);
-        let dz = if ev.shift_key() { -1.0 } else { 1.0 };
-        let target = settled(c).zoom_by(p, dz);
-        fly_to(c, target, 250.0);
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
-        // Enter or Space on a zone or site selects it
-        if ev.key() == "Enter" || ev.key() == " " {
-            if let Some((_, sel)) = key_target_feature(&ev) {
-                ev.prevent_default();
-                ev.stop_propagation();
-                show_selection(c, &sel, false);
-                c.selected.set(Some(sel));
-                return;
-            }
-        }
-        // on a zone or site the arrow keys move between features instead
+        // On a zone or site the arrow keys move focus between features.
         if el().is_some_and(|el| rove(&el, &ev)) {
             return;
         }
-        if c.data().options.fixed {
+        let focused = key_target_feature(&ev).map(|(_, sel)| sel);
+        let v = c.view.get_untracked();
+        let key = KeyInput {
+            key: ev.key(),
+            on_feature: focused.is_some(),
+            centre: ScreenPoint::new(v.width() / 2.0, v.height() / 2.0),
+        };
+        let cmds = feed(Input::Key(key));
+        if cmds.is_empty() {
             return;
         }
-        let v = c.view.get_untracked();
-        let centre = ScreenPoint::new(v.width() / 2.0, v.height() / 2.0);
-        let next = match ev.key().as_str() {
-            "ArrowLeft" => v.pan_by_pixels(KEY_PAN_PX, 0.0),
-            "ArrowRight" => v.pan_by_pixels(-KEY_PAN_PX, 0.0),
-            "ArrowUp" => v.pan_by_pixels(0.0, KEY_PAN_PX),
-            "ArrowDown" => v.pan_by_pixels(0.0, -KEY_PAN_PX),
-            "+" | "=" => v.zoom_by(centre, 1.0),
-            "-" | "_" => v.zoom_by(centre, -1.0),
-            _ => return,
-        };
         ev.prevent_default();
-        cancel_flight(c);
-        c.view.set(next);
+        if cmds.contains(&Command::SelectFocused) {
+            ev.stop_propagation();
+            select(c, focused, Framing::Reveal);
+        }
     };
 
     let scene = Arc::clone(&data);

@@ -24,10 +24,13 @@ use super::controls::chrome;
 use super::details::selection_bounds;
 use super::dom::{focus_by_id, focus_element, now_ms};
 use super::export::{export_png, export_svg};
+use super::map_view::{pointer_input, wheel_input};
 use crate::atlas::catalogue::format_figure;
 use crate::atlas::Lang;
 use crate::spatial::reveal::{reveal, ClearArea};
+use crate::spatial::ScreenPoint;
 use crate::state::details::{cite, format_period};
+use crate::state::input::Input;
 use crate::state::qr::{qr_svg, share_url, BUILD_SHARE_URL};
 use crate::state::text::{colon, T};
 use crate::state::tour::{Kiosk, KioskStep, KioskTiming, Stop, Target, TourState};
@@ -233,8 +236,18 @@ pub fn TourLayer() -> impl IntoView {
             }
         }
     };
-    let down = window_event_listener(leptos::ev::pointerdown, move |_| touch());
-    let wheel = window_event_listener(leptos::ev::wheel, move |_| touch());
+    // Anywhere on the page, read as the map reads its input.
+    let seen = move |input: Input| {
+        if input.is_visitor() {
+            touch();
+        }
+    };
+    let down = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        seen(Input::PointerDown(pointer_input(&ev, ScreenPoint::new(ev.offset_x().into(), ev.offset_y().into()))))
+    });
+    let wheel = window_event_listener(leptos::ev::wheel, move |ev| {
+        seen(Input::Wheel(wheel_input(&ev, ScreenPoint::new(ev.offset_x().into(), ev.offset_y().into()))))
+    });
     on_cleanup(move || {
         down.remove();
         wheel.remove();
