@@ -25,6 +25,7 @@ use super::details::selection_bounds;
 use super::dom::{focus_by_id, focus_element, now_ms};
 use super::export::{export_png, export_svg};
 use super::map_view::{pointer_input, wheel_input};
+use super::url_sync::map_state;
 use crate::atlas::catalogue::format_figure;
 use crate::atlas::Lang;
 use crate::spatial::reveal::{reveal, ClearArea};
@@ -41,18 +42,10 @@ const PANEL_SHARE: f64 = 0.38;
 /// The progress bar's height at the bottom.
 const PROGRESS_PX: f64 = 12.0;
 
-/// The address a phone should open for the current view.
+/// The address a phone should open for the current view: the same state as
+/// the address bar's, less what belongs to this screen.
 fn view_link(c: Ctx, base: &str) -> String {
-    let v = c.view.get();
-    let st = UrlState {
-        lang: Some(c.lang.get()),
-        selection: c.selected.get(),
-        layers: Some(c.layers.get()).filter(|l| !l.is_all()),
-        center: Some((v.center().lon, v.center().lat)),
-        zoom: Some(v.zoom()),
-        ..UrlState::default()
-    };
-    share_url(base, &st.encode())
+    share_url(base, &UrlState::of_map(&map_state(c)).encode())
 }
 
 /// The public address: `share=` from the link, else the build's default, else this page.
