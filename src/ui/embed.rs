@@ -100,7 +100,7 @@ fn apply(c: Ctx, cmd: Command) {
         Command::Clear => c.selected.set(None),
         Command::SetLanguage(l) => c.lang.set(l),
         Command::SetLayers(l) => c.layers.set(l),
-        Command::FitAll => super::map_view::go_overview(c),
+        Command::FitAll => super::map::go_overview(c),
     }
 }
 

@@ -21,7 +21,7 @@ mod inset;
 mod legend;
 mod list_view;
 mod load;
-mod map_view;
+mod map;
 mod offline;
 mod review;
 mod search;

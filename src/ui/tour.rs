@@ -24,7 +24,7 @@ use super::controls::chrome;
 use super::details::selection_bounds;
 use super::dom::{focus_by_id, focus_element, now_ms};
 use super::export::{export_png, export_svg};
-use super::map_view::{pointer_input, wheel_input};
+use super::map::{pointer_input, wheel_input};
 use super::url_sync::map_state;
 use crate::atlas::catalogue::format_figure;
 use crate::atlas::Lang;
