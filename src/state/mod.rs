@@ -8,6 +8,7 @@ pub mod embed;
 pub mod host;
 pub mod input;
 pub mod layers;
+pub mod layout;
 pub mod listing;
 pub mod problems;
 pub mod qr;

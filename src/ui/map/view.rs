@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::super::access::{reveal_focused, spoken_name};
 use super::super::context::{ctx, Ctx};
-use super::super::details::{clear_area, selection_bounds};
+use super::super::details::{apply_layout, clear_area, selection_bounds};
 use super::super::legend::{layer_paint, paint};
 use super::input::MapEvents;
 use super::patch::{
@@ -51,6 +51,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     let drawing = Drawing::new(c, svg);
     let drawn = drawing.drawn;
     let events = MapEvents::new(c, root, drawing);
+    apply_layout();
     let hover = events.hover;
 
     Effect::new(move |_| {

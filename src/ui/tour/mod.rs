@@ -29,16 +29,12 @@ use super::details::selection_bounds;
 use super::dom::{focus_by_id, focus_element, now_ms};
 use crate::atlas::catalogue::format_figure;
 use crate::atlas::Lang;
-use crate::spatial::reveal::{reveal, ClearArea};
+use crate::spatial::reveal::reveal;
 use crate::state::details::{cite, format_period};
+use crate::state::layout::Layout;
 use crate::state::text::{colon, T};
 use crate::state::tour::{Kiosk, KioskTiming, Stop, Target, TourState};
 use crate::state::url::{Mode, UrlState};
-
-/// Share of the screen width the stop's cards take (see style.css `.tour__panel`).
-const PANEL_SHARE: f64 = 0.38;
-/// The progress bar's height at the bottom.
-const PROGRESS_PX: f64 = 12.0;
 
 /// Flies to a stop, framing it in the part of the screen the cards leave clear.
 fn show_stop(c: Ctx, stop: &Stop) {
@@ -49,12 +45,7 @@ fn show_stop(c: Ctx, stop: &Stop) {
     };
     let Some(b) = bounds else { return };
     let from = settled(c);
-    let (w, h) = (from.width(), from.height());
-    let clear = if w >= 900.0 {
-        ClearArea { x0: 0.0, y0: 0.0, x1: w * (1.0 - PANEL_SHARE), y1: h - PROGRESS_PX }
-    } else {
-        ClearArea { x0: 0.0, y0: 0.0, x1: w, y1: h * 0.45 }
-    };
+    let clear = Layout::PAGE.tour_clear(from.width(), from.height());
     let to = reveal(from, b, clear, 48.0, true, 15.0);
     // The same perceived speed for short hops and long flights.
     let ms = (700.0 + 650.0 * from.flight_length(&to)).clamp(700.0, 3500.0);
