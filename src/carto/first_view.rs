@@ -57,7 +57,7 @@ pub fn markup(scene: &Scene) -> String {
     let (ox, oy) = (x0.floor(), y0.floor());
     let (w, hgt) = (x1 - x0, y1 - y0);
     // Local units to screen px on the nominal screen; the hatching is 9 px
-    // apart there, as in the app (`map_view.rs`, `hatch_transform`).
+    // apart there, as in the app (`ui/map/view.rs`, `hatch_transform`).
     let scale = ((NOMINAL_MAP_PX.0 - 2.0 * HOME_PADDING_PX) / w).min((NOMINAL_MAP_PX.1 - 2.0 * HOME_PADDING_PX) / hgt);
 
     let mut out = String::new();

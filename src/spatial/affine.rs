@@ -4,7 +4,7 @@
 //! The viewport produces them ([`Viewport::local_transform`] for drawing a
 //! [`LocalFrame`](super::local_frame::LocalFrame),
 //! [`Viewport::screen_map_from`] for moving a picture drawn for an earlier view);
-//! the map view writes them into the SVG and its CSS transform (`ui::map_view`).
+//! the map view writes them into the SVG and its CSS transform (`ui::map`).
 //!
 //! [`Viewport::local_transform`]: super::viewport::Viewport::local_transform
 //! [`Viewport::screen_map_from`]: super::viewport::Viewport::screen_map_from

@@ -1,13 +1,14 @@
 //! UI state as plain values with transition methods: what is selected, which
-//! layers show, what a gesture is doing, the interface's words. Signals in the
+//! layers show, what input does to the view, the interface's words. Signals in the
 //! Leptos layer hold these values; the logic is here and tested natively.
 
 pub mod content;
 pub mod details;
 pub mod embed;
-pub mod gesture;
 pub mod host;
+pub mod input;
 pub mod layers;
+pub mod layout;
 pub mod listing;
 pub mod problems;
 pub mod qr;

@@ -208,7 +208,63 @@ fn parse_zoom(v: &str) -> Option<f64> {
     (z.is_finite() && (0.0..=22.0).contains(&z)).then_some(z)
 }
 
+/// What the map shows: the application state a link carries, read from
+/// the page's signals. The address bar and the QR code's link are both
+/// derived from it ([`UrlState::of_map`], [`UrlState::of_page`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapState {
+    pub lang: Lang,
+    pub selection: Option<Selection>,
+    pub layers: LayerSet,
+    /// Centre (lon, lat) and zoom of the view.
+    pub center: (f64, f64),
+    pub zoom: f64,
+    /// 适老化 mode is on.
+    pub care: bool,
+}
+
 impl UrlState {
+    /// The link to what `m` shows: language, selection, centre, zoom, and the
+    /// layers when some are off. The QR code opens this: 适老化 mode stays
+    /// with the screen that chose it, the presentation with the presenter.
+    pub fn of_map(m: &MapState) -> UrlState {
+        UrlState {
+            lang: Some(m.lang),
+            selection: m.selection.clone(),
+            layers: Some(m.layers.clone()).filter(|l| !l.is_all()),
+            center: Some(m.center),
+            zoom: Some(m.zoom),
+            ..UrlState::default()
+        }
+    }
+
+    /// The address bar's state: the link to what `m` shows, with 适老化 mode,
+    /// the `presentation` (tour or kiosk mode, its timings, the share
+    /// address) and whatever else the page was `opened_with` (embedding,
+    /// host origins, height, …), so a reload keeps them.
+    pub fn of_page(m: &MapState, opened_with: &UrlState, presentation: &UrlState) -> UrlState {
+        UrlState {
+            care: m.care.then_some(true),
+            mode: presentation.mode,
+            dwell: presentation.dwell,
+            idle: presentation.idle,
+            share: presentation.share.clone(),
+            ..opened_with.clone().with_map(m)
+        }
+    }
+
+    fn with_map(self, m: &MapState) -> UrlState {
+        let view = UrlState::of_map(m);
+        UrlState {
+            lang: view.lang,
+            selection: view.selection,
+            layers: view.layers,
+            center: view.center,
+            zoom: view.zoom,
+            ..self
+        }
+    }
+
     /// Reads a query string (with or without the leading `?`). Unknown
     /// parameters are left for others (an embedding page may add its own);
     /// known ones with unreadable values are reported. `layers=` names
@@ -377,6 +433,49 @@ impl UrlState {
 mod test {
     use super::*;
     use crate::state::Layer;
+
+    fn map_state() -> MapState {
+        MapState {
+            lang: Lang::En,
+            selection: Some(Selection::Zone("z1".into())),
+            layers: LayerSet::all(layers()),
+            center: (120.2, 30.2),
+            zoom: 12.5,
+            care: true,
+        }
+    }
+
+    #[test]
+    fn the_address_bar_and_the_qr_link_say_the_same_view() {
+        let m = map_state();
+        let opened = UrlState {
+            embed: true,
+            height: Some(500),
+            lang: Some(Lang::ZhHant),
+            zoom: Some(3.0),
+            ..UrlState::default()
+        };
+        let presentation = UrlState { mode: Some(Mode::Kiosk), dwell: Some(12.0), ..UrlState::default() };
+        let page = UrlState::of_page(&m, &opened, &presentation);
+        let qr = UrlState::of_map(&m);
+        // The view as it is now, not as the page was opened.
+        for st in [&page, &qr] {
+            assert_eq!(
+                (st.lang, &st.selection, st.center, st.zoom),
+                (Some(Lang::En), &m.selection, Some((120.2, 30.2)), Some(12.5))
+            );
+            assert_eq!(st.layers, None, "all layers on is the default");
+        }
+        // The page keeps its options, care mode and presentation; the QR link none of them.
+        assert_eq!(
+            (page.embed, page.height, page.care, page.mode, page.dwell),
+            (true, Some(500), Some(true), Some(Mode::Kiosk), Some(12.0))
+        );
+        assert_eq!((qr.embed, qr.height, qr.care, qr.mode), (false, None, None, None));
+        let off = MapState { layers: LayerSet::all(layers()).toggled(Layer(0)), care: false, ..m };
+        assert!(UrlState::of_map(&off).layers.is_some());
+        assert_eq!(UrlState::of_page(&off, &opened, &presentation).care, None);
+    }
 
     fn layers() -> &'static Layers {
         Layers::bundled_for_tests()

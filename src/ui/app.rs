@@ -11,7 +11,7 @@ use super::details::DetailsPanel;
 use super::embed::{is_framed, start_host_bridge, GestureHint};
 use super::legend::Legend;
 use super::list_view::ListView;
-use super::map_view::{InitialView, MapView, HOME_PADDING_PX};
+use super::map::{InitialView, MapView, HOME_PADDING_PX};
 use super::search::Search;
 use super::share::ShareButton;
 use super::tour::TourLayer;

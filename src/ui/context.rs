@@ -12,6 +12,7 @@ use crate::atlas::{DataError, Lang};
 use crate::carto::scene::Scene;
 use crate::spatial::viewport::Viewport;
 use crate::state::content::FileReport;
+use crate::state::input::Hint;
 use crate::state::search::SearchIndex;
 use crate::state::settings::Settings;
 use crate::state::tour::Tour;
@@ -48,8 +49,8 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub selected: RwSignal<Option<Selection>>,
     pub layers: RwSignal<LayerSet>,
-    /// The "Ctrl + scroll to zoom" hint of an embedded map is showing.
-    pub hint: RwSignal<Option<&'static str>>,
+    /// The hint an embedded map shows when it leaves a gesture to the host page.
+    pub hint: RwSignal<Option<Hint>>,
     /// 适老化 (large and clear) mode: larger text and targets, higher contrast.
     pub care: RwSignal<bool>,
     /// Whether the list view, the map's text twin, is open.

@@ -18,7 +18,7 @@ use super::context::{ctx, Ctx};
 use super::details::NARROW_PX;
 use super::dom::focus_element;
 use super::export::{export_png, export_svg};
-use super::map_view::{go_home, go_overview};
+use super::map::{go_home, go_overview};
 use crate::atlas::Lang;
 use crate::spatial::scale::{scale_bar, scale_label};
 use crate::spatial::ScreenPoint;

@@ -11,25 +11,30 @@ use super::dom::{focus_by_id, focus_element};
 use crate::spatial::bounds::Bounds;
 use crate::spatial::reveal::{is_revealed, reveal, ClearArea};
 use crate::state::details::{Details, FactView, Link};
+use crate::state::layout::Layout;
 use crate::state::text::T;
 use crate::state::Selection;
 
-/// Width of the side panel on wide screens (see style.css `.details`).
-pub const PANEL_WIDTH_PX: f64 = 400.0;
-/// Width of the list view on wide screens (see style.css `.listing`).
-pub const LIST_WIDTH_PX: f64 = 360.0;
 /// Below this width the details are a bottom sheet.
-pub const NARROW_PX: f64 = 600.0;
+pub const NARROW_PX: f64 = Layout::PAGE.narrow_px;
 /// Facts rendered with the panel (more than its first screen holds at
 /// 1280×800); the others are added after the panel's first frame.
 const FIRST_FACTS: usize = 8;
 
-/// The part of the map the panel leaves visible.
+/// The part of the map the panel leaves visible (see [`Layout`]).
 pub fn clear_area(width: f64, height: f64) -> ClearArea {
-    if width < NARROW_PX {
-        ClearArea { x0: 0.0, y0: 0.0, x1: width, y1: height * 0.48 }
-    } else {
-        ClearArea { x0: 0.0, y0: 0.0, x1: (width - PANEL_WIDTH_PX - 24.0).max(width * 0.3), y1: height - 30.0 }
+    Layout::PAGE.details_clear(width, height, false)
+}
+
+/// Sizes the page's panels from [`Layout::PAGE`] (the stylesheet reads
+/// these custom properties), so the camera and the stylesheet agree.
+pub fn apply_layout() {
+    let Some(root) = document().document_element() else { return };
+    let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else { return };
+    for (name, value) in Layout::PAGE.css_properties() {
+        if root.style().set_property(name, &value).is_err() {
+            leptos::logging::warn!("binjiang-map: could not set {name}");
+        }
     }
 }
 
@@ -49,16 +54,31 @@ pub fn selection_bounds(c: Ctx, sel: &Selection) -> Option<Bounds> {
     }
 }
 
+/// How [`select`] brings a selection into view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framing {
+    /// Only if it is out of sight, at the zoom it has (a click or Enter on the map).
+    Reveal,
+    /// Zoomed in to it: the visitor asked to go there (search, the list, a
+    /// link in the details, the legend's themes, the host page).
+    ZoomIn,
+}
+
+/// Selects `sel` (or clears the selection) and brings it into the part of
+/// the map the panel leaves clear: every way of selecting goes through here.
+pub fn select(c: Ctx, sel: Option<Selection>, framing: Framing) {
+    if let Some(s) = &sel {
+        show_selection(c, s, framing == Framing::ZoomIn);
+    }
+    c.selected.set(sel);
+}
+
 /// Brings the selection into the part of the map the panel leaves clear;
 /// `zoom_in` when the visitor asked to go there (search, list), not on a click.
-pub fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
+fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
     let Some(b) = selection_bounds(c, sel) else { return };
     let v = settled(c);
-    let mut clear = clear_area(v.width(), v.height());
-    if c.list_open.get_untracked() && v.width() >= NARROW_PX {
-        // the list view covers the left of the map
-        clear.x0 = (LIST_WIDTH_PX + 24.0).min(clear.x1 * 0.5);
-    }
+    let clear = Layout::PAGE.details_clear(v.width(), v.height(), c.list_open.get_untracked());
     if !zoom_in && is_revealed(&v, b, clear) {
         return;
     }
@@ -251,10 +271,7 @@ fn LinkItem(l: Link) -> impl IntoView {
                 type="button"
                 class="btn btn--link"
                 data-testid=testid
-                on:click=move |_| {
-                    c.selected.set(Some(target.clone()));
-                    show_selection(c, &target, true);
-                }
+                on:click=move |_| select(c, Some(target.clone()), Framing::ZoomIn)
             >
                 {l.name}
                 {(!l.on_map).then(|| view! { <span class="link__note">" · " {T::PositionUnknown.get(c.lang.get_untracked())}</span> })}

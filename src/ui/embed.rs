@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::context::{ctx, Ctx};
-use super::details::{show_selection, NARROW_PX};
+use super::details::{select, Framing, NARROW_PX};
 use crate::state::host::{self, Command};
-use crate::state::text::T;
+use crate::state::input::Hint;
 use crate::state::Selection;
 
 /// Whether the map runs in a frame of another page.
@@ -21,32 +21,22 @@ pub fn is_framed() -> bool {
 }
 
 /// Shows a hint for a moment (cooperative gestures).
-pub fn flash_hint(c: Ctx, text: &'static str) {
-    c.hint.set(Some(text));
+pub fn flash_hint(c: Ctx, hint: Hint) {
+    c.hint.set(Some(hint));
     set_timeout(move || c.hint.set(None), std::time::Duration::from_millis(1600));
 }
 
-/// "Ctrl + scroll to zoom" on desktop, "two fingers to move the map" on touch.
-pub fn wheel_hint() -> &'static str {
-    let mac = window().navigator().platform().map(|p| p.starts_with("Mac")).unwrap_or(false);
-    if mac {
-        "mac"
-    } else {
-        "ctrl"
-    }
+/// Whether the platform's zoom key is ⌘ (a Mac), for the wheel's hint.
+pub fn platform_is_mac() -> bool {
+    window().navigator().platform().map(|p| p.starts_with("Mac")).unwrap_or(false)
 }
 
 #[component]
 pub fn GestureHint() -> impl IntoView {
     let c = ctx();
     move || {
-        c.hint.get().map(|kind| {
-            let lang = c.lang.get();
-            let text = match kind {
-                "mac" => T::HintWheelMac.get(lang),
-                "touch" => T::HintTouch.get(lang),
-                _ => T::HintWheel.get(lang),
-            };
+        c.hint.get().map(|hint| {
+            let text = hint.text().get(c.lang.get());
             view! { <div class="gesture-hint" role="status" data-testid="gesture-hint">{text}</div> }
         })
     }
@@ -105,13 +95,12 @@ fn apply(c: Ctx, cmd: Command) {
                 leptos::logging::warn!("binjiang-map: select: no zone, site or theme {id:?}");
                 return;
             };
-            c.selected.set(Some(sel.clone()));
-            show_selection(c, &sel, true);
+            select(c, Some(sel), Framing::ZoomIn);
         }
         Command::Clear => c.selected.set(None),
         Command::SetLanguage(l) => c.lang.set(l),
         Command::SetLayers(l) => c.layers.set(l),
-        Command::FitAll => super::map_view::go_overview(c),
+        Command::FitAll => super::map::go_overview(c),
     }
 }
 

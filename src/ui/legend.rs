@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::ctx;
-use super::details::show_selection;
+use super::details::{select, Framing};
 use crate::atlas::layer_list::{Holds, LayerDef, Layers, Symbol};
 use crate::atlas::layers::{Confidence, ZoneKind};
 use crate::carto::style::{self, Swatch};
@@ -107,10 +107,7 @@ pub fn Legend() -> impl IntoView {
                             class="btn btn--theme"
                             data-testid=format!("theme-{}", t.id)
                             aria-pressed=pressed
-                            on:click=move |_| {
-                                c.selected.set(Some(sel.clone()));
-                                show_selection(c, &sel, true);
-                            }
+                            on:click=move |_| select(c, Some(sel.clone()), Framing::ZoomIn)
                         >
                             {t.names.get(lang).to_string()}
                         </button>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::access::LIST_TITLE_ID;
 use super::context::ctx;
-use super::details::show_selection;
+use super::details::{select, Framing};
 use crate::state::listing::{Entry, Listing};
 use crate::state::text::T;
 
@@ -88,10 +88,7 @@ fn ListEntry(e: Entry) -> impl IntoView {
                 class=class
                 data-testid=testid
                 aria-current=current
-                on:click=move |_| {
-                    c.selected.set(Some(sel.clone()));
-                    show_selection(c, &sel, true);
-                }
+                on:click=move |_| select(c, Some(sel.clone()), Framing::ZoomIn)
             >
                 <span class="listing__name">{e.name}</span>
                 <span class="visually-hidden">" · "</span>

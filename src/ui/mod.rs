@@ -1,8 +1,9 @@
 //! The thin Leptos layer: components that wire browser input to the pure state
 //! in [`crate::state`] and draw the pure [`crate::carto::scene::Scene`].
 //!
-//! Input pipeline: DOM event → [`crate::state::gesture::Gesture`] or a key map →
-//! a new [`crate::spatial::viewport::Viewport`] value in a signal → the SVG
+//! Input pipeline: DOM event → a normalised [`crate::state::input::Input`] →
+//! the input rules' [`crate::state::input::Command`]s → a new
+//! [`crate::spatial::viewport::Viewport`] value in a signal → the SVG
 //! transform, markers and labels re-read it. Effects exist only to talk to the
 //! outside world (container size, document language, animation frames).
 
@@ -21,7 +22,7 @@ mod inset;
 mod legend;
 mod list_view;
 mod load;
-mod map_view;
+mod map;
 mod offline;
 mod review;
 mod search;

@@ -10,7 +10,7 @@ use web_sys::KeyboardEvent;
 
 use super::context::ctx;
 use super::controls::chrome;
-use super::details::show_selection;
+use super::details::{select, Framing};
 use crate::state::search::Hit;
 use crate::state::text::T;
 
@@ -55,8 +55,7 @@ pub fn Search() -> impl IntoView {
         open.set(false);
         unfolded.set(false);
         query.set(h.name.clone());
-        c.selected.set(Some(h.target.clone()));
-        show_selection(c, &h.target, true);
+        select(c, Some(h.target.clone()), Framing::ZoomIn);
     };
     let on_key = move |ev: KeyboardEvent| {
         let n = results.with(Vec::len);

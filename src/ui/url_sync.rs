@@ -8,7 +8,7 @@ use super::animate::after_next_paint;
 use super::context::Ctx;
 use super::dom::storage;
 use crate::atlas::Lang;
-use crate::state::url::{Ignored, UrlState};
+use crate::state::url::{Ignored, MapState, UrlState};
 
 const LANG_KEY: &str = "binjiang-map.lang";
 
@@ -23,22 +23,25 @@ pub fn read_url(layers: &crate::state::Layers) -> (UrlState, Vec<Ignored>) {
     UrlState::decode(&search, layers)
 }
 
-fn current_state(c: Ctx) -> UrlState {
-    let v = c.view.get_untracked();
-    let presentation = c.presentation.get_value();
-    UrlState {
-        lang: Some(c.lang.get_untracked()),
-        selection: c.selected.get_untracked(),
-        layers: Some(c.layers.get_untracked()).filter(|l| !l.is_all()),
-        center: Some((v.center().lon, v.center().lat)),
-        zoom: Some(v.zoom()),
-        care: c.care.get_untracked().then_some(true),
-        mode: presentation.mode,
-        dwell: presentation.dwell,
-        idle: presentation.idle,
-        share: presentation.share,
-        ..c.data().options.clone()
+/// What the map shows, read from the shared state (tracked, so a memo of a
+/// link follows it). The address bar and the QR code's link derive from it.
+pub fn map_state(c: Ctx) -> MapState {
+    let v = c.view.get();
+    MapState {
+        lang: c.lang.get(),
+        selection: c.selected.get(),
+        layers: c.layers.get(),
+        center: (v.center().lon, v.center().lat),
+        zoom: v.zoom(),
+        care: c.care.get(),
     }
+}
+
+/// The address bar's state: what the map shows, how it is presented, and
+/// the options the page was opened with.
+fn current_state(c: Ctx) -> UrlState {
+    let map = untrack(|| map_state(c));
+    UrlState::of_page(&map, &c.data().options, &c.presentation.get_value())
 }
 
 fn write(c: Ctx, push: bool) {

@@ -1,7 +1,7 @@
 //! Pointer gestures as a value: one pointer pans, two pointers pinch (zoom about
 //! their midpoint while following it), and a press that barely moves is a click.
 //!
-//! The UI feeds raw pointer events in; out come operations on the viewport.
+//! [`super::pointer`] feeds pointer events in; out come operations on the viewport.
 
 use crate::spatial::ScreenPoint;
 

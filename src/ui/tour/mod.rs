@@ -1,5 +1,5 @@
-//! The guided tour on a big screen, the kiosk loop, and "take it home" (the
-//! QR code, image export).
+//! The guided tour on a big screen; the kiosk loop ([`kiosk`]) and "take it
+//! home" (the QR code, image export: [`take_home`]) beside it.
 //!
 //! The stops come from [`crate::state::tour::Tour`]; the presenter's place is
 //! a [`TourState`] in a signal, and one effect flies the map to the current
@@ -12,7 +12,11 @@
 //! While touring the body carries the class `is-touring`, and the stylesheet
 //! hides the controls the audience does not need.
 
-use std::time::Duration;
+mod kiosk;
+mod take_home;
+
+use kiosk::{run_kiosk, KioskNote};
+use take_home::{share_base, view_link, PresenterTools, QrFigure, QrPanel};
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -23,41 +27,14 @@ use super::context::{ctx, Ctx};
 use super::controls::chrome;
 use super::details::selection_bounds;
 use super::dom::{focus_by_id, focus_element, now_ms};
-use super::export::{export_png, export_svg};
 use crate::atlas::catalogue::format_figure;
 use crate::atlas::Lang;
-use crate::spatial::reveal::{reveal, ClearArea};
+use crate::spatial::reveal::reveal;
 use crate::state::details::{cite, format_period};
-use crate::state::qr::{qr_svg, share_url, BUILD_SHARE_URL};
+use crate::state::layout::Layout;
 use crate::state::text::{colon, T};
-use crate::state::tour::{Kiosk, KioskStep, KioskTiming, Stop, Target, TourState};
+use crate::state::tour::{Kiosk, KioskTiming, Stop, Target, TourState};
 use crate::state::url::{Mode, UrlState};
-
-/// Share of the screen width the stop's cards take (see style.css `.tour__panel`).
-const PANEL_SHARE: f64 = 0.38;
-/// The progress bar's height at the bottom.
-const PROGRESS_PX: f64 = 12.0;
-
-/// The address a phone should open for the current view.
-fn view_link(c: Ctx, base: &str) -> String {
-    let v = c.view.get();
-    let st = UrlState {
-        lang: Some(c.lang.get()),
-        selection: c.selected.get(),
-        layers: Some(c.layers.get()).filter(|l| !l.is_all()),
-        center: Some((v.center().lon, v.center().lat)),
-        zoom: Some(v.zoom()),
-        ..UrlState::default()
-    };
-    share_url(base, &st.encode())
-}
-
-/// The public address: `share=` from the link, else the build's default, else this page.
-fn share_base(from_url: Option<String>) -> String {
-    from_url
-        .or_else(|| BUILD_SHARE_URL.filter(|s| !s.is_empty()).map(str::to_owned))
-        .unwrap_or_else(|| window().location().href().unwrap_or_default())
-}
 
 /// Flies to a stop, framing it in the part of the screen the cards leave clear.
 fn show_stop(c: Ctx, stop: &Stop) {
@@ -68,12 +45,7 @@ fn show_stop(c: Ctx, stop: &Stop) {
     };
     let Some(b) = bounds else { return };
     let from = settled(c);
-    let (w, h) = (from.width(), from.height());
-    let clear = if w >= 900.0 {
-        ClearArea { x0: 0.0, y0: 0.0, x1: w * (1.0 - PANEL_SHARE), y1: h - PROGRESS_PX }
-    } else {
-        ClearArea { x0: 0.0, y0: 0.0, x1: w, y1: h * 0.45 }
-    };
+    let clear = Layout::PAGE.tour_clear(from.width(), from.height());
     let to = reveal(from, b, clear, 48.0, true, 15.0);
     // The same perceived speed for short hops and long flights.
     let ms = (700.0 + 650.0 * from.flight_length(&to)).clamp(700.0, 3500.0);
@@ -105,6 +77,16 @@ fn set_body_class(name: &str, on: bool) {
     }
 }
 
+/// The presenter's place, shared by the tour and the kiosk.
+#[derive(Clone, Copy)]
+struct Presenter {
+    mode: RwSignal<Option<Mode>>,
+    pos: RwSignal<TourState>,
+    paused: RwSignal<bool>,
+    kiosk: StoredValue<Kiosk>,
+    qr_open: RwSignal<bool>,
+}
+
 #[component]
 pub fn TourLayer() -> impl IntoView {
     let c = ctx();
@@ -129,6 +111,7 @@ pub fn TourLayer() -> impl IntoView {
     let kiosk = StoredValue::new(Kiosk::new(timing, now_ms()));
     let base = share_base(url.share.clone());
     let touring = move || mode.get().is_some() && !paused.get();
+    let presenter = Presenter { mode, pos, paused, kiosk, qr_open };
 
     // The URL keeps the mode while it applies, so a reload resumes it.
     let (dwell, idle, share) = (url.dwell, url.idle, url.share.clone());
@@ -224,45 +207,7 @@ pub fn TourLayer() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    // Kiosk: a touch hands the map to the visitor; the clock brings the tour back.
-    let touch = move || {
-        if mode.get_untracked() == Some(Mode::Kiosk) {
-            kiosk.update_value(|k| k.interaction(now_ms()));
-            if !paused.get_untracked() {
-                paused.set(true);
-            }
-        }
-    };
-    let down = window_event_listener(leptos::ev::pointerdown, move |_| touch());
-    let wheel = window_event_listener(leptos::ev::wheel, move |_| touch());
-    on_cleanup(move || {
-        down.remove();
-        wheel.remove();
-    });
-    if mode.get_untracked() == Some(Mode::Kiosk) || url.mode == Some(Mode::Kiosk) {
-        let period = Duration::from_millis(KioskTiming::TICK_MS);
-        let tick = move || {
-            if mode.get_untracked() != Some(Mode::Kiosk) {
-                return;
-            }
-            let mut out = KioskStep::Stay;
-            kiosk.update_value(|k| out = k.tick(now_ms()));
-            match out {
-                KioskStep::Advance => pos.update(|p| *p = p.next_looping()),
-                KioskStep::Resume => {
-                    if c.selected.get_untracked().is_some() {
-                        c.selected.set(None);
-                    }
-                    qr_open.set(false);
-                    paused.set(false);
-                }
-                KioskStep::Stay => {}
-            }
-        };
-        if let Ok(handle) = set_interval_with_handle(tick, period) {
-            on_cleanup(move || handle.clear());
-        }
-    }
+    run_kiosk(c, presenter, url.mode == Some(Mode::Kiosk));
 
     let lang = c.lang;
     let current = move || -> Option<Stop> {
@@ -359,73 +304,10 @@ pub fn TourLayer() -> impl IntoView {
         })
     };
 
-    let qr_panel = move || {
-        qr_open.get().then(|| {
-            view! {
-                <div class="qr-panel" role="dialog" aria-label=move || T::ShowQr.get(lang.get()) data-testid="qr-panel">
-                    <QrFigure link=link_for_panel.clone()/>
-                    <button type="button" class="btn" data-testid="qr-close" on:click=move |_| qr_open.set(false)>
-                        {move || T::Close.get(lang.get())}
-                    </button>
-                </div>
-            }
-        })
-    };
-
-    let kiosk_note = move || {
-        (mode.get() == Some(Mode::Kiosk) && paused.get()).then(|| {
-            view! { <p class="kiosk-note" data-testid="kiosk-paused">{move || T::KioskPaused.get(lang.get())}</p> }
-        })
-    };
-
     view! {
         {tour_view}
-        {qr_panel}
-        {kiosk_note}
-        // A row over the map beside a wide bar; a compact bar has them in its "more" menu.
-        {move || (ch.presenter && !ch.compact.get()).then(|| view! {
-            <div class="tour-tools">
-            <div class="tour-tools__group" role="group" aria-label=move || T::Tour.get(lang.get())>
-                {(len > 0).then(|| view! {
-                    <button type="button" class="btn tour-tools__start" data-testid="tour-start"
-                        on:click=move |_| start(Mode::Tour)>{move || T::StartTour.get(lang.get())}</button>
-                })}
-                <button type="button" class="btn" data-testid="qr-button" aria-pressed=move || qr_open.get().to_string()
-                    on:click=move |_| qr_open.update(|o| *o = !*o)>{move || T::ShowQr.get(lang.get())}</button>
-            </div>
-            <div class="tour-tools__group" role="group" aria-label=move || T::Export.get(lang.get())>
-                <button type="button" class="btn" data-testid="export-png" on:click=move |_| export_png(c)
-                    aria-label=move || T::ExportPng.get(lang.get()) title=move || T::ExportPng.get(lang.get())>"PNG"</button>
-                <button type="button" class="btn" data-testid="export-svg" on:click=move |_| export_svg(c)
-                    aria-label=move || T::ExportSvg.get(lang.get()) title=move || T::ExportSvg.get(lang.get())>"SVG"</button>
-            </div>
-            </div>
-        })}
-    }
-}
-
-/// The QR code of `link`, with a caption; `data-url` holds what it encodes.
-#[component]
-fn QrFigure<F>(link: F) -> impl IntoView
-where
-    F: Fn() -> String + Clone + Send + Sync + 'static,
-{
-    let lang = ctx().lang;
-    let url = Memo::new(move |_| link());
-    let code = Memo::new(move |_| url.with(|u| qr_svg(u)));
-    view! {
-        <figure class="qr" data-testid="qr">
-            {move || code.get().map(|q| {
-                let n = q.size;
-                view! {
-                    <svg class="qr__code" viewBox=format!("0 0 {n} {n}") shape-rendering="crispEdges" role="img"
-                        aria-label=move || T::ShowQr.get(lang.get()) data-testid="qr-code" data-url=move || url.get()>
-                        <rect width=n.to_string() height=n.to_string() fill="#fff"/>
-                        <path d=q.path fill="#000"/>
-                    </svg>
-                }
-            })}
-            <figcaption class="qr__caption">{move || T::ScanToOpen.get(lang.get())}</figcaption>
-        </figure>
+        <QrPanel link=link_for_panel/>
+        <KioskNote p=presenter/>
+        <PresenterTools start=(len > 0).then(|| Callback::new(move |_| start(Mode::Tour)))/>
     }
 }
