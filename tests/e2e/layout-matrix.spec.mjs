@@ -145,7 +145,33 @@ function survey() {
   const inside = (ix * iy) / (zone.width * zone.height);
   const middle = onMap(document.elementFromPoint((zone.left + zone.right) / 2, (zone.top + zone.bottom) / 2));
 
-  return { overlaps, wrapped, cut, small, share: hits / taps, covered: clear / taps, binjiang: { inside, middle }, controls: boxes.length };
+  // The map's own labels: none under a control or the credits, none past the map's edge.
+  const shownLabels = [...svg.querySelectorAll('text.label')].filter((t) => t.getAttribute('visibility') !== 'hidden' && t.textContent.trim());
+  const mapBox = svg.getBoundingClientRect();
+  const labelsUnder = [];
+  for (const t of shownLabels) {
+    const r = t.getBoundingClientRect();
+    const under = boxes.find(({ r: b }) => r.left < b.right - 0.5 && b.left < r.right - 0.5 && r.top < b.bottom - 0.5 && b.top < r.bottom - 0.5);
+    if (under) labelsUnder.push(`${t.textContent.trim()} under ${under.name}`);
+    else if (r.left < mapBox.left - 0.5 || r.right > mapBox.right + 0.5 || r.top < mapBox.top - 0.5 || r.bottom > mapBox.bottom + 0.5) {
+      labelsUnder.push(`${t.textContent.trim()} past the map's edge`);
+    }
+  }
+  const focusName = shownLabels.some((t) => t.classList.contains('label--focus'));
+
+  return {
+    overlaps,
+    wrapped,
+    cut,
+    small,
+    share: hits / taps,
+    covered: clear / taps,
+    binjiang: { inside, middle },
+    controls: boxes.length,
+    labels: shownLabels.length,
+    labelsUnder,
+    focusName,
+  };
 }
 
 async function settle(page) {
@@ -200,6 +226,12 @@ for (const [width, height] of SIZES) {
           if (care) expect.soft(s.small, `${at}: targets under 44 px`).toEqual([]);
           const need = requiredShare(width, height, embedded, care);
           if (need !== null) expect.soft(s.share, `${at}: the map's share of the frame`).toBeGreaterThanOrEqual(need);
+          expect.soft(s.labelsUnder, `${at}: map labels under a control or past the edge`).toEqual([]);
+          // Binjiang's name fits from 360×480 up, except in English at 适老化 size on a phone,
+          // where its one line is wider than the room left between the markers.
+          if (width >= 360 && height >= 480 && !(care && lang === 'en' && width < 600)) {
+            expect.soft(s.focusName, `${at}: Binjiang's name on the map`).toBe(true);
+          }
           expect.soft(s.binjiang.inside, `${at}: Binjiang inside the map`).toBeGreaterThan(0.8);
           expect.soft(s.binjiang.middle, `${at}: Binjiang's middle open to a tap`).toBe(true);
         }

@@ -12,6 +12,7 @@
 //! zones) are here too.
 
 mod input;
+mod measure;
 mod patch;
 mod view;
 

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::super::access::spoken_name;
 use super::super::context::{Ctx, Data};
+use super::measure;
 use crate::atlas::layers::ZoneKind;
 use crate::atlas::Lang;
 use crate::carto::labels::{self, LabelCandidate, Rect};
@@ -26,9 +27,8 @@ use crate::state::Selection;
 const CARE_LABEL_SCALE: f64 = 1.35;
 /// Gap between a marker's centre and the near edge of its label.
 const SITE_LABEL_OFFSET: f64 = 17.0;
-/// The locator inset's box on the map, in px (its SVG plus padding).
-const INSET_BOX: (f64, f64) = (158.0, 120.0);
-/// The attribution line covers the bottom of the map; labels stay above it.
+/// Until the furniture is measured, labels stay this far above the bottom,
+/// clear of the credits line.
 const ATTRIBUTION_PX: f64 = 26.0;
 /// The drawing follows a moving view by a CSS transform and is redrawn this
 /// long after the view stops (at once when a drag or pinch ends).
@@ -257,6 +257,30 @@ pub(super) fn water_visibility(data: &Arc<Data>, g: Groups, drawn: RwSignal<View
 /// Labels: zones and sites compete for space, the focus zone first; markers
 /// are obstacles no label may cover.
 pub(super) fn labels(c: Ctx, data: &Arc<Data>, g: Groups, drawn: RwSignal<Viewport>, lang0: Lang) {
+    // The furniture over the map and the labels' drawn widths, measured in
+    // the page (the widths a frame after the language or 适老化 mode changes,
+    // once the new text and styles are laid out); estimates until then.
+    let furniture = RwSignal::new(None::<Vec<Rect>>);
+    let widths = RwSignal::new(Vec::<f64>::new());
+    Effect::new(move |watching: Option<bool>| {
+        if watching != Some(true) {
+            if let Some(lg) = group(g.labels) {
+                measure::watch_furniture(&lg, furniture);
+                return true;
+            }
+        }
+        watching.unwrap_or(false)
+    });
+    Effect::new(move |_| {
+        c.lang.track();
+        c.care.track();
+        request_animation_frame(move || {
+            if let Some(lg) = group(g.labels) {
+                widths.set(measure::label_widths(&lg));
+            }
+        });
+    });
+
     let scene = Arc::clone(data);
     let placement = Memo::new(move |_| {
         let v = drawn.get();
@@ -265,8 +289,12 @@ pub(super) fn labels(c: Ctx, data: &Arc<Data>, g: Groups, drawn: RwSignal<Viewpo
         let k = if c.care.get() { CARE_LABEL_SCALE } else { 1.0 };
         let s = &scene.scene;
         let none = ScreenPoint::new(f64::NAN, f64::NAN);
-        let mut cands = Vec::with_capacity(s.zones.len() + s.sites.len());
-        for z in &s.zones {
+        let drawn_widths = widths.get();
+        let width = |i: usize, estimate: f64| drawn_widths.get(i).copied().filter(|w| *w > 0.0).unwrap_or(estimate);
+        let first_site = s.zones.len();
+        let first_water = first_site + s.sites.len();
+        let mut cands = Vec::with_capacity(first_water + s.water.len());
+        for (i, z) in s.zones.iter().enumerate() {
             let (font, priority) = match z.kind {
                 ZoneKind::Focus => (17.0, 0),
                 ZoneKind::Cooperation => (14.0, 1),
@@ -274,19 +302,22 @@ pub(super) fn labels(c: Ctx, data: &Arc<Data>, g: Groups, drawn: RwSignal<Viewpo
             };
             let font = font * k;
             let at = v.project(z.label_at).filter(|_| z.labelled && layers.shows(z.layer)).unwrap_or(none);
-            let h = font * 1.3;
-            let step = |k: f64| ScreenPoint::new(at.x, at.y + h * k);
-            cands.push(LabelCandidate {
-                anchors: vec![at, step(-1.6), step(1.6), step(-3.2), step(3.2)],
-                width: labels::text_width(z.label.get(lang), font),
-                height: h,
-                priority,
-            });
+            let (w, h) = (width(i, labels::text_width(z.label.get(lang), font)), font * 1.3);
+            // above and below its anchor, then also a quarter of its width aside
+            let step = |dx: f64, dy: f64| ScreenPoint::new(at.x + w * dx, at.y + h * dy);
+            let mut anchors = vec![at];
+            for dy in [-1.6, 1.6, -3.2, 3.2] {
+                anchors.push(step(0.0, dy));
+            }
+            for dy in [0.0, -1.6, 1.6, -3.2, 3.2] {
+                anchors.extend([step(-0.25, dy), step(0.25, dy)]);
+            }
+            cands.push(LabelCandidate { anchors, width: w, height: h, priority });
         }
         let mut obstacles = Vec::with_capacity(s.sites.len());
-        for site in &s.sites {
+        for (i, site) in s.sites.iter().enumerate() {
             let font = 12.0 * k;
-            let w = labels::text_width(&site_label(site, lang), font);
+            let w = width(first_site + i, labels::text_width(&site_label(site, lang), font));
             let at = v.project(site.position).filter(|_| layers.shows(site.layer)).unwrap_or(none);
             if at.x.is_finite() {
                 obstacles.push(Rect::centred(at, 22.0 * k, 22.0 * k, 0.0));
@@ -304,20 +335,22 @@ pub(super) fn labels(c: Ctx, data: &Arc<Data>, g: Groups, drawn: RwSignal<Viewpo
                 priority: 2,
             });
         }
-        // the locator inset covers the bottom right of wide maps (public/style.css, `.inset`)
-        if v.width() >= 900.0 && v.height() >= 420.0 {
-            let (w, h) = (INSET_BOX.0, INSET_BOX.1);
-            let centre = ScreenPoint::new(v.width() - 64.0 - w / 2.0, v.height() - 34.0 - h / 2.0);
-            obstacles.push(Rect::centred(centre, w, h, 0.0));
-        }
-        for w in &s.water {
+        // the legend, buttons, scale, inset and credits drawn over the map
+        let bottom = furniture.with(|f| match f {
+            Some(boxes) => {
+                obstacles.extend_from_slice(boxes);
+                0.0
+            }
+            None => ATTRIBUTION_PX,
+        });
+        for (i, w) in s.water.iter().enumerate() {
             let font = 15.0 * k;
             let at = v.project(w.label_at).filter(|_| w.shown_at(v.zoom())).unwrap_or(none);
-            let (width, height) =
-                rotated_box(labels::text_width(w.names.get(lang), font) * 1.2, font * 1.3, w.label_angle_deg);
+            let length = width(first_water + i, labels::text_width(w.names.get(lang), font) * 1.2);
+            let (width, height) = rotated_box(length, font * 1.3, w.label_angle_deg);
             cands.push(LabelCandidate { anchors: vec![at], width, height, priority: 3 });
         }
-        labels::place(&cands, &obstacles, v.width(), v.height() - ATTRIBUTION_PX, 3.0)
+        labels::place(&cands, &obstacles, v.width(), v.height() - bottom, 3.0)
     });
 
     // Placed labels are moved and shown, the rest hidden; text follows the language.
