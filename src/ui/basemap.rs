@@ -10,6 +10,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::context::{ctx, Ctx};
 use crate::spatial::tiles::{cover, tile_zoom, PlacedTile, TileId};
@@ -102,33 +104,68 @@ fn TileLayer(basemap: std::sync::Arc<Basemap>, drawn: RwSignal<Viewport>) -> imp
             c.basemap.set(BasemapStatus::Failed(T::BasemapFailed));
         }
     });
-    let rect = move |set: usize, id: TileId, i: usize| {
-        move || {
-            tiles
-                .with(|ts| ts.iter().find(|t| t.set == set && t.id == id).map(|t| format!("{:.2}px", t.rect[i])))
-                .unwrap_or_default()
-        }
+    // The tiles' elements, written directly (as map_view writes its
+    // attributes): a tile still wanted keeps its element and only moves, a
+    // new one is added, one gone is removed.
+    let shown = StoredValue::new_local(Vec::<((usize, TileId), web_sys::HtmlElement)>::new());
+    Effect::new(move |_| {
+        let Some(layer) = root.get() else { return };
+        tiles.with(|wanted| {
+            shown.update_value(|shown| {
+                shown.retain(|(key, el)| {
+                    let keep = wanted.iter().any(|t| (t.set, t.id) == *key);
+                    if !keep {
+                        el.remove();
+                    }
+                    keep
+                });
+                for t in wanted {
+                    let el = match shown.iter().find(|(key, _)| *key == (t.set, t.id)) {
+                        Some((_, el)) => el.clone(),
+                        None => {
+                            let Some(el) = new_tile(t) else { continue };
+                            let _ = layer.append_child(&el);
+                            shown.push(((t.set, t.id), el.clone()));
+                            el
+                        }
+                    };
+                    let style = el.style();
+                    for (name, v) in ["left", "top", "width", "height"].into_iter().zip(t.rect) {
+                        let _ = style.set_property(name, &format!("{v:.2}px"));
+                    }
+                }
+            });
+        });
+    });
+    // Loads and failures, caught on their way down to the tiles (neither bubbles).
+    // (The listeners live as long as the page; once the basemap is switched
+    // off, a late load finds the count gone and does nothing.)
+    let listen = move |kind: &'static str, count: fn(&mut TileHealth)| {
+        Effect::new(move |_| {
+            if let Some(layer) = root.get() {
+                let cb = Closure::<dyn FnMut()>::new(move || {
+                    let _ = health.try_update(count);
+                });
+                let _ = layer.add_event_listener_with_callback_and_bool(kind, cb.as_ref().unchecked_ref(), true);
+                cb.forget();
+            }
+        });
     };
-    view! {
-        <div class="basemap" aria-hidden="true" node_ref=root data-testid="basemap">
-            <For each=move || tiles.get() key=|t| (t.set, t.id) let:t>
-                <img
-                    class="basemap__tile"
-                    src=t.url.clone()
-                    alt=""
-                    draggable="false"
-                    decoding="async"
-                    data-tile=format!("{}/{}/{}/{}", t.set, t.id.z, t.id.x, t.id.y)
-                    style:left=rect(t.set, t.id, 0)
-                    style:top=rect(t.set, t.id, 1)
-                    style:width=rect(t.set, t.id, 2)
-                    style:height=rect(t.set, t.id, 3)
-                    on:load=move |_| health.update(|h| h.loaded += 1)
-                    on:error=move |_| health.update(|h| h.failed += 1)
-                />
-            </For>
-        </div>
+    listen("load", |h| h.loaded += 1);
+    listen("error", |h| h.failed += 1);
+    view! { <div class="basemap" aria-hidden="true" node_ref=root data-testid="basemap"></div> }
+}
+
+/// A tile's element: its set's class (labels over pictures), its address.
+fn new_tile(t: &Tile) -> Option<web_sys::HtmlElement> {
+    let el: web_sys::HtmlElement = document().create_element("img").ok()?.unchecked_into();
+    let class = if t.set == 0 { "basemap__tile" } else { "basemap__tile basemap__tile--over" };
+    for (k, v) in [("class", class), ("alt", ""), ("draggable", "false"), ("decoding", "async")] {
+        let _ = el.set_attribute(k, v);
     }
+    let _ = el.set_attribute("data-tile", &format!("{}/{}/{}/{}", t.set, t.id.z, t.id.x, t.id.y));
+    let _ = el.set_attribute("src", &t.url);
+    Some(el)
 }
 
 /// The basemap's credit, when one is shown, in `lang`: first on the
