@@ -79,12 +79,6 @@ fn TileLayer(basemap: std::sync::Arc<Basemap>, drawn: RwSignal<Viewport>) -> imp
     // would be fetched for nothing.
     let ready = RwSignal::new(false);
     request_animation_frame(move || ready.set(true));
-    let tiles = Memo::new(move |_| {
-        if !ready.get() {
-            return Vec::new();
-        }
-        drawn.with(|v| tiles_for(&basemap, v, device_pixel_ratio()))
-    });
     // Moves with the drawing while the view changes (as map_view moves the SVG).
     Effect::new(move |_| {
         let (now, was) = (c.view.get(), drawn.get());
@@ -96,59 +90,60 @@ fn TileLayer(basemap: std::sync::Arc<Basemap>, drawn: RwSignal<Viewport>) -> imp
             style.set_property("transform", &now.screen_map_from(&was).to_css())
         };
     });
-    let health = RwSignal::new(TileHealth::default());
-    Effect::new(move |_| {
-        let h = health.get();
-        if h.is_failing() {
-            leptos::logging::warn!("basemap switched off: {} tiles failed, {} loaded", h.failed, h.loaded);
-            c.basemap.set(BasemapStatus::Failed(T::BasemapFailed));
-        }
-    });
     // The tiles' elements, written directly (as map_view writes its
-    // attributes): a tile still wanted keeps its element and only moves, a
-    // new one is added, one gone is removed.
+    // attributes) for each view the drawing is drawn for: a tile still wanted
+    // keeps its element and only moves, a new one is added, one gone is removed.
     let shown = StoredValue::new_local(Vec::<((usize, TileId), web_sys::HtmlElement)>::new());
     Effect::new(move |_| {
-        let Some(layer) = root.get() else { return };
-        tiles.with(|wanted| {
-            shown.update_value(|shown| {
-                shown.retain(|(key, el)| {
-                    let keep = wanted.iter().any(|t| (t.set, t.id) == *key);
-                    if !keep {
-                        el.remove();
-                    }
-                    keep
-                });
-                for t in wanted {
-                    let el = match shown.iter().find(|(key, _)| *key == (t.set, t.id)) {
-                        Some((_, el)) => el.clone(),
-                        None => {
-                            let Some(el) = new_tile(t) else { continue };
-                            let _ = layer.append_child(&el);
-                            shown.push(((t.set, t.id), el.clone()));
-                            el
-                        }
-                    };
-                    let style = el.style();
-                    for (name, v) in ["left", "top", "width", "height"].into_iter().zip(t.rect) {
-                        let _ = style.set_property(name, &format!("{v:.2}px"));
-                    }
+        let (Some(layer), true) = (root.get(), ready.get()) else { return };
+        let wanted = drawn.with(|v| tiles_for(&basemap, v, device_pixel_ratio()));
+        shown.update_value(|shown| {
+            shown.retain(|(key, el)| {
+                let keep = wanted.iter().any(|t| (t.set, t.id) == *key);
+                if !keep {
+                    el.remove();
                 }
+                keep
             });
+            for t in &wanted {
+                let el = match shown.iter().find(|(key, _)| *key == (t.set, t.id)) {
+                    Some((_, el)) => el.clone(),
+                    None => {
+                        let Some(el) = new_tile(t) else { continue };
+                        let _ = layer.append_child(&el);
+                        shown.push(((t.set, t.id), el.clone()));
+                        el
+                    }
+                };
+                let style = el.style();
+                for (name, v) in ["left", "top", "width", "height"].into_iter().zip(t.rect) {
+                    let _ = style.set_property(name, &format!("{v:.2}px"));
+                }
+            }
         });
     });
-    // Loads and failures, caught on their way down to the tiles (neither bubbles).
-    // (The listeners live as long as the page; once the basemap is switched
-    // off, a late load finds the count gone and does nothing.)
+    // Loads and failures, caught on their way down to the tiles (neither
+    // bubbles). Tiles failing while none arrive switch the basemap off. (The
+    // listeners live as long as the page; once the basemap is off, a late
+    // load finds the count gone and does nothing.)
+    let health = StoredValue::new(TileHealth::default());
     let listen = move |kind: &'static str, count: fn(&mut TileHealth)| {
         Effect::new(move |_| {
-            if let Some(layer) = root.get() {
-                let cb = Closure::<dyn FnMut()>::new(move || {
-                    let _ = health.try_update(count);
-                });
-                let _ = layer.add_event_listener_with_callback_and_bool(kind, cb.as_ref().unchecked_ref(), true);
-                cb.forget();
-            }
+            let Some(layer) = root.get() else { return };
+            let cb = Closure::<dyn FnMut()>::new(move || {
+                let Some(h) = health.try_update_value(|h| {
+                    count(h);
+                    *h
+                }) else {
+                    return;
+                };
+                if h.is_failing() {
+                    leptos::logging::warn!("basemap switched off: {} tiles failed, {} loaded", h.failed, h.loaded);
+                    c.basemap.set(BasemapStatus::Failed(T::BasemapFailed));
+                }
+            });
+            let _ = layer.add_event_listener_with_callback_and_bool(kind, cb.as_ref().unchecked_ref(), true);
+            cb.forget();
         });
     };
     listen("load", |h| h.loaded += 1);
