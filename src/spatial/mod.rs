@@ -12,6 +12,7 @@ pub mod lonlat;
 pub mod mercator;
 pub mod reveal;
 pub mod scale;
+pub mod tiles;
 pub mod view_limits;
 pub mod viewport;
 pub mod viewport_error;

@@ -21,6 +21,9 @@ pub struct EmbedOptions {
     pub title: bool,
     /// The presenter's actions (tour, QR code, export, share) are offered (`tools=1`).
     pub tools: bool,
+    /// The basemap the map was opened with (`basemap=`, `tk=`), kept in the snippet.
+    pub basemap: Option<crate::state::basemap::BasemapName>,
+    pub tk: Option<String>,
 }
 
 /// The frames the dialog previews a snippet in: phones, or the width of a
@@ -110,6 +113,8 @@ impl EmbedOptions {
             height: embed.then_some(self.height),
             title: embed && self.title,
             tools: embed && self.tools,
+            basemap: self.basemap.clone(),
+            tk: self.tk.clone(),
             ..UrlState::default()
         }
     }
@@ -162,7 +167,20 @@ mod test {
             interactive: false,
             title: false,
             tools: false,
+            basemap: None,
+            tk: None,
         }
+    }
+
+    #[test]
+    fn the_basemap_and_its_key_are_kept_in_the_snippet() {
+        let o = EmbedOptions {
+            basemap: Some(crate::state::basemap::BasemapName::TiandituVec),
+            tk: Some("abc123".into()),
+            ..opts()
+        };
+        assert!(o.embed_url().contains("basemap=tianditu-vec&tk=abc123"), "{}", o.embed_url());
+        assert!(!opts().embed_url().contains("basemap"));
     }
 
     fn query_of(snippet: &str) -> String {

@@ -2,6 +2,7 @@
 //! layers show, what input does to the view, the interface's words. Signals in the
 //! Leptos layer hold these values; the logic is here and tested natively.
 
+pub mod basemap;
 pub mod content;
 pub mod details;
 pub mod embed;

@@ -10,6 +10,7 @@
 
 use serde::Deserialize;
 
+use super::basemap::{parse_key, parse_name, BasemapName};
 use super::review::parse_review_number;
 use super::text::T;
 use crate::atlas::records::line_of;
@@ -29,6 +30,10 @@ pub struct Settings {
     pub review_number: Option<String>,
     /// The view the map opens on and returns to (WGS-84 degrees).
     pub home: Option<Bounds>,
+    /// The basemap under the map (see `state::basemap`); none unless set.
+    pub basemap: Option<BasemapName>,
+    /// The site's 天地图 key.
+    pub basemap_key: Option<String>,
 }
 
 /// The file as written; every field optional.
@@ -41,6 +46,8 @@ struct Raw {
     attribution: Option<toml::Spanned<Names>>,
     review_number: Option<toml::Spanned<String>>,
     home: Option<toml::Spanned<[f64; 4]>>,
+    basemap: Option<toml::Spanned<String>>,
+    basemap_key: Option<toml::Spanned<String>>,
 }
 
 impl Settings {
@@ -131,7 +138,25 @@ impl Settings {
             }
             inside
         });
-        (Settings { title, short_title, attribution, review_number, home }, problems)
+        // Empty means none, as for the review number.
+        let mut checked =
+            |key: &str, what: &str, v: Option<toml::Spanned<String>>, parse: &dyn Fn(&str) -> Result<(), T>| {
+                let v = v.filter(|v| !v.get_ref().trim().is_empty())?;
+                match parse(v.get_ref()) {
+                    Ok(()) => Some(v.into_inner()),
+                    Err(reason) => {
+                        let message = format!("expected {what}, got '{}' ({})", v.get_ref(), reason.get(Lang::En));
+                        problems
+                            .push(DataError::new(ErrorKind::Shape, FILE, Some(key), message).at(at(v.span().start)));
+                        None
+                    }
+                }
+            };
+        let basemap = checked("basemap", "a basemap", raw.basemap, &|v| parse_name(v).map(drop))
+            .and_then(|v| parse_name(&v).ok());
+        let basemap_key = checked("basemap_key", "a Tianditu key", raw.basemap_key, &|v| parse_key(v).map(drop))
+            .map(|k| k.trim().to_owned());
+        (Settings { title, short_title, attribution, review_number, home, basemap, basemap_key }, problems)
     }
 }
 
@@ -220,6 +245,17 @@ mod test {
         assert_eq!(problems[0].id.as_deref(), Some("review_number"));
         let (s, _) = from_toml_unversioned("review_number = \"浙S(2024)123号\"\n");
         assert_eq!(s.review_number.as_deref(), Some("浙S(2024)123号"));
+    }
+
+    #[test]
+    fn a_basemap_is_read_and_a_bad_one_named_with_its_line() {
+        let (s, problems) = Settings::from_toml("version = 1\nbasemap = \"tianditu-img\"\nbasemap_key = \"abc123\"\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!((s.basemap, s.basemap_key.as_deref()), (Some(BasemapName::TiandituImg), Some("abc123")));
+        let (s, problems) = Settings::from_toml("version = 1\nbasemap = \"xyz:http://tiles.lan/{z}/{x}/{y}.png\"\n");
+        assert_eq!(s.basemap, None);
+        assert_eq!((problems[0].id.as_deref(), problems[0].line), (Some("basemap"), Some(2)));
+        assert!(problems[0].message.contains("https://"), "{}", problems[0].message);
     }
 
     #[test]

@@ -291,6 +291,37 @@ texts! {
         "審圖號只能含文字、數字、括號和 -",
         "expected letters, digits, brackets and - only in a map-review number",
     ),
+    /// Basemaps (`state::basemap`): link values refused, failures, credits.
+    UrlBasemap => (
+        "应为 tianditu-vec、tianditu-img、amap、osm、xyz:<模板> 或 none",
+        "應為 tianditu-vec、tianditu-img、amap、osm、xyz:<模板> 或 none",
+        "expected tianditu-vec, tianditu-img, amap, osm, xyz:template or none",
+    ),
+    UrlBasemapTemplate => (
+        "模板应含 {z}、{x}、{y}（可加 {s}），不含空格、引号或尖括号",
+        "模板應含 {z}、{x}、{y}（可加 {s}），不含空格、引號或尖括號",
+        "expected a template with {z}, {x} and {y} (and optionally {s}), without spaces, quotes or angle brackets",
+    ),
+    UrlBasemapInsecure => (
+        "模板应以 https:// 开头（本机 http://localhost 除外）",
+        "模板應以 https:// 開頭（本機 http://localhost 除外）",
+        "expected a template starting with https:// (http:// only for localhost)",
+    ),
+    UrlBasemapKey => ("应为天地图密钥：1–64 个字母或数字", "應為天地圖金鑰：1–64 個字母或數字", "expected a Tianditu key: 1–64 letters or digits"),
+    BasemapNoKey => (
+        "天地图底图需要本网站的密钥（链接中的 tk=，或 map.toml 的 basemap_key），地图暂不显示底图。",
+        "天地圖底圖需要本網站的金鑰（連結中的 tk=，或 map.toml 的 basemap_key），地圖暫不顯示底圖。",
+        "The Tianditu basemap needs this site’s key (tk= in the link, or basemap_key in map.toml); the map is shown without a basemap.",
+    ),
+    BasemapFailed => (
+        "底图瓦片无法加载（服务器拒绝或网络不通），地图暂不显示底图。",
+        "底圖圖磚無法載入（伺服器拒絕或網路不通），地圖暫不顯示底圖。",
+        "The basemap’s tiles could not be loaded (refused by the server, or no network); the map is shown without a basemap.",
+    ),
+    BasemapCreditTianditu => ("底图 © 天地图", "底圖 © 天地圖", "Basemap © Tianditu"),
+    BasemapCreditAmap => ("底图 © 高德地图", "底圖 © 高德地圖", "Basemap © Amap (AutoNavi)"),
+    BasemapCreditOsm => ("底图 © OpenStreetMap 贡献者", "底圖 © OpenStreetMap 貢獻者", "Basemap © OpenStreetMap contributors"),
+    BasemapCreditXyz => ("底图：{host}", "底圖：{host}", "Basemap: {host}"),
     /// The editor page (`edit.html`), for the map's keepers.
     EditTitle => ("内容编辑", "內容編輯", "Content editor"),
     EditFact => ("事实", "事實", "Fact"),

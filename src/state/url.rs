@@ -53,6 +53,10 @@ pub struct UrlState {
     /// `check=1`: the content check report, for a keeper after an upload:
     /// every problem in every content file, with its place.
     pub check: bool,
+    /// `basemap=…`: tiles under the map (see `state::basemap`); off unless given.
+    pub basemap: Option<super::basemap::BasemapName>,
+    /// `tk=…`: the site's 天地图 key.
+    pub tk: Option<String>,
 }
 
 /// How the page presents the map.
@@ -353,6 +357,14 @@ impl UrlState {
                     Some(f) => st.check = f,
                     None => bad(T::UrlFlag),
                 },
+                "basemap" => match super::basemap::parse_name(&value) {
+                    Ok(b) => st.basemap = Some(b),
+                    Err(reason) => bad(reason),
+                },
+                "tk" => match super::basemap::parse_key(&value) {
+                    Ok(k) => st.tk = Some(k),
+                    Err(reason) => bad(reason),
+                },
                 "share" => match parse_share(&value) {
                     Some(s) => st.share = Some(s),
                     None => bad(T::UrlShare),
@@ -409,6 +421,12 @@ impl UrlState {
         }
         if let Some(r) = &self.review {
             parts.push(format!("review={}", percent_encode(r)));
+        }
+        if let Some(b) = &self.basemap {
+            parts.push(format!("basemap={}", percent_encode(&b.key())));
+        }
+        if let Some(k) = &self.tk {
+            parts.push(format!("tk={}", percent_encode(k)));
         }
         if let Some(f) = self.care {
             parts.push(format!("care={}", u8::from(f)));
@@ -479,6 +497,22 @@ mod test {
 
     fn layers() -> &'static Layers {
         Layers::bundled_for_tests()
+    }
+
+    #[test]
+    fn a_basemap_and_its_key_round_trip_and_a_bad_one_is_named() {
+        let q = "?basemap=xyz%3Ahttps%3A%2F%2Ftiles.example.gov.cn%2F%7Bz%7D%2F%7Bx%7D%2F%7By%7D.png&tk=abc123";
+        let (st, ignored) = UrlState::decode(q, layers());
+        assert!(ignored.is_empty(), "{ignored:?}");
+        let template = "https://tiles.example.gov.cn/{z}/{x}/{y}.png".to_string();
+        let datum = crate::spatial::tiles::TileDatum::Wgs84;
+        assert_eq!(st.basemap, Some(super::super::basemap::BasemapName::Xyz { template, datum }));
+        assert_eq!(st.tk.as_deref(), Some("abc123"));
+        assert_eq!(UrlState::decode(&st.encode(), layers()).0, st);
+        let (st, ignored) = UrlState::decode("?basemap=google&tk=a%20b", layers());
+        assert_eq!((st.basemap, st.tk), (None, None));
+        let named: Vec<(&str, T)> = ignored.iter().map(|i| (i.param.as_str(), i.reason)).collect();
+        assert_eq!(named, [("basemap", T::UrlBasemap), ("tk", T::UrlBasemapKey)]);
     }
 
     #[test]

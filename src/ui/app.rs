@@ -187,6 +187,7 @@ pub fn App(content: Content) -> impl IntoView {
                     <GestureHint/>
                     <Announcer/>
                     <Notices problems=notices.clone()/>
+                    <super::basemap::BasemapNotice/>
                     <DataProblems/>
                     <super::check::CheckReport/>
                     <TourLayer/>

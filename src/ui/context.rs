@@ -11,6 +11,7 @@ use crate::atlas::layers::Atlas;
 use crate::atlas::{DataError, Lang};
 use crate::carto::scene::Scene;
 use crate::spatial::viewport::Viewport;
+use crate::state::basemap::BasemapStatus;
 use crate::state::content::FileReport;
 use crate::state::input::Hint;
 use crate::state::search::SearchIndex;
@@ -60,6 +61,9 @@ pub struct Ctx {
     /// How the page presents the map (tour or kiosk mode, kiosk timings,
     /// share address): the part of the URL the tour keeps while it applies.
     pub presentation: StoredValue<UrlState>,
+    /// The basemap under the map: off unless a site owner set one (see
+    /// [`crate::state::basemap`]); failed once its tiles are refused.
+    pub basemap: RwSignal<BasemapStatus>,
     data: StoredValue<Arc<Data>>,
 }
 
@@ -75,6 +79,12 @@ impl Ctx {
             list_open: RwSignal::new(false),
             flight: StoredValue::new(Flight::default()),
             presentation: StoredValue::new(UrlState::default()),
+            basemap: RwSignal::new(BasemapStatus::resolve(
+                data.options.basemap.as_ref(),
+                data.options.tk.as_deref(),
+                data.settings.basemap.as_ref(),
+                data.settings.basemap_key.as_deref(),
+            )),
             data: StoredValue::new(Arc::new(data)),
         }
     }

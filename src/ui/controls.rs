@@ -94,7 +94,10 @@ pub fn NorthArrow() -> impl IntoView {
 pub fn Attribution() -> impl IntoView {
     let c = ctx();
     view! {
-        <p class="attribution" data-testid="attribution">{move || c.data().settings.attribution(c.lang.get()).to_owned()}</p>
+        <p class="attribution" data-testid="attribution">
+            {move || super::basemap::credit(c).map(|b| view! { <span data-testid="basemap-credit">{b}</span>" · " })}
+            {move || c.data().settings.attribution(c.lang.get()).to_owned()}
+        </p>
     }
 }
 

@@ -10,6 +10,7 @@
 mod access;
 mod animate;
 mod app;
+mod basemap;
 mod check;
 pub mod context;
 mod controls;

@@ -119,6 +119,8 @@ fn ShareDialog(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
         interactive: interactive.get(),
         title: title_bar.get(),
         tools: tools.get(),
+        basemap: c.data().options.basemap.clone(),
+        tk: c.data().options.tk.clone(),
     });
     let title = move || T::MapLabel.get(opt_lang.get()).to_string();
     let link = move || options.with(|o| o.link());

@@ -22,6 +22,28 @@ const MAP_CSP =
 const csp = mapOrigin
   ? `default-src 'self'; script-src 'self' ${mapOrigin}; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src ${mapOrigin}`
   : MAP_CSP;
+/**
+ * The img-src a site owner adds for the basemap a page turns on (README,
+ * "Basemaps": the CSP additions per basemap). This server adds it to the
+ * policy of a page opened with `?basemap=…`, as the owner of such a page
+ * would; every other page keeps the strict policy.
+ */
+function basemapImgSrc(query) {
+  const name = new URLSearchParams(query).get('basemap') ?? '';
+  if (name.startsWith('tianditu-')) return 'https://*.tianditu.gov.cn';
+  if (name === 'amap') return 'https://*.is.autonavi.com';
+  if (name === 'osm') return 'https://tile.openstreetmap.org';
+  const template = /^xyz(?:-gcj02)?:(.*)$/.exec(name)?.[1];
+  if (template) {
+    try {
+      const u = new URL(template.replaceAll('{s}', 'a').replace(/\{[zxy]\}/g, '0'));
+      return template.includes('://{s}.') ? `${u.protocol}//*.${u.host.slice(2)}` : u.origin;
+    } catch {
+      return '';
+    }
+  }
+  return '';
+}
 const PREFIX = '/zt/binjiang/';
 /** The build's content-hashed files (trunk's `name-<16 hex>` names) never change under their name. */
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
@@ -101,8 +123,9 @@ const server = http.createServer((req, res) => {
       );
       rewritten = true;
     }
+    const extraImg = !mapOrigin && ext === '.html' ? basemapImgSrc(url.search) : '';
     const headers = {
-      'content-security-policy': csp,
+      'content-security-policy': extraImg ? csp.replace("img-src 'self' data:", `img-src 'self' data: ${extraImg}`) : csp,
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       'cache-control': cacheControl,
       etag,

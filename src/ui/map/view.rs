@@ -336,6 +336,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         >
             <p id="map-description" class="visually-hidden">{move || T::MapDescription.get(c.lang.get())}</p>
             <p id="map-keys" class="visually-hidden">{move || T::FeatureKeys.get(c.lang.get())}</p>
+            <super::super::basemap::Basemap drawn/>
             <svg
                 class="map__svg"
                 node_ref=svg
