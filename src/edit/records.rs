@@ -1,6 +1,6 @@
 //! Format-preserving edits of the TOML record files: `facts.toml` (`[[fact]]`),
-//! `sources.toml` (`[[source]]`), `themes.toml` (`[[theme]]`) and `tour.toml`
-//! (`[[stop]]`).
+//! `sources.toml` (`[[source]]`), `themes.toml` (`[[theme]]`), `tour.toml`
+//! (`[[stop]]`) and `layers.toml` (`[[layer]]`).
 //!
 //! A [`Records`] holds one file parsed with `toml_edit`, which keeps comments,
 //! blank lines and each value's spelling; [`Records::text`] writes it back.
@@ -19,6 +19,7 @@ pub enum Kind {
     Source,
     Theme,
     Stop,
+    Layer,
 }
 
 impl Kind {
@@ -29,6 +30,7 @@ impl Kind {
             Kind::Source => "source",
             Kind::Theme => "theme",
             Kind::Stop => "stop",
+            Kind::Layer => "layer",
         }
     }
 
@@ -39,6 +41,7 @@ impl Kind {
             Kind::Source => "sources.toml",
             Kind::Theme => "themes.toml",
             Kind::Stop => "tour.toml",
+            Kind::Layer => "layers.toml",
         }
     }
 }
@@ -305,6 +308,11 @@ impl Records {
         Ok(())
     }
 
+    /// The record's place among the records (0-based).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index(id)
+    }
+
     /// Moves a record to position `to` (0-based, clamped) among the records.
     pub fn move_to(&mut self, id: &str, to: usize) -> Result<(), EditError> {
         let from = self.index(id).ok_or_else(|| self.unknown(id))?;
@@ -392,7 +400,14 @@ mod test {
 
     #[test]
     fn untouched_file_is_written_back_byte_for_byte() {
-        for (kind, text) in [(Kind::Fact, FACTS), (Kind::Source, SOURCES), (Kind::Theme, THEMES), (Kind::Stop, TOUR)] {
+        let layers = include_str!("../../geodata/layers.toml");
+        for (kind, text) in [
+            (Kind::Fact, FACTS),
+            (Kind::Source, SOURCES),
+            (Kind::Theme, THEMES),
+            (Kind::Stop, TOUR),
+            (Kind::Layer, layers),
+        ] {
             assert_eq!(Records::parse(kind, text).unwrap().text(), text, "{}", kind.file());
         }
     }
