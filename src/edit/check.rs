@@ -149,7 +149,7 @@ pub fn check_again(files: &[(&str, Fetched)], previous: Option<&Checked>) -> Che
 }
 
 /// The committed files with `name` replaced by `text`.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn with_file(name: &str, text: &str) -> Vec<(&'static str, Fetched)> {
     use crate::state::content::COMMITTED;
     COMMITTED
@@ -159,12 +159,13 @@ pub(crate) fn with_file(name: &str, text: &str) -> Vec<(&'static str, Fetched)> 
 }
 
 /// The committed text of the file `name`.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn committed(name: &str) -> &'static str {
     crate::state::content::COMMITTED.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("")
 }
 
-#[cfg(test)]
+// The committed files are read natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod test {
     use super::*;
     use crate::atlas::error::ErrorKind;

@@ -113,7 +113,8 @@ pub fn set_property(file: &str, text: &str, id: &str, key: &str, value: &str) ->
     splice(file, text, range, new_line, id)
 }
 
-#[cfg(test)]
+// The committed files are read natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod test {
     use super::*;
     use crate::edit::check::{check, with_file};

@@ -55,7 +55,8 @@ pub fn set_hatched(layers: &mut Records, id: &str, hatched: bool) -> Result<(), 
     Ok(())
 }
 
-#[cfg(test)]
+// The committed files are read natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod test {
     use super::*;
     use crate::edit::check::{check, committed, with_file};

@@ -46,7 +46,8 @@ pub fn remove(sources: &mut Records, facts: &Records, id: &str) -> Result<(), Re
     Ok(())
 }
 
-#[cfg(test)]
+// The committed files are read natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod test {
     use super::*;
     use crate::edit::check::{check, committed, with_file};

@@ -41,7 +41,8 @@ pub fn remove(themes: &mut Records, facts: &Records, tour: &Records, id: &str) -
     Ok(())
 }
 
-#[cfg(test)]
+// The committed files are read natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod test {
     use super::*;
     use crate::atlas::Lang;

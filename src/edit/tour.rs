@@ -57,7 +57,8 @@ pub fn remove_fact(tour: &mut Records, id: &str, fact: &str) -> Result<(), EditE
     tour.set_list(id, "facts", &facts)
 }
 
-#[cfg(test)]
+// The committed files are read natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod test {
     use super::*;
     use crate::edit::check::{check, committed, with_file};
