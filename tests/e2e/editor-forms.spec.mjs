@@ -144,9 +144,18 @@ test('tour stops are reordered by keyboard, the focus staying on the button', as
   await page.getByTestId('ed-stop').selectOption(ids[0]);
   const down = page.getByTestId('ed-stop-down');
   await down.focus();
+  const view = () => {
+    const q = new URL(page.url()).searchParams;
+    return [q.get('c'), q.get('z')];
+  };
+  const before = view();
+  expect(before[0]).toMatch(/^120\./);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('ed-stop-place')).toHaveText(`Stop 2 of ${ids.length}`);
   await expect(down).toBeFocused();
+  // The map, mounted again with the new order, keeps its view.
+  await map.ready();
+  expect(view()).toEqual(before);
   await page.keyboard.press('Space');
   await expect(page.getByTestId('ed-stop-place')).toHaveText(`Stop 3 of ${ids.length}`);
   await expect(page.getByTestId('editor-changed')).toHaveText('Changed: tour.toml');
@@ -169,4 +178,19 @@ test('a cited source and a theme in use are not deleted, and the refusal names w
   await page.getByTestId('ed-source-delete').click();
   await expect(page.getByTestId('editor-notice')).toHaveText('Deleted s900');
   await expect(page.getByTestId('editor-changed')).toHaveText('Nothing changed yet.');
+});
+
+test("the editor's forms are in the editor's wasm only, not in the visitor's", async () => {
+  const dist = new URL('../../dist/', import.meta.url);
+  const editorFiles = fs.readFileSync(new URL('.editor-files', dist), 'utf8').split('\n').filter(Boolean);
+  const wasm = fs.readdirSync(dist).filter((f) => f.endsWith('_bg.wasm'));
+  const editorWasm = wasm.filter((f) => editorFiles.includes(f));
+  const visitorWasm = wasm.filter((f) => !editorFiles.includes(f));
+  expect(editorWasm).toHaveLength(1);
+  expect(visitorWasm).toHaveLength(1);
+  // Ids of the forms' fields, written in the forms' code.
+  for (const id of ['ed-source-url', 'ed-stop-view', 'ed-zone-hatched', 'ed-theme-members']) {
+    expect(fs.readFileSync(new URL(editorWasm[0], dist)).includes(id), `${id} in the editor`).toBe(true);
+    expect(fs.readFileSync(new URL(visitorWasm[0], dist)).includes(id), `${id} in the visitor's wasm`).toBe(false);
+  }
 });

@@ -71,14 +71,17 @@ pub(super) fn ZoneForm(files: Files, lang: Lang) -> impl IntoView {
         files.records(Kind::Layer).with_untracked(|l| layer_of_zone(l, &id, &kind))
     };
     let style_field = move |(key, label, opacity): (&'static str, T, bool)| {
-        let refused = RwSignal::new(None::<Refusal>);
+        // A refused value, with the zone it was typed for.
+        let refused = RwSignal::new(None::<(String, Refusal)>);
         let value = move || {
             files.revision.track();
             let Some(l) = layer() else { return String::new() };
             files.records(Kind::Layer).with_untracked(|r| r.get(&l, key)).unwrap_or_default()
         };
         let faults = move || {
-            let mut list: Vec<Said> = refused.get().iter().map(|r| Said::refusal(r, lang)).collect();
+            let id = chosen.get();
+            let mut list: Vec<Said> =
+                refused.get().iter().filter(|(z, _)| *z == id).map(|(_, r)| Said::refusal(r, lang)).collect();
             if let Some(l) = layer() {
                 list.extend(files.field_faults(Kind::Layer.file(), &l, key, lang));
             }
@@ -94,7 +97,7 @@ pub(super) fn ZoneForm(files: Files, lang: Lang) -> impl IntoView {
                         set_colour(r, &l, key, &v)
                     }
                 });
-                refused.set(result.err());
+                refused.set(result.err().map(|r| (chosen.get_untracked(), r)));
             };
         text_field(format!("ed-zone-{key}"), label.get(lang), Input::Line, value, faults, set, move |_| show(), lang)
     };
