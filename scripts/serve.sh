@@ -11,8 +11,10 @@ export TRUNK_SKIP_VERSION_CHECK=true
 cd "$root"
 port="${PORT:-8080}"
 editor_port=$((port + 1))
+# The editor's server does not rebuild when the map's build changes dist/.
+mkdir -p "$root/dist"
 trunk serve edit.html --address 127.0.0.1 --port "$editor_port" --dist target/editor-serve \
-  --proxy-backend "http://127.0.0.1:$port/data/" --proxy-rewrite /data/ --no-autoreload &
+  --ignore "$root/dist" --proxy-backend "http://127.0.0.1:$port/data/" --proxy-rewrite /data/ --no-autoreload &
 editor=$!
 trap 'kill "$editor" 2>/dev/null || true' EXIT
 echo "serve: the editor is on http://127.0.0.1:$editor_port/ once built"

@@ -517,6 +517,16 @@ mod test {
     }
 
     #[test]
+    fn text_that_looks_like_toml_stays_one_value() {
+        let mut r = Records::parse(Kind::Theme, THEMES).unwrap();
+        let odd = "a \"quoted\" name\n]]\n[[theme]]\nid = \"x\" # not a comment \\ '''";
+        r.set_str("towns", "name_en", odd).unwrap();
+        let again = Records::parse(Kind::Theme, &r.text()).unwrap();
+        assert_eq!(again.get("towns", "name_en").as_deref(), Some(odd));
+        assert_eq!(again.ids(), Records::parse(Kind::Theme, THEMES).unwrap().ids());
+    }
+
+    #[test]
     fn comments_on_a_changed_line_survive() {
         let text = "# head\n[[fact]]\nid = \"a\"\nvalue = 1  # a note\n";
         let mut r = Records::parse(Kind::Fact, text).unwrap();
