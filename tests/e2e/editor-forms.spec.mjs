@@ -25,6 +25,10 @@ test('sources, themes, tour stops and zones edited in the editor show on the dep
   test.slow();
   const map = new MapPage(page);
   const details = new Details(page);
+  // Bad input is refused in words, never by a panic.
+  const panics = [];
+  page.on('pageerror', (e) => panics.push(`${e.name}: ${e.message} ${e.stack?.split('\n').slice(0, 3).join(' | ')}`));
+  page.on('console', (m) => { if (m.type() === 'error' && /panicked/.test(m.text())) panics.push(m.text()); });
   await page.goto('./edit.html?lang=en');
   await map.ready();
 
@@ -85,6 +89,8 @@ test('sources, themes, tour stops and zones edited in the editor show on the dep
     'Changed: sources.toml, themes.toml, tour.toml, layers.toml, zones.geojson',
   );
   await page.screenshot({ path: info.outputPath('editor-forms-1280x800.png'), fullPage: true });
+
+  expect(panics).toEqual([]);
 
   // Saved: one download per changed file, each changing only its own lines.
   const downloads = [];
