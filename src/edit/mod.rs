@@ -11,8 +11,13 @@
 //! Pure: no browser API, tested natively.
 
 pub mod check;
+pub mod features;
+pub mod layers;
 pub mod records;
 pub mod sites;
+pub mod sources;
+pub mod themes;
+pub mod tour;
 
 use std::fmt;
 
@@ -42,6 +47,49 @@ impl fmt::Display for EditError {
 }
 
 impl std::error::Error for EditError {}
+
+/// Why the editor refused a change, in terms the interface words in the
+/// keeper's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A link that is not `https:`; its scheme (`javascript`, `data`) when it
+    /// has one.
+    Link { scheme: Option<String> },
+    /// The record is still named by others (fact ids, tour stop ids), which
+    /// would be left without it.
+    Cited { by: Vec<String> },
+    /// Not a colour written `#rrggbb`.
+    Colour,
+    /// Not a number from 0 to 1.
+    Opacity,
+    /// A new record's id that is not lower-case kebab-case (`a-z`, `0-9`, `-`).
+    Id,
+    /// The file could not take the edit (an id already used, no such record).
+    Edit(EditError),
+}
+
+impl From<EditError> for Refusal {
+    fn from(e: EditError) -> Self {
+        Refusal::Edit(e)
+    }
+}
+
+/// Whether `id` is lower-case kebab-case, as every record's id must be.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Adds a record with the new id `id` after the last one.
+pub fn add_record(records: &mut records::Records, id: &str) -> Result<(), Refusal> {
+    if !is_kebab_id(id) {
+        return Err(Refusal::Id);
+    }
+    records.add(id, None)?;
+    Ok(())
+}
 
 /// Whether a link to the map asks for the editor page (`?edit=1`).
 pub fn wants_editor(query: &str) -> bool {

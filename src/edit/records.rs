@@ -1,6 +1,6 @@
 //! Format-preserving edits of the TOML record files: `facts.toml` (`[[fact]]`),
-//! `sources.toml` (`[[source]]`), `themes.toml` (`[[theme]]`) and `tour.toml`
-//! (`[[stop]]`).
+//! `sources.toml` (`[[source]]`), `themes.toml` (`[[theme]]`), `tour.toml`
+//! (`[[stop]]`) and `layers.toml` (`[[layer]]`).
 //!
 //! A [`Records`] holds one file parsed with `toml_edit`, which keeps comments,
 //! blank lines and each value's spelling; [`Records::text`] writes it back.
@@ -19,6 +19,7 @@ pub enum Kind {
     Source,
     Theme,
     Stop,
+    Layer,
 }
 
 impl Kind {
@@ -29,6 +30,7 @@ impl Kind {
             Kind::Source => "source",
             Kind::Theme => "theme",
             Kind::Stop => "stop",
+            Kind::Layer => "layer",
         }
     }
 
@@ -39,6 +41,7 @@ impl Kind {
             Kind::Source => "sources.toml",
             Kind::Theme => "themes.toml",
             Kind::Stop => "tour.toml",
+            Kind::Layer => "layers.toml",
         }
     }
 }
@@ -305,6 +308,11 @@ impl Records {
         Ok(())
     }
 
+    /// The record's place among the records (0-based).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index(id)
+    }
+
     /// Moves a record to position `to` (0-based, clamped) among the records.
     pub fn move_to(&mut self, id: &str, to: usize) -> Result<(), EditError> {
         let from = self.index(id).ok_or_else(|| self.unknown(id))?;
@@ -392,7 +400,14 @@ mod test {
 
     #[test]
     fn untouched_file_is_written_back_byte_for_byte() {
-        for (kind, text) in [(Kind::Fact, FACTS), (Kind::Source, SOURCES), (Kind::Theme, THEMES), (Kind::Stop, TOUR)] {
+        let layers = include_str!("../../geodata/layers.toml");
+        for (kind, text) in [
+            (Kind::Fact, FACTS),
+            (Kind::Source, SOURCES),
+            (Kind::Theme, THEMES),
+            (Kind::Stop, TOUR),
+            (Kind::Layer, layers),
+        ] {
             assert_eq!(Records::parse(kind, text).unwrap().text(), text, "{}", kind.file());
         }
     }
@@ -499,6 +514,16 @@ mod test {
         let mut s = Records::parse(Kind::Source, SOURCES).unwrap();
         s.set_str("s000", "date", "2023-05-06").unwrap();
         assert_eq!(changed_lines(SOURCES, &s.text()), vec![("date = \"2023-05-05\"", "date = \"2023-05-06\"")]);
+    }
+
+    #[test]
+    fn text_that_looks_like_toml_stays_one_value() {
+        let mut r = Records::parse(Kind::Theme, THEMES).unwrap();
+        let odd = "a \"quoted\" name\n]]\n[[theme]]\nid = \"x\" # not a comment \\ '''";
+        r.set_str("towns", "name_en", odd).unwrap();
+        let again = Records::parse(Kind::Theme, &r.text()).unwrap();
+        assert_eq!(again.get("towns", "name_en").as_deref(), Some(odd));
+        assert_eq!(again.ids(), Records::parse(Kind::Theme, THEMES).unwrap().ids());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::EditError;
+use super::{features, EditError};
 use crate::spatial::{LonLat, ScreenPoint, ViewLimits, Viewport};
 
 pub const SITES_FILE: &str = "sites.geojson";
@@ -17,36 +17,13 @@ fn err(id: Option<&str>, message: impl Into<String>) -> EditError {
     EditError::new(SITES_FILE, id, message)
 }
 
-/// The line (its byte range, without the separating comma) holding the site
-/// `id`, with the feature read from it.
 fn find(text: &str, id: &str) -> Result<(std::ops::Range<usize>, Value), EditError> {
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']).trim_end();
-        let body = body.strip_suffix(',').unwrap_or(body);
-        if body.starts_with("{\"type\":\"Feature\"") {
-            if let Ok(feature) = serde_json::from_str::<Value>(body) {
-                let fid = feature.pointer("/properties/id").or_else(|| feature.get("id")).and_then(Value::as_str);
-                if fid == Some(id) {
-                    return Ok((start..start + body.len(), feature));
-                }
-            }
-        }
-        start += line.len();
-    }
-    Err(err(Some(id), "expected a site with this id on a line of its own, got none"))
+    features::find(SITES_FILE, text, id)
 }
 
 /// The ids of the file's features, in file order.
 pub fn ids(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|l| {
-            let body = l.trim_end();
-            let body = body.strip_suffix(',').unwrap_or(body);
-            let f: Value = serde_json::from_str(body).ok()?;
-            f.pointer("/properties/id").and_then(Value::as_str).map(str::to_owned)
-        })
-        .collect()
+    features::ids(text)
 }
 
 /// A site's position as `(lon, lat)`; `None` when it has none (unplaced).
@@ -58,42 +35,11 @@ pub fn position(text: &str, id: &str) -> Option<(f64, f64)> {
 
 /// A string property of a site (`confidence`, `position_basis`).
 pub fn property(text: &str, id: &str, key: &str) -> Option<String> {
-    let (_, f) = find(text, id).ok()?;
-    f.pointer(&format!("/properties/{key}"))?.as_str().map(str::to_owned)
-}
-
-/// The byte range of the JSON value following `"key":` at or after `from` in
-/// `line`, for a string or an array value.
-fn value_range(line: &str, key: &str, from: usize) -> Option<std::ops::Range<usize>> {
-    let needle = format!("{}:", serde_json::to_string(key).ok()?);
-    let at = from + line[from..].find(&needle)? + needle.len();
-    let bytes = line.as_bytes();
-    match bytes.get(at)? {
-        b'"' => {
-            let mut i = at + 1;
-            while i < bytes.len() {
-                match bytes[i] {
-                    b'\\' => i += 2,
-                    b'"' => return Some(at..i + 1),
-                    _ => i += 1,
-                }
-            }
-            None
-        }
-        b'[' => line[at..].find(']').map(|end| at..at + end + 1),
-        _ => None,
-    }
+    features::property(SITES_FILE, text, id, key)
 }
 
 fn round6(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
-}
-
-/// Checks the rewritten line, then splices it into the file.
-fn splice(text: &str, line: std::ops::Range<usize>, new_line: String, id: &str) -> Result<String, EditError> {
-    serde_json::from_str::<Value>(&new_line)
-        .map_err(|e| err(Some(id), format!("the edited feature is not JSON: {e}")))?;
-    Ok(format!("{}{}{}", &text[..line.start], new_line, &text[line.end..]))
 }
 
 /// Moves a site to `(lon, lat)` (WGS-84, rounded to 6 decimals, ≈ 0.1 m),
@@ -106,7 +52,7 @@ pub fn set_position(text: &str, id: &str, lon: f64, lat: f64) -> Result<String, 
     let line = &text[range.clone()];
     let geometry = line.find("\"geometry\":").ok_or_else(|| err(Some(id), "expected a geometry"))?;
     let point = format!("{{\"type\":\"Point\",\"coordinates\":[{},{}]}}", round6(lon), round6(lat));
-    let new_line = match value_range(line, "coordinates", geometry) {
+    let new_line = match features::value_range(line, "coordinates", geometry) {
         Some(c) => format!("{}[{},{}]{}", &line[..c.start], round6(lon), round6(lat), &line[c.end..]),
         // An unplaced site (`"geometry":null`) gets a point.
         None if line[geometry..].starts_with("\"geometry\":null") => {
@@ -115,7 +61,7 @@ pub fn set_position(text: &str, id: &str, lon: f64, lat: f64) -> Result<String, 
         }
         None => return Err(err(Some(id), "expected a Point geometry")),
     };
-    splice(text, range, new_line, id)
+    features::splice(SITES_FILE, text, range, new_line, id)
 }
 
 /// Sets a string property of a site (`confidence`, `position_basis`): its
@@ -125,25 +71,7 @@ pub fn set_property(text: &str, id: &str, key: &str, value: &str) -> Result<Stri
     if key == "confidence" && !CONFIDENCES.contains(&value) {
         return Err(err(Some(id), format!("expected confidence one of {}, got \"{value}\"", CONFIDENCES.join(", "))));
     }
-    let (range, _) = find(text, id)?;
-    let line = &text[range.clone()];
-    let props = line.find("\"properties\":").ok_or_else(|| err(Some(id), "expected properties"))?;
-    let quoted = serde_json::to_string(value).map_err(|e| err(Some(id), e.to_string()))?;
-    let new_line = match value_range(line, key, props) {
-        Some(v) => format!("{}{}{}", &line[..v.start], quoted, &line[v.end..]),
-        None => {
-            let entry = format!("{}:{}", serde_json::to_string(key).unwrap_or_default(), quoted);
-            match value_range(line, "confidence", props) {
-                Some(c) => format!("{},{}{}", &line[..c.end], entry, &line[c.end..]),
-                None => {
-                    let open = props + "\"properties\":{".len();
-                    let sep = if line[open..].starts_with('}') { "" } else { "," };
-                    format!("{}{}{}{}", &line[..open], entry, sep, &line[open..])
-                }
-            }
-        }
-    };
-    splice(text, range, new_line, id)
+    features::set_property(SITES_FILE, text, id, key, value)
 }
 
 /// Where a marker dropped at `(x, y)` (pixels from the map's top left) lands,

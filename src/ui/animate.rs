@@ -58,7 +58,9 @@ pub fn fly_to(c: Ctx, target: Viewport, ms: f64) {
 fn step(c: Ctx, from: Viewport, to: Viewport, start: f64, ms: f64, id: u32) {
     let view = c.view;
     request_animation_frame(move || {
-        if c.flight.with_value(|f| f.id) != id {
+        // A newer move replaced this flight, or its map was unmounted (the
+        // editor mounts the map again with each change): it stops.
+        if c.flight.try_with_value(|f| f.id) != Some(id) {
             return;
         }
         let t = ((now_ms() - start) / ms).clamp(0.0, 1.0);

@@ -135,8 +135,9 @@ pub fn App(content: Content) -> impl IntoView {
     // stands in for the frame where the browser holds frames back (an
     // off-screen embed).
     let rest = RwSignal::new(false);
+    // (`try_`: the app may have been unmounted before the timer fires.)
     let mount_rest = move || {
-        if !rest.get_untracked() {
+        if rest.try_get_untracked() == Some(false) {
             rest.set(true);
         }
     };

@@ -45,6 +45,11 @@ fn current_state(c: Ctx) -> UrlState {
 }
 
 fn write(c: Ctx, push: bool) {
+    // A map unmounted before a deferred write (the editor mounts the map
+    // again with each change) has nothing to write.
+    if c.view.try_get_untracked().is_none() {
+        return;
+    }
     let Ok(history) = window().history() else { return };
     let loc = window().location();
     let path = loc.pathname().unwrap_or_default();

@@ -16,6 +16,29 @@ for (const lang of ['en', 'zh-Hans']) {
     await expect(page.locator('#ed-fact-figure')).toHaveAttribute('aria-invalid', 'true');
     await expectNoViolations(page);
   });
+
+  test(`axe: no violations in the source, theme, tour and zone forms with their faults shown (${lang})`, async ({ page }) => {
+    const map = new MapPage(page);
+    await page.goto(`./edit.html?lang=${lang}`);
+    await map.ready();
+    // Each form with a fault on show: a refused link, a blank name, an unknown
+    // member, a refused colour, a refused deletion.
+    await page.locator('#ed-source-url').fill('data:text/html,x');
+    await expect(page.locator('#ed-source-url')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByTestId('ed-source-delete').click();
+    await expect(page.locator('#ed-source-delete-msg')).not.toBeEmpty();
+    await page.locator('#ed-theme-name_zh_hant').fill('');
+    await expect(page.locator('#ed-theme-name_zh_hant')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#ed-theme-name_zh_hant-msg')).not.toBeEmpty();
+    await page.locator('#ed-stop-facts-pick').selectOption({ index: 1 });
+    await page.getByTestId('ed-stop-facts-add').click();
+    await page.locator('#ed-zone-fill').fill('#12');
+    await expect(page.locator('#ed-zone-fill')).toHaveAttribute('aria-invalid', 'true');
+    // The messages are in the interface language, linked to their fields.
+    const msg = page.locator('#ed-theme-name_zh_hant-msg');
+    await expect(msg).toContainText(lang === 'en' ? 'missing in Traditional Chinese' : '缺少繁体中文');
+    await expectNoViolations(page);
+  });
 }
 
 for (const [width, height] of [[1280, 800], [360, 480]]) {
@@ -45,7 +68,7 @@ for (const [width, height] of [[1280, 800], [360, 480]]) {
     await expect(page.getByLabel('Unit', { exact: true })).toBeFocused();
     await page.screenshot({ path: info.outputPath(`editor-keyboard-${width}x${height}.png`) });
     const download = page.getByTestId('editor-download');
-    for (let i = 0; i < 40 && !(await download.evaluate((b) => b === document.activeElement)); i++) {
+    for (let i = 0; i < 150 && !(await download.evaluate((b) => b === document.activeElement)); i++) {
       await page.keyboard.press('Tab');
     }
     await expect(download).toBeFocused();

@@ -1,5 +1,6 @@
 //! The editor page (`edit.html`, the `edit` binary): the map with a panel
-//! beside it in which the map's keepers change facts and sites.
+//! beside it in which the map's keepers change facts, sources, themes, the
+//! tour, sites, and the zones' names and styles.
 //!
 //! The panel fetches the content files as the map does and holds their texts,
 //! changes them with the pure, format-keeping operations of [`crate::edit`],
@@ -11,32 +12,41 @@
 //! to. A content file dropped on the page is previewed; nothing leaves the
 //! browser.
 //!
-//! Only `src/bin/edit.rs` refers to this module, so none of it is in the
-//! visitor's download.
+//! One file per form: [`facts`], [`sources`], [`themes`], [`tour`],
+//! [`sites`], [`zones`]; [`field`] holds the parts they share and [`save`]
+//! the download. Only `src/bin/edit.rs` refers to this module, so none of it
+//! is in the visitor's download.
+
+mod facts;
+mod field;
+mod save;
+mod sites;
+mod sources;
+mod themes;
+mod tour;
+mod zones;
 
 use std::any::Any;
-use std::cell::RefCell;
-use std::rc::Rc;
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use self::field::Said;
 use super::animate::after_next_paint;
-use super::dom::{focus_by_id, focus_element, save_text};
+use super::dom::{focus_by_id, focus_element};
 use super::load::fetch_all;
 use super::url_sync::{read_url, remembered_lang};
 use super::App;
-use crate::atlas::catalogue::Unit;
 use crate::atlas::Lang;
-use crate::edit::check::{check, Checked};
-use crate::edit::records::{FactField, Kind, Records};
-use crate::edit::sites;
-use crate::state::content::{file_name, Fetched, FACTS, FILES};
+use crate::edit::check::{check_again, Checked};
+use crate::edit::records::{Kind, Records};
+use crate::edit::{sites as site_edit, Refusal};
+use crate::state::content::{Fetched, FILES, LAYER_FILES};
 use crate::state::selection::Selection;
 use crate::state::text::T;
 
-const RECORD_KINDS: [Kind; 4] = [Kind::Fact, Kind::Source, Kind::Theme, Kind::Stop];
+const RECORD_KINDS: [Kind; 5] = [Kind::Fact, Kind::Source, Kind::Theme, Kind::Stop, Kind::Layer];
 
 /// Puts the focus back on the form's control that last had it (the fact
 /// chooser at first), unless it is in the form already.
@@ -64,14 +74,17 @@ pub fn start() {
 /// The texts of the files as they are now, by deployed name.
 #[derive(Clone, Copy)]
 struct Files {
-    records: [RwSignal<Records, LocalStorage>; 4],
-    sites: RwSignal<String>,
+    records: [RwSignal<Records, LocalStorage>; 5],
+    /// The GeoJSON layers, each one feature a line.
+    geo: [(&'static str, RwSignal<String>); 5],
     /// The files the editor does not change, as fetched or dropped.
     others: StoredValue<Vec<(&'static str, Fetched)>>,
     /// Each file's text as fetched (`None`: it could not be).
     loaded: StoredValue<Vec<(&'static str, Option<String>)>>,
-    /// Bumped when a whole file is replaced (a dropped file), so the form
-    /// reads its fields again.
+    /// Each edited file's text as last checked, by deployed name.
+    texts: StoredValue<Vec<(&'static str, String)>>,
+    /// Bumped when a whole file is replaced (a dropped file), so the forms
+    /// read their fields again.
     revision: RwSignal<u32>,
     checked: RwSignal<Checked, LocalStorage>,
     /// The mounted map; dropping it unmounts it.
@@ -91,14 +104,16 @@ impl Files {
             let r = Records::parse(k, &t).unwrap_or_else(|_| Records::parse(k, "").expect("empty TOML parses"));
             RwSignal::new_local(r)
         });
+        let geo = LAYER_FILES.map(|n| (n, RwSignal::new(text(n).unwrap_or_default())));
         let loaded = FILES.iter().map(|n| (*n, text(n))).collect();
-        let edited = |n: &str| n == sites::SITES_FILE || RECORD_KINDS.iter().any(|k| k.file() == n);
+        let edited = |n: &str| LAYER_FILES.contains(&n) || RECORD_KINDS.iter().any(|k| k.file() == n);
         let others = fetched.iter().filter(|(n, _)| !edited(n)).cloned().collect();
         let files = Files {
             records,
-            sites: RwSignal::new(text(sites::SITES_FILE).unwrap_or_default()),
+            geo,
             others: StoredValue::new(others),
             loaded: StoredValue::new(loaded),
+            texts: StoredValue::new(Vec::new()),
             revision: RwSignal::new(0),
             checked: RwSignal::new_local(Checked::default()),
             map: StoredValue::new_local(None),
@@ -108,23 +123,25 @@ impl Files {
         files
     }
 
-    fn facts(&self) -> RwSignal<Records, LocalStorage> {
-        self.records[0]
+    fn records(&self, kind: Kind) -> RwSignal<Records, LocalStorage> {
+        let i = RECORD_KINDS.iter().position(|k| *k == kind).unwrap_or(0);
+        self.records[i]
+    }
+
+    /// The text of a GeoJSON layer.
+    fn geo(&self, name: &str) -> Option<RwSignal<String>> {
+        self.geo.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
+
+    fn sites(&self) -> RwSignal<String> {
+        self.geo(site_edit::SITES_FILE).unwrap_or(self.geo[0].1)
     }
 
     /// Each edited file's current text, by deployed name.
     fn current(&self) -> Vec<(&'static str, String)> {
         let mut out: Vec<(&'static str, String)> =
             self.records.iter().map(|r| r.with_untracked(|r| (r.kind().file(), r.text()))).collect();
-        out.push((sites::SITES_FILE, self.sites.get_untracked()));
-        out
-    }
-
-    /// Every file as the map would fetch it now.
-    fn all(&self) -> Vec<(&'static str, Fetched)> {
-        let mut out: Vec<(&'static str, Fetched)> =
-            self.current().into_iter().map(|(n, t)| (n, Fetched::Text(t))).collect();
-        out.extend(self.others.get_value());
+        out.extend(self.geo.iter().map(|(n, t)| (*n, t.get_untracked())));
         out
     }
 
@@ -141,8 +158,44 @@ impl Files {
             .collect()
     }
 
+    /// Reads the files again as the map would and finds every fault.
     fn recheck(&self) {
-        self.checked.set(check(&self.all()));
+        let current = self.current();
+        let mut all: Vec<(&'static str, Fetched)> =
+            current.iter().map(|(n, t)| (*n, Fetched::Text(t.clone()))).collect();
+        all.extend(self.others.get_value());
+        let checked = self.checked.with_untracked(|c| check_again(&all, Some(c)));
+        self.texts.set_value(current);
+        self.checked.set(checked);
+    }
+
+    /// Changes a record file, then checks everything again.
+    fn edit<R>(&self, kind: Kind, f: impl FnOnce(&mut Records) -> Result<R, Refusal>) -> Result<R, Refusal> {
+        let mut out = None;
+        self.records(kind).update(|r| out = Some(f(r)));
+        self.recheck();
+        out.unwrap_or(Err(Refusal::Id))
+    }
+
+    /// The faults of a field, in the interface language.
+    fn field_faults(&self, file: &str, id: &str, key: &str, lang: Lang) -> Vec<Said> {
+        let text = self.texts.with_value(|t| t.iter().find(|(n, _)| *n == file).map(|(_, t)| t.clone()));
+        self.checked.with(|c| {
+            c.field_errors(file, &text.unwrap_or_default(), id, key).iter().map(|e| Said::fault(e, lang)).collect()
+        })
+    }
+
+    /// The map's centre and zoom now (it keeps them in the address).
+    fn view(&self) -> Option<((f64, f64), f64)> {
+        let (url, _) = self.checked.with_untracked(|c| read_url(&c.content.layers));
+        Some((url.center?, url.zoom?))
+    }
+
+    /// The map's size on screen, in pixels.
+    fn map_size(&self) -> Option<(f64, f64)> {
+        let map = document().query_selector(".app .map").ok().flatten()?;
+        let r = map.get_bounding_client_rect();
+        Some((r.width(), r.height()))
     }
 
     /// What the map selects to show a fact: its subject.
@@ -159,7 +212,14 @@ impl Files {
         })
     }
 
-    /// Mounts the map again with the edited content, selecting `selection`.
+    /// Shows the fact `id` on the map: opens its subject.
+    fn show_fact(&self, id: &str) {
+        let subject = self.records(Kind::Fact).with_untracked(|r| r.get(id, "subject"));
+        self.show_on_map(subject.map(|s| self.subject_selection(&s)));
+    }
+
+    /// Mounts the map again with the edited content, selecting `selection`
+    /// (or keeping what it shows: its view and selection are in the address).
     fn show_on_map(&self, selection: Option<Selection>) {
         if let Some(sel) = selection {
             let (mut url, _) = self.checked.with_untracked(|c| read_url(&c.content.layers));
@@ -182,92 +242,18 @@ impl Files {
     }
 }
 
-/// A site's marker on the map can be dragged to where the site is: the drop
-/// point becomes its position. A click on a marker chooses the site in the form.
-fn place_markers_by_dragging(files: Files, site_id: RwSignal<String>) {
-    use wasm_bindgen::closure::Closure;
-    // The marker being dragged: its site id and where the drag began.
-    let drag: Rc<RefCell<Option<(String, f64, f64)>>> = Rc::default();
-    let dragging = Rc::clone(&drag);
-    let down = Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |e: web_sys::PointerEvent| {
-        let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let Some(marker) = target.closest(".map [data-testid^='site-'][data-id]").ok().flatten() else { return };
-        let Some(id) = marker.get_attribute("data-id") else { return };
-        // The map would pan: the marker moves instead.
-        e.stop_propagation();
-        *dragging.borrow_mut() = Some((id, f64::from(e.client_x()), f64::from(e.client_y())));
-        if let Some(body) = document().body() {
-            let _ = body.class_list().add_1("is-placing");
-        }
-    });
-    let up = Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |e: web_sys::PointerEvent| {
-        let Some((id, x0, y0)) = drag.borrow_mut().take() else { return };
-        if let Some(body) = document().body() {
-            let _ = body.class_list().remove_1("is-placing");
-        }
-        e.stop_propagation();
-        site_id.set(id.clone());
-        let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
-        if (x - x0).hypot(y - y0) < 4.0 {
-            files.show_on_map(Some(Selection::Site(id)));
-            return;
-        }
-        let Some(map) = document().query_selector(".app .map").ok().flatten() else { return };
-        let r = map.get_bounding_client_rect();
-        let (url, _) = files.checked.with_untracked(|c| read_url(&c.content.layers));
-        let (Some(center), Some(zoom)) = (url.center, url.zoom) else { return };
-        let Some((lon, lat)) = sites::drop_position(center, zoom, r.width(), r.height(), x - r.left(), y - r.top())
-        else {
-            return;
-        };
-        if let Ok(new) = sites::set_position(&files.sites.get_untracked(), &id, lon, lat) {
-            files.sites.set(new);
-            files.revision.update(|r| *r += 1);
-            files.recheck();
-            files.show_on_map(Some(Selection::Site(id)));
-        }
-    });
-    let opts = web_sys::AddEventListenerOptions::new();
-    opts.set_capture(true);
-    for (name, f) in [("pointerdown", &down), ("pointerup", &up)] {
-        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
-            name,
-            f.as_ref().unchecked_ref(),
-            &opts,
-        );
-    }
-    // The page's lifetime.
-    down.forget();
-    up.forget();
-}
-
-fn field_label(f: FactField) -> T {
-    match f {
-        FactField::Figure => T::EditFigure,
-        FactField::Value => T::EditValue,
-        FactField::Unit => T::EditUnit,
-        FactField::Period => T::EditPeriod,
-        FactField::ZhHans => T::EditTextHans,
-        FactField::ZhHant => T::EditTextHant,
-        FactField::En => T::EditTextEn,
-        FactField::Source => T::EditSource,
-    }
-}
-
 #[component]
 fn Editor(fetched: Vec<(&'static str, Fetched)>) -> impl IntoView {
     let files = Files::load(fetched);
     let (url, _) = files.checked.with_untracked(|c| read_url(&c.content.layers));
     let lang = url.lang.or_else(remembered_lang).unwrap_or_default();
-    let site_id = RwSignal::new(sites::ids(&files.sites.get_untracked()).into_iter().next().unwrap_or_default());
-    place_markers_by_dragging(files, site_id);
-    let fact_id = RwSignal::new(files.facts().with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
+    let site_id = RwSignal::new(site_edit::ids(&files.sites().get_untracked()).into_iter().next().unwrap_or_default());
+    sites::place_markers_by_dragging(files, site_id);
+    let fact_id =
+        RwSignal::new(files.records(Kind::Fact).with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
     let notice = RwSignal::new(String::new());
     // The map opens showing the first fact's subject.
-    request_animation_frame(move || {
-        let subject = files.facts().with_untracked(|r| r.get(&fact_id.get_untracked(), "subject"));
-        files.show_on_map(subject.map(|s| files.subject_selection(&s)));
-    });
+    request_animation_frame(move || files.show_fact(&fact_id.get_untracked()));
     let _ = window_event_listener(ev::dragover, |e: web_sys::DragEvent| e.prevent_default());
     let _ = window_event_listener(ev::drop, move |e: web_sys::DragEvent| {
         e.prevent_default();
@@ -288,9 +274,13 @@ fn Editor(fetched: Vec<(&'static str, Fetched)>) -> impl IntoView {
             <h1 id="editor-title" class="editor__title">{T::EditTitle.get(lang)}</h1>
             <p class="editor__hint">{T::EditDrop.get(lang)}</p>
             <p class="editor__notice" role="status" data-testid="editor-notice">{move || notice.get()}</p>
-            <FactForm files fact_id lang/>
-            <SiteForm files lang site_id/>
-            <SaveBox files lang/>
+            <facts::FactForm files fact_id lang/>
+            <sources::SourceForm files lang notice/>
+            <themes::ThemeForm files lang notice/>
+            <tour::StopForm files lang notice/>
+            <zones::ZoneForm files lang/>
+            <sites::SiteForm files lang site_id/>
+            <save::SaveBox files lang/>
         </aside>
     }
 }
@@ -306,11 +296,11 @@ fn preview(files: Files, file: web_sys::File, lang: Lang, notice: RwSignal<Strin
     leptos::task::spawn_local(async move {
         let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
         let text = text.as_string().unwrap_or_default();
-        if known == sites::SITES_FILE {
-            files.sites.set(text);
-        } else if let Some(i) = RECORD_KINDS.iter().position(|k| k.file() == known) {
-            match Records::parse(RECORD_KINDS[i], &text) {
-                Ok(r) => files.records[i].set(r),
+        if let Some(geo) = files.geo(known) {
+            geo.set(text);
+        } else if let Some(kind) = RECORD_KINDS.iter().find(|k| k.file() == known) {
+            match Records::parse(*kind, &text) {
+                Ok(r) => files.records(*kind).set(r),
                 Err(e) => {
                     notice.set(e.to_string());
                     return;
@@ -327,260 +317,4 @@ fn preview(files: Files, file: web_sys::File, lang: Lang, notice: RwSignal<Strin
         files.recheck();
         files.show_on_map(None);
     });
-}
-
-#[component]
-fn FactForm(files: Files, fact_id: RwSignal<String>, lang: Lang) -> impl IntoView {
-    let facts = files.facts();
-    let edit_error = RwSignal::new(None::<String>);
-    let ids = move || {
-        files.revision.track();
-        facts.with_untracked(Records::ids)
-    };
-    // The field's value as the file has it, read again when another fact is
-    // chosen or a file replaced (not while typing, so the caret stays put).
-    let current = move |key: &'static str| {
-        move || {
-            files.revision.track();
-            let id = fact_id.get();
-            facts.with_untracked(|r| r.get(&id, key)).unwrap_or_default()
-        }
-    };
-    let set = move |field: FactField, value: String| {
-        let id = fact_id.get_untracked();
-        let mut result = Ok(());
-        facts.update(|r| {
-            result = match field {
-                FactField::Value => r.set_number(&id, field.key(), &value),
-                _ => r.set_str(&id, field.key(), &value),
-            }
-        });
-        edit_error.set(result.err().map(|e| e.message));
-        files.recheck();
-    };
-    let show = move || {
-        let subject = facts.with_untracked(|r| r.get(&fact_id.get_untracked(), "subject"));
-        files.show_on_map(subject.map(|s| files.subject_selection(&s)));
-    };
-    let problems = move || {
-        let id = fact_id.get();
-        let mut list = files.checked.with(|c| c.fact_errors(&id));
-        list.extend(edit_error.get());
-        list
-    };
-    let others = move || {
-        let id = fact_id.get();
-        files.checked.with(|c| {
-            c.errors
-                .iter()
-                .filter(|e| !(file_name(&e.file) == FACTS && e.id.as_deref() == Some(id.as_str())))
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        })
-    };
-    let invalid = move || if problems().is_empty() { "false" } else { "true" };
-    let source_ids = move || {
-        files.revision.track();
-        files.records[1].with_untracked(Records::ids)
-    };
-    let input = move |field: FactField| {
-        let dom_id = format!("ed-fact-{}", field.key());
-        let label = field_label(field).get(lang);
-        let control = match field {
-            FactField::Unit => view! {
-                <select id=dom_id.clone() aria-describedby="ed-fact-problems" aria-invalid=invalid
-                    prop:value=current(field.key())
-                    on:change=move |ev| { set(field, event_target_value(&ev)); show() }>
-                    <option value="">"—"</option>
-                    {Unit::ALL.iter().map(|u| view! { <option value=u.key()>{u.key()}</option> }).collect_view()}
-                </select>
-            }
-            .into_any(),
-            FactField::Source => view! {
-                <select id=dom_id.clone() aria-describedby="ed-fact-problems" aria-invalid=invalid
-                    prop:value=current(field.key())
-                    on:change=move |ev| { set(field, event_target_value(&ev)); show() }>
-                    {move || source_ids().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
-                </select>
-            }
-            .into_any(),
-            FactField::ZhHans | FactField::ZhHant | FactField::En => view! {
-                <textarea id=dom_id.clone() rows="3" aria-describedby="ed-fact-problems" aria-invalid=invalid
-                    prop:value=current(field.key())
-                    on:input=move |ev| set(field, event_target_value(&ev))
-                    on:change=move |_| show()></textarea>
-            }
-            .into_any(),
-            _ => view! {
-                <input id=dom_id.clone() type="text" autocomplete="off" spellcheck="false"
-                    aria-describedby="ed-fact-problems" aria-invalid=invalid
-                    prop:value=current(field.key())
-                    on:input=move |ev| set(field, event_target_value(&ev))
-                    on:change=move |_| show()/>
-            }
-            .into_any(),
-        };
-        view! {
-            <div class="editor__field">
-                <label for=dom_id>{label}</label>
-                {control}
-            </div>
-        }
-    };
-    view! {
-        <section class="editor__section" aria-labelledby="ed-fact-h">
-            <h2 id="ed-fact-h">{T::EditFact.get(lang)}</h2>
-            <div class="editor__field">
-                <label for="ed-fact">{T::EditFact.get(lang)}</label>
-                <select id="ed-fact" data-testid="editor-fact" prop:value=move || fact_id.get()
-                    on:change=move |ev| { fact_id.set(event_target_value(&ev)); edit_error.set(None); show() }>
-                    {move || ids().into_iter().map(|id| view! { <option value=id.clone()>{id.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-            {FactField::ALL.into_iter().map(input).collect_view()}
-            <div id="ed-fact-problems" class="editor__problems" role="status" data-testid="editor-problems">
-                {move || {
-                    let list = problems();
-                    if list.is_empty() {
-                        view! { <p class="editor__ok">{T::EditNoProblems.get(lang)}</p> }.into_any()
-                    } else {
-                        view! { <ul>{list.into_iter().map(|p| view! { <li lang="en">{p}</li> }).collect_view()}</ul> }.into_any()
-                    }
-                }}
-                {move || {
-                    let list = others();
-                    (!list.is_empty()).then(|| {
-                        let n = list.len().to_string();
-                        view! {
-                            <details class="editor__others">
-                                <summary>{T::EditFileProblems.fill(lang, &[("n", &n)])}</summary>
-                                <ul>{list.into_iter().map(|p| view! { <li lang="en">{p}</li> }).collect_view()}</ul>
-                            </details>
-                        }
-                    })
-                }}
-            </div>
-        </section>
-    }
-}
-
-#[component]
-fn SiteForm(files: Files, lang: Lang, site_id: RwSignal<String>) -> impl IntoView {
-    let site_ids = move || {
-        files.revision.track();
-        sites::ids(&files.sites.get_untracked())
-    };
-    let error = RwSignal::new(None::<String>);
-    let read = move |key: &'static str| {
-        move || {
-            files.revision.track();
-            let id = site_id.get();
-            sites::property(&files.sites.get_untracked(), &id, key).unwrap_or_default()
-        }
-    };
-    let coordinate = move |lat: bool| {
-        move || {
-            files.revision.track();
-            let id = site_id.get();
-            sites::position(&files.sites.get_untracked(), &id).map(|(x, y)| if lat { y } else { x }.to_string())
-        }
-    };
-    let apply = move |edit: &dyn Fn(&str, &str) -> Result<String, crate::edit::EditError>| {
-        let id = site_id.get_untracked();
-        let text = files.sites.get_untracked();
-        match edit(&text, &id) {
-            Ok(new) => {
-                files.sites.set(new);
-                error.set(None);
-                files.recheck();
-                files.show_on_map(Some(Selection::Site(id)));
-            }
-            Err(e) => error.set(Some(e.message)),
-        }
-    };
-    let set_coordinate = move |lat: bool, typed: String| {
-        let Ok(v) = typed.trim().parse::<f64>() else {
-            error.set(Some(format!("expected a number of degrees, got \"{typed}\"")));
-            return;
-        };
-        apply(&|text, id| {
-            let (lon0, lat0) = sites::position(text, id).unwrap_or((v, v));
-            if lat {
-                sites::set_position(text, id, lon0, v)
-            } else {
-                sites::set_position(text, id, v, lat0)
-            }
-        });
-    };
-    view! {
-        <section class="editor__section" aria-labelledby="ed-site-h">
-            <h2 id="ed-site-h">{T::EditSite.get(lang)}</h2>
-            <div class="editor__field">
-                <label for="ed-site">{T::EditSite.get(lang)}</label>
-                <select id="ed-site" prop:value=move || site_id.get()
-                    on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        site_id.set(id.clone());
-                        error.set(None);
-                        files.show_on_map(Some(Selection::Site(id)));
-                    }>
-                    {move || site_ids().into_iter().map(|id| view! { <option value=id.clone()>{id.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="editor__field">
-                <label for="ed-site-confidence">{T::EditConfidence.get(lang)}</label>
-                <select id="ed-site-confidence" prop:value=read("confidence")
-                    on:change=move |ev| { let v = event_target_value(&ev); apply(&|t, id| sites::set_property(t, id, "confidence", &v)) }>
-                    {sites::CONFIDENCES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="editor__field">
-                <label for="ed-site-basis">{T::EditBasis.get(lang)}</label>
-                <textarea id="ed-site-basis" rows="3" prop:value=read("position_basis")
-                    on:change=move |ev| { let v = event_target_value(&ev); apply(&|t, id| sites::set_property(t, id, "position_basis", &v)) }></textarea>
-            </div>
-            <div class="editor__pair">
-                <div class="editor__field">
-                    <label for="ed-site-lon">{T::EditLon.get(lang)}</label>
-                    <input id="ed-site-lon" type="text" inputmode="decimal" prop:value=coordinate(false)
-                        on:change=move |ev| set_coordinate(false, event_target_value(&ev))/>
-                </div>
-                <div class="editor__field">
-                    <label for="ed-site-lat">{T::EditLat.get(lang)}</label>
-                    <input id="ed-site-lat" type="text" inputmode="decimal" prop:value=coordinate(true)
-                        on:change=move |ev| set_coordinate(true, event_target_value(&ev))/>
-                </div>
-            </div>
-            <p class="editor__problems" role="status">{move || error.get().map(|e| view! { <span lang="en">{e}</span> })}</p>
-        </section>
-    }
-}
-
-#[component]
-fn SaveBox(files: Files, lang: Lang) -> impl IntoView {
-    let changed = move || {
-        // Re-read whenever a file changes.
-        for r in files.records {
-            r.track();
-        }
-        files.sites.track();
-        files.changed().into_iter().map(|(n, _)| n).collect::<Vec<_>>()
-    };
-    view! {
-        <section class="editor__section editor__save">
-            <button type="button" class="btn" data-testid="editor-download"
-                on:click=move |_| for (name, text) in files.changed() { save_text(name, &text) }>
-                {T::EditDownload.get(lang)}
-            </button>
-            <p role="status" data-testid="editor-changed">{move || {
-                let list = changed();
-                if list.is_empty() {
-                    T::EditNothingChanged.get(lang).to_owned()
-                } else {
-                    T::EditChanged.fill(lang, &[("f", &list.join(", "))])
-                }
-            }}</p>
-            <p class="editor__hint">{T::EditSaveHint.get(lang)}</p>
-        </section>
-    }
 }
