@@ -46,10 +46,12 @@ fn furniture_boxes(map: &web_sys::Element, stage: &web_sys::Element) -> Vec<Rect
 pub(super) fn watch_furniture(inside: &web_sys::Element, out: RwSignal<Option<Vec<Rect>>>) {
     let (Ok(Some(map)), Ok(Some(stage))) = (inside.closest(".map"), inside.closest(".stage")) else { return };
     let (m, s) = (map.clone(), stage.clone());
+    // The observers outlive a map that is unmounted and mounted again (the
+    // editor does so on every change): they write only while `out` lives.
     let measure = move || {
         let now = Some(furniture_boxes(&m, &s));
-        if out.with_untracked(|was| *was != now) {
-            out.set(now);
+        if out.try_with_untracked(|was| *was != now) == Some(true) {
+            let _ = out.try_set(now);
         }
     };
     let on_resize = Closure::<dyn FnMut()>::new(measure.clone());

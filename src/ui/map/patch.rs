@@ -275,8 +275,9 @@ pub(super) fn labels(c: Ctx, data: &Arc<Data>, g: Groups, drawn: RwSignal<Viewpo
         c.lang.track();
         c.care.track();
         request_animation_frame(move || {
-            if let Some(lg) = group(g.labels) {
-                widths.set(measure::label_widths(&lg));
+            // the map may have been unmounted by then
+            if let Some(lg) = g.labels.try_get_untracked().flatten() {
+                let _ = widths.try_set(measure::label_widths(lg.unchecked_ref()));
             }
         });
     });
