@@ -1,3 +1,6 @@
+// Reads the committed content files from disk: a native test.
+#![cfg(not(target_arch = "wasm32"))]
+
 //! The committed catalogue (geodata/{sources,facts,themes}.toml) is sound:
 //! every fact has a known source, subject and three languages; every printed
 //! figure is in its source's text and says what the value says; a figure

@@ -1,3 +1,6 @@
+// Reads the committed content files from disk: a native test.
+#![cfg(not(target_arch = "wasm32"))]
+
 //! Every class of fault in the content files is caught where it is: a copy of
 //! a committed file, broken in one place, is loaded with the others as the
 //! map loads them (`Content::from_texts`), and the problem reported has the right kind, file, line

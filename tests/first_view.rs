@@ -1,3 +1,6 @@
+// Reads the committed content files from disk: a native test.
+#![cfg(not(target_arch = "wasm32"))]
+
 //! `index.html` carries the first view (the zones as plain SVG, drawn before
 //! the wasm arrives) as the current geodata makes it. When the geodata or the
 //! generator changes this test fails; `BLESS=1 cargo test --test first_view`

@@ -1,3 +1,6 @@
+// Reads the committed content files from disk: a native test.
+#![cfg(not(target_arch = "wasm32"))]
+
 //! The committed layers under `geodata/` pass every check, and every check
 //! catches the fault it exists for in a broken copy of a real file.
 

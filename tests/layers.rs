@@ -1,3 +1,6 @@
+// Reads the committed content files from disk: a native test.
+#![cfg(not(target_arch = "wasm32"))]
+
 //! New content needs no code: a third cooperation zone and a new site
 //! category, added to copies of the data files, get a layer, a legend entry
 //! with their own colour and pattern, a `layers=` key that round-trips through

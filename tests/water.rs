@@ -1,3 +1,6 @@
+// Reads the committed content files from disk: a native test.
+#![cfg(not(target_arch = "wasm32"))]
+
 //! The river as water, and the schematic extents placed around it: what a
 //! reader of the map sees, checked on the committed layers.
 

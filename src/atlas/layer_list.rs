@@ -358,7 +358,7 @@ impl Layers {
 
     /// The committed `geodata/layers.toml` (native builds only: the app
     /// fetches the deployed copy).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn bundled() -> (Layers, Vec<DataError>) {
         Layers::from_toml(include_str!("../../geodata/layers.toml"))
     }

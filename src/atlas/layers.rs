@@ -242,7 +242,7 @@ impl Atlas {
 
     /// The layers committed under `geodata/` (native builds only: the app
     /// fetches the deployed copies).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn bundled() -> (Atlas, Vec<DataError>) {
         Self::from_files(&BUNDLED)
     }
@@ -268,7 +268,7 @@ impl Atlas {
 
 /// The committed layers, as `(path, contents)`: the files as written (native
 /// builds only, for tests and tools: the app fetches the deployed copies).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub const BUNDLED: [(&str, &str); 5] = [
     (DISTRICTS_FILE, include_str!("../../geodata/districts.geojson")),
     (FOCUS_FILE, include_str!("../../geodata/binjiang.geojson")),

@@ -8,6 +8,7 @@ pub mod figures;
 pub mod lang;
 pub mod layer_list;
 pub mod layers;
+pub mod period;
 pub mod records;
 pub mod validate;
 

@@ -3,7 +3,7 @@
 //! the UI draws with. Tested natively like the rest of the pure core.
 
 /// Written into `index.html` by a native test; the wasm never carries it.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub mod first_view;
 pub mod inset;
 pub mod labels;

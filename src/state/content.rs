@@ -231,7 +231,7 @@ impl Content {
 
     /// The files committed under `geodata/`, read as the browser reads the
     /// deployed copies (native builds only: the wasm carries no content).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn committed() -> Content {
         let files: Vec<(&str, Fetched)> = COMMITTED.iter().map(|(n, t)| (*n, Fetched::Text((*t).to_owned()))).collect();
         Content::from_texts(&files)
@@ -239,7 +239,7 @@ impl Content {
 }
 
 /// The committed files, `(deployed name, text)`, for native tests and tools.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub const COMMITTED: [(&str, &str); 11] = [
     (SETTINGS, include_str!("../../geodata/map.toml")),
     (LAYERS, include_str!("../../geodata/layers.toml")),

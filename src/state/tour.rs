@@ -139,7 +139,7 @@ impl Tour {
     /// The tour committed in `geodata/tour.toml` (native builds only, for
     /// tests and tools: the app fetches the deployed copy); the error is the
     /// first problem reading it.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn bundled() -> Result<Tour, DataError> {
         let (tour, mut errors) = Self::from_toml(include_str!("../../geodata/tour.toml"));
         match errors.is_empty() {
