@@ -11,8 +11,9 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
 use super::animate::{fly_to, settled};
+use super::camera::{clear_area, selection_bounds};
 use super::context::{ctx, Ctx};
-use super::details::{clear_area, selection_bounds, NARROW_PX};
+use super::details::NARROW_PX;
 use super::dom::{focus_by_id, focus_element, storage};
 use crate::spatial::reveal::{is_revealed, reveal};
 use crate::state::details::headline;

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use super::camera::{select, Framing};
 use super::context::{ctx, Ctx};
-use super::details::{select, Framing, NARROW_PX};
+use super::details::NARROW_PX;
 use crate::state::host::{self, Command};
 use crate::state::input::Hint;
 use crate::state::Selection;

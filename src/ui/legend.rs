@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::camera::{select, Framing};
 use super::context::ctx;
-use super::details::{select, Framing};
 use crate::atlas::layer_list::{Holds, LayerDef, Layers, Symbol};
 use crate::atlas::layers::{Confidence, ZoneKind};
 use crate::carto::style::{self, Swatch};

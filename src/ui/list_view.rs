@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 
 use super::access::LIST_TITLE_ID;
+use super::camera::{select, Framing};
 use super::context::ctx;
-use super::details::{select, Framing};
 use crate::state::listing::{Entry, Listing};
 use crate::state::text::T;
 

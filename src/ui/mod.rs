@@ -11,6 +11,7 @@ mod access;
 mod animate;
 mod app;
 mod basemap;
+mod camera;
 mod check;
 pub mod context;
 mod controls;

@@ -8,9 +8,9 @@ use leptos::html;
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
+use super::camera::{select, Framing};
 use super::context::ctx;
 use super::controls::chrome;
-use super::details::{select, Framing};
 use crate::state::search::Hit;
 use crate::state::text::T;
 

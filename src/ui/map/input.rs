@@ -11,8 +11,8 @@ use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
 
 use super::super::access::{key_target_feature, rove};
 use super::super::animate::{cancel_flight, fly_to, settled};
+use super::super::camera::{select, Framing};
 use super::super::context::Ctx;
-use super::super::details::{select, Framing};
 use super::super::embed::{flash_hint, platform_is_mac};
 use super::patch::Drawing;
 use crate::atlas::layers::ZoneKind;

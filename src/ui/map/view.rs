@@ -9,8 +9,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::super::access::{reveal_focused, spoken_name};
+use super::super::camera::{apply_layout, clear_area, selection_bounds};
 use super::super::context::{ctx, Ctx};
-use super::super::details::{apply_layout, clear_area, selection_bounds};
 use super::super::legend::{layer_paint, paint};
 use super::input::MapEvents;
 use super::patch::{

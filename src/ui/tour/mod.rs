@@ -23,9 +23,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::KeyboardEvent;
 
 use super::animate::{fly_to, settled};
+use super::camera::selection_bounds;
 use super::context::{ctx, Ctx};
 use super::controls::chrome;
-use super::details::selection_bounds;
 use super::dom::{focus_by_id, focus_element, now_ms};
 use crate::atlas::catalogue::format_figure;
 use crate::atlas::Lang;
