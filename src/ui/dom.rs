@@ -64,3 +64,11 @@ pub fn save_text(name: &str, text: &str) {
         download(&blob, name);
     }
 }
+
+/// Logs `message` the first time `flag` is raised: a failure that repeats
+/// with every view change is said once, not per frame.
+pub fn warn_once(flag: &std::sync::atomic::AtomicBool, message: &str) {
+    if !flag.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        leptos::logging::warn!("binjiang-map: {message}");
+    }
+}

@@ -67,7 +67,10 @@ fn post(msg: &serde_json::Value) {
     }
     let Ok(js) = js_sys::JSON::parse(&msg.to_string()) else { return };
     let target = parent_origin().unwrap_or_else(|| "*".to_string());
-    let _ = parent.post_message(&js, &target);
+    if parent.post_message(&js, &target).is_err() {
+        static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        super::dom::warn_once(&WARNED, "a message to the host page could not be sent");
+    }
 }
 
 /// The height the map would like its iframe to have.

@@ -235,16 +235,23 @@ pub fn compose_svg(c: Ctx) -> Option<(String, f64, f64)> {
     Some((xml, w, h))
 }
 
+/// An export that produced nothing: said once in the console, where a
+/// webmaster looking into a report of a dead button finds it.
+fn failed(what: &str) {
+    leptos::logging::warn!("binjiang-map: the {what} export could not be made in this browser");
+}
+
 /// Downloads the view as `binjiang-map.svg`.
 pub fn export_svg(c: Ctx) {
-    if let Some(blob) = compose_svg(c).and_then(|(svg, _, _)| text_blob(&svg, "image/svg+xml;charset=utf-8")) {
-        download(&blob, &format!("{FILE_STEM}.svg"));
+    match compose_svg(c).and_then(|(svg, _, _)| text_blob(&svg, "image/svg+xml;charset=utf-8")) {
+        Some(blob) => download(&blob, &format!("{FILE_STEM}.svg")),
+        None => failed("SVG"),
     }
 }
 
 /// Downloads the view as `binjiang-map.png`, [`PNG_SCALE`] times the screen size.
 pub fn export_png(c: Ctx) {
-    let Some((svg, w, h)) = compose_svg(c) else { return };
+    let Some((svg, w, h)) = compose_svg(c) else { return failed("PNG") };
     // A data: URL, not a blob: one: the page's CSP allows images from 'self'
     // and data: only.
     let url = format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&svg)));
@@ -263,13 +270,19 @@ pub fn export_png(c: Ctx) {
         else {
             return;
         };
-        let _ = ctx2d.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w * PNG_SCALE, h * PNG_SCALE);
-        let done = Closure::once_into_js(move |png: JsValue| {
-            if let Ok(png) = png.dyn_into::<web_sys::Blob>() {
-                download(&png, &format!("{FILE_STEM}.png"));
-            }
+        if ctx2d
+            .draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w * PNG_SCALE, h * PNG_SCALE)
+            .is_err()
+        {
+            return failed("PNG");
+        }
+        let done = Closure::once_into_js(move |png: JsValue| match png.dyn_into::<web_sys::Blob>() {
+            Ok(png) => download(&png, &format!("{FILE_STEM}.png")),
+            Err(_) => failed("PNG"),
         });
-        let _ = canvas.to_blob(done.unchecked_ref());
+        if canvas.to_blob(done.unchecked_ref()).is_err() {
+            failed("PNG");
+        }
     });
     img.set_onload(Some(onload.unchecked_ref()));
     img.set_src(&url);

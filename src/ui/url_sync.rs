@@ -2,11 +2,13 @@
 //! remembers the language across visits. Selections push a history entry, so
 //! Back and Forward move between them; panning and zooming replace it.
 
+use std::sync::atomic::AtomicBool;
+
 use leptos::prelude::*;
 
 use super::animate::after_next_paint;
 use super::context::Ctx;
-use super::dom::storage;
+use super::dom::{storage, warn_once};
 use crate::atlas::Lang;
 use crate::state::url::{Ignored, MapState, UrlState};
 
@@ -58,11 +60,16 @@ fn write(c: Ctx, push: bool) {
     if loc.search().ok().map(|s| format!("{path}{s}{hash}")) == Some(url.clone()) {
         return;
     }
-    let _ = if push {
+    let written = if push {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     };
+    if written.is_err() {
+        // the link in the address bar stays the previous one; sharing still works from the dialog
+        static WARNED: AtomicBool = AtomicBool::new(false);
+        warn_once(&WARNED, "the address bar could not be updated");
+    }
 }
 
 /// Starts syncing; call once after the shared state exists.
