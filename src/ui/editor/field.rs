@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::atlas::{DataError, Lang};
+use crate::edit::records::Kind;
 use crate::edit::Refusal;
 use crate::state::problems::fault;
 use crate::state::text::{colon, T};
@@ -207,5 +208,50 @@ pub(super) fn id_list(
             </div>
             <p id=msg class="editor__msg">{move || said_view(faults(), lang)}</p>
         </fieldset>
+    }
+}
+
+/// The steps every record form shares, on its file `kind` and the record
+/// `chosen` among its ids.
+impl super::Files {
+    /// The file's first id, chosen when the form opens or its record goes.
+    pub(super) fn first_id(self, kind: Kind) -> String {
+        self.records(kind).with_untracked(|r| r.ids().into_iter().next().unwrap_or_default())
+    }
+
+    /// The chosen record's `key` as written, again after every change.
+    pub(super) fn value_of(
+        self,
+        kind: Kind,
+        chosen: RwSignal<String>,
+        key: &'static str,
+    ) -> impl Fn() -> String + Copy {
+        move || {
+            self.revision.track();
+            let id = chosen.get();
+            self.records(kind).with_untracked(|r| r.get(&id, key)).unwrap_or_default()
+        }
+    }
+
+    /// Writes `value` as the chosen record's `key`.
+    pub(super) fn set_text(self, kind: Kind, chosen: RwSignal<String>, key: &str, value: &str) {
+        let id = chosen.get_untracked();
+        // a refused text stays in its field, marked by the checks
+        let _ = self.edit(kind, |r| r.set_str(&id, key, value).map_err(Refusal::from));
+    }
+
+    /// After `id` was added: it is chosen, and the page says so.
+    pub(super) fn added(self, chosen: RwSignal<String>, id: String, notice: RwSignal<String>, lang: Lang) {
+        notice.set(T::EditAdded.fill(lang, &[("id", &id)]));
+        chosen.set(id);
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// After `id` was deleted from `kind`: the first record is chosen, and
+    /// the page says so.
+    pub(super) fn deleted(self, kind: Kind, chosen: RwSignal<String>, id: &str, notice: RwSignal<String>, lang: Lang) {
+        chosen.set(self.first_id(kind));
+        self.revision.update(|r| *r += 1);
+        notice.set(T::EditDeleted.fill(lang, &[("id", id)]));
     }
 }

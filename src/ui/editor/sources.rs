@@ -31,16 +31,9 @@ pub(super) fn SourceForm(files: Files, lang: Lang, notice: RwSignal<String>) -> 
         files.revision.track();
         records.with_untracked(Records::ids)
     };
-    let chosen = RwSignal::new(records.with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
+    let chosen = RwSignal::new(files.first_id(KIND));
     let link_refused = RwSignal::new(None::<Refusal>);
     let delete_refused = RwSignal::new(None::<Refusal>);
-    let value = move |key: &'static str| {
-        move || {
-            files.revision.track();
-            let id = chosen.get();
-            records.with_untracked(|r| r.get(&id, key)).unwrap_or_default()
-        }
-    };
     // The map shows a source in the details of the facts citing it.
     let show = move || {
         let id = chosen.get_untracked();
@@ -52,11 +45,17 @@ pub(super) fn SourceForm(files: Files, lang: Lang, notice: RwSignal<String>) -> 
     };
     let field = move |(key, label, input): (&'static str, T, Input)| {
         let faults = move || files.field_faults(file, &chosen.get(), key, lang);
-        let set = move |v: String| {
-            let id = chosen.get_untracked();
-            let _ = files.edit(KIND, |r| r.set_str(&id, key, &v).map_err(Refusal::from));
-        };
-        text_field(format!("ed-source-{key}"), label.get(lang), input, value(key), faults, set, move |_| show(), lang)
+        let set = move |v: String| files.set_text(KIND, chosen, key, &v);
+        text_field(
+            format!("ed-source-{key}"),
+            label.get(lang),
+            input,
+            files.value_of(KIND, chosen, key),
+            faults,
+            set,
+            move |_| show(),
+            lang,
+        )
     };
     let link_faults = move || {
         let mut list: Vec<Said> = link_refused.get().iter().map(|r| Said::refusal(r, lang)).collect();
@@ -74,9 +73,7 @@ pub(super) fn SourceForm(files: Files, lang: Lang, notice: RwSignal<String>) -> 
         match files.edit(KIND, |r| sources::remove(r, &facts, &id)) {
             Ok(()) => {
                 delete_refused.set(None);
-                chosen.set(records.with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
-                files.revision.update(|r| *r += 1);
-                notice.set(T::EditDeleted.fill(lang, &[("id", &id)]));
+                files.deleted(KIND, chosen, &id, notice, lang);
                 files.show_on_map(None);
             }
             Err(r) => delete_refused.set(Some(r)),
@@ -84,9 +81,7 @@ pub(super) fn SourceForm(files: Files, lang: Lang, notice: RwSignal<String>) -> 
     };
     let add = move |id: String| {
         files.edit(KIND, |r| add_record(r, &id))?;
-        chosen.set(id.clone());
-        files.revision.update(|r| *r += 1);
-        notice.set(T::EditAdded.fill(lang, &[("id", &id)]));
+        files.added(chosen, id, notice, lang);
         Ok(())
     };
     view! {
@@ -98,7 +93,7 @@ pub(super) fn SourceForm(files: Files, lang: Lang, notice: RwSignal<String>) -> 
                 show();
             })}
             {FIELDS.into_iter().map(field).collect_view()}
-            {text_field("ed-source-url".into(), T::EditUrl.get(lang), Input::Line, value("url"), link_faults, set_link,
+            {text_field("ed-source-url".into(), T::EditUrl.get(lang), Input::Line, files.value_of(KIND, chosen, "url"), link_faults, set_link,
                 move |_| show(), lang)}
             <div class="editor__row">
                 <button type="button" class="btn" data-testid="ed-source-delete" aria-describedby="ed-source-delete-msg"

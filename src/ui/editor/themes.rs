@@ -25,20 +25,13 @@ pub(super) fn ThemeForm(files: Files, lang: Lang, notice: RwSignal<String>) -> i
         files.revision.track();
         records.with_untracked(Records::ids)
     };
-    let chosen = RwSignal::new(records.with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
+    let chosen = RwSignal::new(files.first_id(KIND));
     let delete_refused = RwSignal::new(None::<Refusal>);
     let show = move || files.show_on_map(Some(Selection::Theme(chosen.get_untracked())));
     let field = move |(key, label): (&'static str, T)| {
-        let value = move || {
-            files.revision.track();
-            let id = chosen.get();
-            records.with_untracked(|r| r.get(&id, key)).unwrap_or_default()
-        };
+        let value = files.value_of(KIND, chosen, key);
         let faults = move || files.field_faults(file, &chosen.get(), key, lang);
-        let set = move |v: String| {
-            let id = chosen.get_untracked();
-            let _ = files.edit(KIND, |r| r.set_str(&id, key, &v).map_err(Refusal::from));
-        };
+        let set = move |v: String| files.set_text(KIND, chosen, key, &v);
         text_field(format!("ed-theme-{key}"), label.get(lang), Input::Line, value, faults, set, move |_| show(), lang)
     };
     let members = move || {
@@ -70,9 +63,7 @@ pub(super) fn ThemeForm(files: Files, lang: Lang, notice: RwSignal<String>) -> i
         match files.edit(KIND, |r| themes::remove(r, &facts, &tour, &id)) {
             Ok(()) => {
                 delete_refused.set(None);
-                chosen.set(records.with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
-                files.revision.update(|r| *r += 1);
-                notice.set(T::EditDeleted.fill(lang, &[("id", &id)]));
+                files.deleted(KIND, chosen, &id, notice, lang);
                 files.show_on_map(None);
             }
             Err(r) => delete_refused.set(Some(r)),
@@ -80,9 +71,7 @@ pub(super) fn ThemeForm(files: Files, lang: Lang, notice: RwSignal<String>) -> i
     };
     let add = move |id: String| {
         files.edit(KIND, |r| add_record(r, &id))?;
-        chosen.set(id.clone());
-        files.revision.update(|r| *r += 1);
-        notice.set(T::EditAdded.fill(lang, &[("id", &id)]));
+        files.added(chosen, id, notice, lang);
         Ok(())
     };
     view! {

@@ -27,7 +27,7 @@ pub(super) fn StopForm(files: Files, lang: Lang, notice: RwSignal<String>) -> im
         order.track();
         records.with_untracked(Records::ids)
     };
-    let chosen = RwSignal::new(records.with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
+    let chosen = RwSignal::new(files.first_id(KIND));
     let place = move || {
         order.track();
         files.revision.track();
@@ -37,16 +37,9 @@ pub(super) fn StopForm(files: Files, lang: Lang, notice: RwSignal<String>) -> im
     };
     let show = move || files.show_on_map(None);
     let field = move |(key, label): (&'static str, T)| {
-        let value = move || {
-            files.revision.track();
-            let id = chosen.get();
-            records.with_untracked(|r| r.get(&id, key)).unwrap_or_default()
-        };
+        let value = files.value_of(KIND, chosen, key);
         let faults = move || files.field_faults(file, &chosen.get(), key, lang);
-        let set = move |v: String| {
-            let id = chosen.get_untracked();
-            let _ = files.edit(KIND, |r| r.set_str(&id, key, &v).map_err(Refusal::from));
-        };
+        let set = move |v: String| files.set_text(KIND, chosen, key, &v);
         text_field(format!("ed-stop-{key}"), label.get(lang), Input::Line, value, faults, set, move |_| show(), lang)
     };
     let move_by = move |up: bool| {
@@ -93,17 +86,13 @@ pub(super) fn StopForm(files: Files, lang: Lang, notice: RwSignal<String>) -> im
     let delete = move |_| {
         let id = chosen.get_untracked();
         if files.edit(KIND, |r| r.remove(&id).map_err(Refusal::from)).is_ok() {
-            chosen.set(records.with_untracked(|r| r.ids().into_iter().next().unwrap_or_default()));
-            files.revision.update(|r| *r += 1);
-            notice.set(T::EditDeleted.fill(lang, &[("id", &id)]));
+            files.deleted(KIND, chosen, &id, notice, lang);
             show();
         }
     };
     let add = move |id: String| {
         files.edit(KIND, |r| add_record(r, &id))?;
-        chosen.set(id.clone());
-        files.revision.update(|r| *r += 1);
-        notice.set(T::EditAdded.fill(lang, &[("id", &id)]));
+        files.added(chosen, id, notice, lang);
         Ok(())
     };
     view! {
