@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what building and testing Binjiang Map needs, from the registries only
 # (crates.io, npm, Debian), skipping whatever is already present.
-#   scripts/setup.sh build    wasm target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
+#   scripts/setup.sh build    wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt (npm binaryen)
 #   scripts/setup.sh test     the above plus Chromium, ChromeDriver, CJK fonts, Playwright
 # Called by serve.sh and test.sh; prints what it does and stops at the first failure.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+WASM_SPLIT_VERSION="0.2.4"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$root/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
@@ -41,6 +42,12 @@ setup_build() {
     say "installing trunk $TRUNK_VERSION (a few minutes, once)"
     # The debug build orchestrates just as fast and compiles in half the time.
     cargo install trunk --version "$TRUNK_VERSION" --locked --debug --force
+  fi
+
+  # wasm-split-cli cuts the release wasm into chunks (scripts/build-wasm.mjs).
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, a few minutes, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
   fi
 
   if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/@playwright/test" ] \

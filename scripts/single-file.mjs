@@ -34,8 +34,37 @@ const lastExport = /^export \{[^}]*\};?\s*$/m;
 if (!lastExport.test(glue) || !glue.includes('async function __wbg_init(')) {
   fail('the JS glue does not look like wasm-bindgen\'s (no export list or __wbg_init)');
 }
-const body = glue.replace(lastExport, '').replace(/^export (class|function|const|let|async function) /gm, '$1 ');
+let body = glue.replace(lastExport, '').replace(/^export (class|function|const|let|async function) /gm, '$1 ');
+// A split build's chunks (scripts/build-wasm.mjs) cannot be fetched from a
+// file: the loader goes into the same module, each chunk as base64 bytes it
+// instantiates instead of fetching.
+let split = '';
+const loaderName = files.find((f) => /^binjiang-map-[0-9a-f]+-split\.js$/.test(f));
+if (loaderName) {
+  const loaderImport = new RegExp(`^import \\* as (\\w+) from "\\./${loaderName.replace(/\./g, '\\.')}";?$`, 'gm');
+  const aliases = [...body.matchAll(loaderImport)].map((m) => m[1]);
+  if (aliases.length === 0) fail(`the JS glue does not import ${loaderName}`);
+  body = body.replace(loaderImport, '');
+  let loader = fs.readFileSync(path.join(dist, loaderName), 'utf8');
+  loader = loader.replace(/^import \{ initSync \} from "[^"]*";?$/m, '');
+  const exported = [...loader.matchAll(/^export const (\w+) = /gm)].map((m) => m[1]);
+  loader = loader.replace(/^export const /gm, 'const ');
+  let chunks = 0;
+  loader = loader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+    const file = path.join(dist, name);
+    if (!fs.existsSync(file)) fail(`the chunk ${name} named by ${loaderName} is missing`);
+    chunks += 1;
+    return `Promise.resolve(new Response(Uint8Array.from(atob('${fs.readFileSync(file).toString('base64')}'), (c) => c.charCodeAt(0)), { headers: { 'Content-Type': 'application/wasm' } }))`;
+  });
+  if (/import\.meta\.url|^import /m.test(loader)) fail(`${loaderName} has a fetch or import left that a file cannot make`);
+  split = `${loader}
+const __wasm_split_loaders = { ${exported.join(', ')} };
+${aliases.map((a) => `const ${a} = __wasm_split_loaders;`).join('\n')}
+`;
+  console.log(`single-file: ${chunks} wasm chunks inlined`);
+}
 const script = `${body}
+${split}
 const wasmBase64 = '${wasm.toString('base64')}';
 const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });

@@ -21,6 +21,7 @@ export const INPUTS = [
   'index.html',
   'public',
   'rust-toolchain.toml',
+  'scripts/build-wasm.mjs',
   'scripts/externalize-init.mjs',
   'scripts/precompress.mjs',
   'scripts/sw-precache.mjs',

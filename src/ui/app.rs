@@ -14,7 +14,7 @@ use super::list_view::ListView;
 use super::map::{InitialView, MapView, HOME_PADDING_PX};
 use super::search::Search;
 use super::share::ShareButton;
-use super::tour::TourLayer;
+use super::split::{tour_layer, when_loaded};
 use super::url_sync::{read_url, remembered_lang, sync_url};
 use crate::atlas::Lang;
 use crate::carto::scene::Scene;
@@ -144,6 +144,13 @@ pub fn App(content: Content) -> impl IntoView {
     after_next_paint(mount_rest);
     set_timeout(mount_rest, std::time::Duration::from_millis(REST_MOUNT_FALLBACK_MS));
 
+    // The tour layer (tour, kiosk, QR code) loads when the link asks for a
+    // tour or the presenter first asks for it or for the QR code, and stays
+    // once mounted; if it cannot be loaded, the next press tries again.
+    let url_mode = c.data().options.mode.is_some();
+    let tour_needed =
+        Memo::new(move |_| url_mode || chrome.tour_mounted.get() || chrome.tour_asked.get() || chrome.qr_open.get());
+
     let has_panel = move || c.selected.with(|s| s.is_some());
     view! {
         <div class="app" class:is-compact=move || chrome.compact.get() class:is-embedded=embedded>
@@ -190,8 +197,12 @@ pub fn App(content: Content) -> impl IntoView {
                     <Notices problems=notices.clone()/>
                     <super::basemap::BasemapNotice/>
                     <DataProblems/>
-                    <super::check::CheckReport/>
-                    <TourLayer/>
+                    {c.data().options.check.then(|| when_loaded("The check report", super::split::check_report(), || ()))}
+                    <super::tour::PresenterTools/>
+                    {move || tour_needed.get().then(|| when_loaded("The tour", tour_layer(), move || {
+                        chrome.tour_asked.set(false);
+                        chrome.qr_open.set(false);
+                    }))}
                 }))}
             </main>
         </div>

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::{ctx, Ctx};
+use super::split::when_loaded;
 use crate::spatial::tiles::{cover, tile_zoom, PlacedTile, TileId};
 use crate::spatial::Viewport;
 use crate::state::basemap::{Basemap, BasemapStatus, TileHealth};
@@ -67,7 +68,16 @@ fn device_pixel_ratio() -> f64 {
 #[component]
 pub fn Basemap(drawn: RwSignal<Viewport>) -> impl IntoView {
     let c = ctx();
-    move || c.basemap.with(|s| s.shown().cloned()).map(|b| view! { <TileLayer basemap=b drawn/> })
+    move || {
+        c.basemap
+            .with(|s| s.shown().cloned())
+            .map(|b| when_loaded("The basemap", super::split::tile_layer(b, drawn), || ()))
+    }
+}
+
+/// The tile layer as a view, for its split point (`split::tile_layer`).
+pub(super) fn tile_layer(basemap: std::sync::Arc<Basemap>, drawn: RwSignal<Viewport>) -> AnyView {
+    view! { <TileLayer basemap drawn/> }.into_any()
 }
 
 #[component]

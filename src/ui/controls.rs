@@ -17,8 +17,8 @@ use super::animate::{fly_to, settled};
 use super::context::{ctx, Ctx};
 use super::details::NARROW_PX;
 use super::dom::focus_element;
-use super::export::{export_png, export_svg};
 use super::map::{go_home, go_overview};
+use super::split::{export_png, export_svg, run_loaded};
 use crate::atlas::Lang;
 use crate::spatial::scale::{scale_bar, scale_label};
 use crate::spatial::ScreenPoint;
@@ -123,8 +123,12 @@ pub struct Chrome {
     pub qr_open: RwSignal<bool>,
     /// The share dialog is open.
     pub share_open: RwSignal<bool>,
-    /// Starts the guided tour: set by the tour layer once it is mounted, when the tour has stops.
-    pub start_tour: RwSignal<Option<Callback<()>>>,
+    /// The content has a tour with stops, so it can be started.
+    pub has_tour: bool,
+    /// The presenter asked for the tour; the tour layer starts it once loaded.
+    pub tour_asked: RwSignal<bool>,
+    /// The tour layer is loaded and mounted.
+    pub tour_mounted: RwSignal<bool>,
 }
 
 impl Chrome {
@@ -143,7 +147,9 @@ impl Chrome {
             presenter: !embedded || data.options.tools,
             qr_open: RwSignal::new(false),
             share_open: RwSignal::new(false),
-            start_tour: RwSignal::new(None),
+            has_tour: !data.tour.is_empty(),
+            tour_asked: RwSignal::new(false),
+            tour_mounted: RwSignal::new(false),
         }
     }
 }
@@ -441,13 +447,13 @@ pub fn MoreMenu() -> impl IntoView {
             checked: None,
             action: Callback::new(move |_| ch.share_open.set(true)),
         }];
-        if let Some(start) = ch.start_tour.get() {
+        if ch.has_tour {
             items.push(MenuItem {
                 testid: "tour-start",
                 text: text(T::StartTour),
                 lang: None,
                 checked: None,
-                action: start,
+                action: Callback::new(move |_| ch.tour_asked.set(true)),
             });
         }
         items.extend([
@@ -463,14 +469,14 @@ pub fn MoreMenu() -> impl IntoView {
                 text: text(T::ExportPng),
                 lang: None,
                 checked: None,
-                action: Callback::new(move |_| export_png(c)),
+                action: Callback::new(move |_| run_loaded("PNG export", export_png(c))),
             },
             MenuItem {
                 testid: "export-svg",
                 text: text(T::ExportSvg),
                 lang: None,
                 checked: None,
-                action: Callback::new(move |_| export_svg(c)),
+                action: Callback::new(move |_| run_loaded("SVG export", export_svg(c))),
             },
         ]);
         items

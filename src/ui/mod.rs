@@ -29,6 +29,7 @@ mod offline;
 mod review;
 mod search;
 mod share;
+mod split;
 mod tour;
 mod url_sync;
 

@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::context::ctx;
 use super::controls::{chrome, refocus};
+use super::split::when_loaded;
 use crate::atlas::Lang;
 use crate::state::embed::{base_of, preview_scale, EmbedOptions, PreviewSize};
 use crate::state::text::T;
@@ -87,13 +88,20 @@ pub fn ShareButton() -> impl IntoView {
                 open.set(false);
                 refocus(opener.get_value());
             };
-            view! { <ShareDialog on_close=close/> }
+            when_loaded("The share dialog", super::split::share_dialog(Callback::new(move |()| close())), move || {
+                open.set(false)
+            })
         })
     };
     view! {
         {button}
         {dialog}
     }
+}
+
+/// The dialog as a view, for its split point (`split::share_dialog`).
+pub(super) fn dialog_view(on_close: Callback<()>) -> AnyView {
+    view! { <ShareDialog on_close=move || on_close.run(())/> }.into_any()
 }
 
 #[component]

@@ -16,7 +16,8 @@ mod kiosk;
 mod take_home;
 
 use kiosk::{run_kiosk, KioskNote};
-use take_home::{share_base, view_link, PresenterTools, QrFigure, QrPanel};
+pub use take_home::PresenterTools;
+use take_home::{share_base, view_link, QrFigure, QrPanel};
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -156,10 +157,18 @@ pub fn TourLayer() -> impl IntoView {
             focus_by_id("tour");
         });
     };
-    if len > 0 {
-        // the bar's "more" menu starts the tour through this
-        ch.start_tour.set(Some(Callback::new(move |_| start(Mode::Tour))));
-    }
+    // The presenter's "start the tour" (the bar's menu, the tools' row),
+    // including the press that loaded this layer.
+    ch.tour_mounted.set(true);
+    let asked = ch.tour_asked;
+    Effect::new(move |_| {
+        if asked.get() {
+            asked.set(false);
+            if len > 0 {
+                start(Mode::Tour);
+            }
+        }
+    });
     let leave = move || {
         mode.set(None);
         paused.set(false);
@@ -308,6 +317,5 @@ pub fn TourLayer() -> impl IntoView {
         {tour_view}
         <QrPanel link=link_for_panel/>
         <KioskNote p=presenter/>
-        <PresenterTools start=(len > 0).then(|| Callback::new(move |_| start(Mode::Tour)))/>
     }
 }

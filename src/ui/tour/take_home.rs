@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::super::context::{ctx, Ctx};
 use super::super::controls::chrome;
-use super::super::export::{export_png, export_svg};
+use super::super::split::{export_png, export_svg, run_loaded};
 use super::super::url_sync::map_state;
 use crate::state::qr::{qr_svg, share_url, BUILD_SHARE_URL};
 use crate::state::text::T;
@@ -48,9 +48,10 @@ where
 }
 
 /// The presenter's tools: a row over the map beside a wide bar; a compact
-/// bar has them in its "more" menu. `start` starts the tour, if there is one.
+/// bar has them in its "more" menu. They are part of the first load; what
+/// they open (the tour, the QR code, the exports) loads when first used.
 #[component]
-pub(super) fn PresenterTools(start: Option<Callback<()>>) -> impl IntoView {
+pub fn PresenterTools() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
     let ch = chrome();
@@ -59,17 +60,17 @@ pub(super) fn PresenterTools(start: Option<Callback<()>>) -> impl IntoView {
         (ch.presenter && !ch.compact.get()).then(|| view! {
         <div class="tour-tools">
         <div class="tour-tools__group" role="group" aria-label=move || T::Tour.get(lang.get())>
-            {start.map(|start| view! {
+            {ch.has_tour.then(|| view! {
                 <button type="button" class="btn tour-tools__start" data-testid="tour-start"
-                    on:click=move |_| start.run(())>{move || T::StartTour.get(lang.get())}</button>
+                    on:click=move |_| ch.tour_asked.set(true)>{move || T::StartTour.get(lang.get())}</button>
             })}
             <button type="button" class="btn" data-testid="qr-button" aria-pressed=move || qr_open.get().to_string()
                 on:click=move |_| qr_open.update(|o| *o = !*o)>{move || T::ShowQr.get(lang.get())}</button>
         </div>
         <div class="tour-tools__group" role="group" aria-label=move || T::Export.get(lang.get())>
-            <button type="button" class="btn" data-testid="export-png" on:click=move |_| export_png(c)
+            <button type="button" class="btn" data-testid="export-png" on:click=move |_| run_loaded("PNG export", export_png(c))
                 aria-label=move || T::ExportPng.get(lang.get()) title=move || T::ExportPng.get(lang.get())>"PNG"</button>
-            <button type="button" class="btn" data-testid="export-svg" on:click=move |_| export_svg(c)
+            <button type="button" class="btn" data-testid="export-svg" on:click=move |_| run_loaded("SVG export", export_svg(c))
                 aria-label=move || T::ExportSvg.get(lang.get()) title=move || T::ExportSvg.get(lang.get())>"SVG"</button>
         </div>
         </div>
