@@ -325,12 +325,15 @@ async function swFirstVisit(browser, def, opts) {
     if (!worker) throw new Error('the service worker is active but not reachable');
     const sw = await worker.evaluate(() => ({
       origin: performance.timeOrigin,
-      // A body that came over the network (not from the HTTP cache, not a "not modified").
+      // Resource Timing gives transferSize as 300 bytes (standing for the
+      // headers) plus the body received over the network: 0 for an answer of
+      // the HTTP cache, 300 for a "not modified" (whose encodedBodySize is the
+      // cached body's).
       entries: performance.getEntriesByType('resource').map((e) => ({
         url: new URL(e.name).pathname,
         start: e.startTime,
-        bytes: e.transferSize > 0 && e.responseStatus !== 304 ? e.encodedBodySize : 0,
-        revalidated: e.responseStatus === 304,
+        bytes: Math.max(0, e.transferSize - 300),
+        revalidated: e.transferSize === 300 && e.encodedBodySize > 0,
       })),
     }));
     if (sw.entries.length === 0) throw new Error('the service worker reports no fetches (restarted after its install?)');
