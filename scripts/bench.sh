@@ -28,6 +28,9 @@ for pkg in leaflet maplibre-gl ol esbuild smol-toml; do
   fi
 done
 
+step "the benchmark's own budget checks (node --test bench/lib/)"
+node --test bench/lib/stats.test.mjs >/dev/null
+
 step "release build of Binjiang Map (trunk build --release)"
 trunk build --release
 
