@@ -29,7 +29,7 @@ for pkg in leaflet maplibre-gl ol esbuild smol-toml; do
 done
 
 step "the benchmark's own budget checks (node --test bench/lib/)"
-node --test bench/lib/stats.test.mjs >/dev/null
+node --test --test-reporter=dot bench/lib/stats.test.mjs
 
 step "release build of Binjiang Map (trunk build --release)"
 trunk build --release
