@@ -3,6 +3,7 @@
 //                catalogue in geodata/*.toml, Simplified Chinese, per subject)
 //   leaflet/ maplibre/ ol/   reference pages, each one minified JS + CSS
 //                bundled by esbuild (MapLibre also loads its worker script)
+//   floor/       the probe's floor: a page that only shows a <div> on a click
 //   binjiang/    a copy of our release build (dist/, from `trunk build --release`)
 //   bench.json   where the driver clicks (a point well inside Binjiang) and
 //                Binjiang's bounding box
@@ -25,6 +26,7 @@ const PAGES = {
   leaflet: 'Leaflet',
   maplibre: 'MapLibre GL JS',
   ol: 'OpenLayers',
+  floor: 'a page that does nothing',
 };
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -4,7 +4,12 @@
 //
 //   node bench/run.mjs [--short] [--runs N] [--clicks N] [--cycles N]
 //                      [--pages binjiang,leaflet,maplibre,ol] [--port N]
+//                      [--lighthouse target/lighthouse/perf.json]
 //   node bench/run.mjs --report bench/results/latest.json   re-renders its .md
+//
+// Every run also times clicks on a page that does nothing (bench/pages/floor.js):
+// the probe's floor, which the click budget is set against. --lighthouse adds
+// the Lighthouse figures scripts/lighthouse-perf.sh wrote.
 //
 // Serves bench/dist/ (built by bench/build.mjs) with tests/e2e/server.mjs,
 // prints a table and writes bench/results/latest.{md,json} (short.{md,json}
@@ -15,7 +20,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+// Requests a service worker makes reach the driver only with this set (before
+// Playwright starts the browser): the first visit with the worker allowed
+// counts what its precache fetches.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+const { chromium } = await import('@playwright/test');
 import { checkBudgets, summarise } from './lib/stats.mjs';
 import { renderMarkdown, renderConsole } from './lib/report.mjs';
 
@@ -67,6 +76,7 @@ function parseArgs(argv) {
       case '--port': opts.port = Number(next()); break;
       case '--out': opts.out = path.resolve(next()); break;
       case '--report': opts.report = path.resolve(next()); break;
+      case '--lighthouse': opts.lighthouse = path.resolve(next()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -87,6 +97,9 @@ function pageDefs() {
     ol: { id: 'ol', name: `OpenLayers ${version('ol')}` },
   };
 }
+
+/** The page that does nothing: timed in every run, shown as the probe's floor, not as a column. */
+const FLOOR = { id: 'floor', name: 'A page that does nothing (the probe\'s floor)', floor: true };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...a) => console.log('[bench]', ...a);
@@ -118,12 +131,17 @@ function awaitProbe(page, which, ms = TIMEOUT_MS) {
   );
 }
 
-/** Bytes of every response body as sent (the server always sets content-length to the encoded size). */
+/**
+ * Bytes of every response body as sent (the server always sets content-length
+ * to the encoded size), each with when its request started (Date.now()).
+ */
 function trackTransfer(context) {
   const files = [];
+  const started = new WeakMap();
   let inflight = 0;
   let last = Date.now();
-  context.on('request', () => {
+  context.on('request', (req) => {
+    started.set(req, Date.now());
     inflight++;
     last = Date.now();
   });
@@ -140,7 +158,7 @@ function trackTransfer(context) {
         const encoding = (await res.headerValue('content-encoding')) ?? 'identity';
         const sizes = await req.sizes().catch(() => null);
         const bytes = Number.isFinite(length) && length > 0 ? length : sizes?.responseBodySize ?? 0;
-        files.push({ url: new URL(req.url()).pathname, bytes, encoding });
+        files.push({ url: new URL(req.url()).pathname, bytes, encoding, startedAt: started.get(req) });
       }
     } finally {
       done();
@@ -159,10 +177,10 @@ function trackTransfer(context) {
   };
 }
 
-async function openPage(browser, def, opts, { encoding }) {
+async function openPage(browser, def, opts, { encoding, serviceWorkers = 'block', cache = false }) {
   const context = await browser.newContext({
     viewport: VIEWPORT,
-    serviceWorkers: 'block',
+    serviceWorkers,
     // Brotli on the fly costs the test server seconds per large file; the timed
     // loads take gzip, and one extra load per page records the brotli sizes.
     extraHTTPHeaders: encoding === 'gzip' ? { 'accept-encoding': 'gzip' } : {},
@@ -178,7 +196,7 @@ async function openPage(browser, def, opts, { encoding }) {
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: !cache });
   const transfer = trackTransfer(context);
   return { context, page, cdp, errors, transfer };
 }
@@ -201,7 +219,8 @@ async function load(s, def, opts) {
  * A first visit on Slow 4G: from navigation, a click on Binjiang is tried every
  * FIRST_CLICK_TRY_MS (as a visitor taps the map until it answers) until the
  * details show. Returns the end of the frame that shows them (ms since
- * navigation start) and the brotli bytes fetched by then.
+ * navigation start) and the brotli bytes fetched by then; on our page, then
+ * also what opening the guided tour costs (see openTour).
  */
 async function firstClick(browser, def, opts) {
   const s = await openPage(browser, def, opts, { encoding: 'br' });
@@ -222,10 +241,115 @@ async function firstClick(browser, def, opts) {
       if (shownAt != null) {
         const title = await s.page.evaluate(() => document.querySelector('[data-testid="details-title"]')?.textContent.trim());
         if (!/滨江|濱江|Binjiang/.test(title ?? '')) throw new Error(`the first click opened "${title}", not Binjiang`);
-        return { ms: shownAt, bytes: s.transfer.total() };
+        const result = { ms: shownAt, bytes: s.transfer.total() };
+        // The tour's figure is measured after this one: a failure there leaves this one standing.
+        if (def.ours) result.tour = await openTour(s).catch((e) => ({ error: e.message }));
+        return result;
       }
     }
     throw new Error(`no details within ${TIMEOUT_MS / 1000} s of clicking on Slow 4G${s.errors.length ? `: ${s.errors[0]}` : ''}`);
+  } finally {
+    await s.context.close();
+  }
+}
+
+/**
+ * What a presenter pays the first time the tour opens, on the first visit's
+ * Slow 4G and CPU ×4: once the first click is answered and the page has
+ * stopped loading, the tour's start control is pressed (as the e2e tests open
+ * the tour). Returns the time from that input event to the end of the frame
+ * showing the first tour card, and the bytes of the requests started between
+ * the press and that frame (whether the tour's code is in the first load or
+ * fetched on first use).
+ */
+async function openTour(s) {
+  await s.transfer.quiet();
+  const start = s.page.locator('[data-testid="tour-start"]:visible').first();
+  if ((await start.count()) === 0) throw new Error('no visible tour start control ([data-testid="tour-start"])');
+  await s.page.evaluate(() => window.__bench.arm('tourShown'));
+  const pressedAt = Date.now();
+  await start.click({ timeout: TIMEOUT_MS });
+  const shownAt = await awaitProbe(s.page, 'armed');
+  if (shownAt == null) throw new Error(`no tour card within ${TIMEOUT_MS / 1000} s of pressing the tour's start control${s.errors.length ? `: ${s.errors[0]}` : ''}`);
+  const { inputAt, origin } = await s.page.evaluate(() => ({
+    inputAt: window.__bench.input.pointerup ?? window.__bench.input.mouseup,
+    origin: performance.timeOrigin,
+  }));
+  await s.transfer.quiet();
+  const shownEpoch = origin + shownAt;
+  const files = s.transfer.files.filter((f) => f.startedAt >= pressedAt && f.startedAt <= shownEpoch);
+  return { ms: shownAt - inputAt, bytes: files.reduce((n, f) => n + f.bytes, 0), files: files.map((f) => `${f.url} ${f.bytes}`) };
+}
+
+/**
+ * A first visit on Slow 4G with the service worker allowed, in a fresh
+ * context (empty HTTP cache, caching on, as a one-time visitor's browser):
+ * when the page registers its worker and when the worker's first precache
+ * fetch starts, both in ms after the map answers clicks (the probe's `ready`),
+ * and the bytes the worker costs that visitor: sw.js as served, plus the
+ * response bodies its precache fetched over the network, as served (brotli),
+ * from the worker's own Resource Timing entries: a file the browser's HTTP
+ * cache answers costs 0, a "not modified" its headers only (counted apart). The page's
+ * requests are throttled to Slow 4G; the worker's are not (DevTools
+ * throttles one target), so the precache takes less time than on a phone,
+ * with the same bytes.
+ */
+async function swFirstVisit(browser, def, opts) {
+  const s = await openPage(browser, def, opts, { encoding: 'br', serviceWorkers: 'allow', cache: true });
+  let pending = 0;
+  s.context.on('request', (req) => {
+    if (req.serviceWorker()) pending++;
+  });
+  const done = (req) => {
+    if (req.serviceWorker()) pending--;
+  };
+  s.context.on('requestfailed', done);
+  s.context.on('requestfinished', done);
+  try {
+    await throttle(s.cdp, THROTTLE);
+    await s.cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await s.page.goto(`http://127.0.0.1:${opts.port}/${def.id}/`, { waitUntil: 'commit', timeout: TIMEOUT_MS });
+    const ready = await awaitProbe(s.page, 'ready');
+    if (ready == null) throw new Error(`map not ready within ${TIMEOUT_MS / 1000} s${s.errors.length ? `: ${s.errors[0]}` : ''}`);
+    const active = await s.page.evaluate(
+      (ms) => window.__bench.within(navigator.serviceWorker.ready.then(() => true), ms, false),
+      TIMEOUT_MS,
+    );
+    if (!active) throw new Error(`no active service worker within ${TIMEOUT_MS / 1000} s of the map answering clicks`);
+    const waited = Date.now();
+    while (pending > 0) {
+      if (Date.now() - waited > TIMEOUT_MS) throw new Error('the precache never finished');
+      await sleep(50);
+    }
+    await s.transfer.quiet();
+    const worker = s.context.serviceWorkers().find((w) => new URL(w.url()).pathname.endsWith('/sw.js'));
+    if (!worker) throw new Error('the service worker is active but not reachable');
+    const sw = await worker.evaluate(() => ({
+      origin: performance.timeOrigin,
+      // Resource Timing gives transferSize as 300 bytes (standing for the
+      // headers) plus the body received over the network: 0 for an answer of
+      // the HTTP cache, 300 for a "not modified" (whose encodedBodySize is the
+      // cached body's).
+      entries: performance.getEntriesByType('resource').map((e) => ({
+        url: new URL(e.name).pathname,
+        start: e.startTime,
+        bytes: Math.max(0, e.transferSize - 300),
+        revalidated: e.transferSize === 300 && e.encodedBodySize > 0,
+      })),
+    }));
+    if (sw.entries.length === 0) throw new Error('the service worker reports no fetches (restarted after its install?)');
+    const { registered, origin } = await s.page.evaluate(() => ({ registered: window.__bench.swRegisteredAt, origin: performance.timeOrigin }));
+    const script = s.transfer.files.filter((f) => f.url.endsWith('/sw.js')).map((f) => ({ url: f.url, bytes: f.bytes }));
+    const files = [...script, ...sw.entries];
+    return {
+      readyMs: ready,
+      registeredMs: registered == null ? null : registered - ready,
+      precacheMs: sw.origin + Math.min(...sw.entries.map((e) => e.start)) - origin - ready,
+      bytes: files.reduce((n, f) => n + f.bytes, 0),
+      requests: files.length,
+      revalidated: sw.entries.filter((e) => e.revalidated).length,
+      files: files.map((f) => `${f.url} ${f.revalidated ? '304' : f.bytes}`),
+    };
   } finally {
     await s.context.close();
   }
@@ -381,6 +505,30 @@ async function measureRun(browser, def, opts, state) {
 }
 
 /**
+ * The probe's floor in one run: the same timed clicks, unthrottled then at
+ * CPU ×4, on the page that only shows a <div>.
+ */
+async function measureFloor(browser, def, opts) {
+  const s = await openPage(browser, def, opts, { encoding: 'gzip' });
+  try {
+    await load(s, def, opts);
+    const clicks = { unthrottled: [], throttled: [] };
+    await settle(s.page);
+    for (const mode of ['unthrottled', 'throttled']) {
+      await throttle(s.cdp, mode === 'throttled' ? THROTTLE : 1);
+      for (let i = 0; i < opts.clicks; i++) {
+        const ms = await clickCycle(s.page, { timed: true, detailsTimeout: 5_000 });
+        if (ms == null) throw new Error('the <div> did not show');
+        clicks[mode].push(ms);
+      }
+    }
+    return { page: def.id, clicks, errors: s.errors };
+  } finally {
+    await s.context.close();
+  }
+}
+
+/**
  * One untimed load per page taking gzip before the timed runs: the server
  * compresses each file once and keeps it, as a production server with
  * precompressed files would, so no timed load waits for compression.
@@ -403,6 +551,17 @@ async function measureBrotli(browser, def, opts) {
   } finally {
     await s.context.close();
   }
+}
+
+/**
+ * The Lighthouse figures scripts/lighthouse-perf.sh wrote: per page, each
+ * run's performance score (0–100), total blocking time and time to
+ * interactive (ms), as Lighthouse's default mobile throttling simulates them.
+ */
+function readLighthouse(file) {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!data || typeof data.pages !== 'object') throw new Error(`${file}: no "pages" object`);
+  return data;
 }
 
 function machine() {
@@ -442,7 +601,7 @@ async function main() {
   if (opts.report) {
     const result = JSON.parse(fs.readFileSync(opts.report, 'utf8'));
     // Recomputed from the stored runs, so a report follows lib/stats.mjs as it is now.
-    result.summary = summarise(result.pages, result.runs, result.brotli);
+    result.summary = summarise([...result.pages, ...(result.floor ? [result.floor] : [])], result.runs, result.brotli, result.lighthouse);
     result.budgets = checkBudgets(result.summary);
     const md = renderMarkdown(result);
     fs.writeFileSync(opts.report.replace(/\.json$/, '.md'), md);
@@ -455,10 +614,12 @@ async function main() {
   const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
   opts.target = { click: meta.click, binjiangBbox: meta.binjiangBbox };
   const defs = pageDefs();
-  for (const id of opts.pages) {
-    if (!defs[id]) throw new Error(`unknown page ${id}`);
+  for (const id of [...opts.pages, FLOOR.id]) {
+    if (!defs[id] && id !== FLOOR.id) throw new Error(`unknown page ${id}`);
     if (!fs.existsSync(path.join(dist, id, 'index.html'))) throw new Error(`bench/dist/${id}/ is missing: rebuild with bench/build.mjs`);
   }
+  defs[FLOOR.id] = FLOOR;
+  const lighthouse = opts.lighthouse ? readLighthouse(opts.lighthouse) : null;
 
   const env = machine();
   const server = await startServer(opts.port);
@@ -470,6 +631,11 @@ async function main() {
   const state = { details: {} };
   try {
     log(`${opts.runs} runs over ${opts.pages.join(', ')}; CPU ×${THROTTLE}; ${opts.clicks}+${opts.clicks} timed clicks and ${opts.cycles} open/close cycles per run`);
+    try {
+      await warmUp(browser, FLOOR, opts);
+    } catch (e) {
+      failures.push(`floor (warm-up load): ${e.message}`);
+    }
     for (const id of opts.pages) {
       try {
         brotli[id] = await measureBrotli(browser, defs[id], opts);
@@ -481,17 +647,42 @@ async function main() {
     }
     for (let r = 0; r < opts.runs; r++) {
       // Alternating order: each run starts one page later, and every other run goes backwards.
-      const order = opts.pages.map((_, i) => opts.pages[(i + r) % opts.pages.length]);
+      // The floor page takes its turn in the rotation like the others.
+      const all = [...opts.pages, FLOOR.id];
+      const order = all.map((_, i) => all[(i + r) % all.length]);
       if (r % 2 === 1) order.reverse();
       for (const id of order) {
         const t = Date.now();
         try {
+          if (id === FLOOR.id) {
+            const m = await measureFloor(browser, FLOOR, opts);
+            m.run = r;
+            runs.push(m);
+            log(`run ${r + 1}/${opts.runs} floor: click ${Math.max(...m.clicks.unthrottled).toFixed(1)} ms max, ${Math.max(...m.clicks.throttled).toFixed(1)} ms max at CPU ×${THROTTLE}, ${((Date.now() - t) / 1000).toFixed(0)} s`);
+            continue;
+          }
           const m = await measureRun(browser, defs[id], opts, state);
           m.run = r;
           m.firstClick = await firstClick(browser, defs[id], opts);
+          if (m.firstClick.tour?.error) {
+            failures.push(`${id} run ${r + 1} (tour's first opening): ${m.firstClick.tour.error}`);
+            delete m.firstClick.tour;
+          }
+          if (defs[id].ours) {
+            try {
+              m.swFirstVisit = await swFirstVisit(browser, defs[id], opts);
+            } catch (e) {
+              failures.push(`${id} run ${r + 1} (first visit with the service worker): ${e.message}`);
+            }
+          }
           runs.push(m);
           const c = m.clicks.unthrottled;
-          log(`run ${r + 1}/${opts.runs} ${id}: painted ${m.paintedMs.toFixed(0)} ms, first click on Slow 4G ${m.firstClick.ms.toFixed(0)} ms after ${(m.firstClick.bytes / 1000).toFixed(1)} kB, ${(m.bytes / 1000).toFixed(1)} kB, click ${c.length ? `${Math.max(...c).toFixed(1)} ms max` : 'n/a'}, ${((Date.now() - t) / 1000).toFixed(0)} s`);
+          const tour = m.firstClick.tour;
+          const sw = m.swFirstVisit;
+          log(`run ${r + 1}/${opts.runs} ${id}: painted ${m.paintedMs.toFixed(0)} ms, first click on Slow 4G ${m.firstClick.ms.toFixed(0)} ms after ${(m.firstClick.bytes / 1000).toFixed(1)} kB, ${(m.bytes / 1000).toFixed(1)} kB, click ${c.length ? `${Math.max(...c).toFixed(1)} ms max` : 'n/a'}` +
+            (tour ? `, tour opens in ${tour.ms.toFixed(0)} ms after ${(tour.bytes / 1000).toFixed(1)} kB` : '') +
+            (sw ? `, precache starts ${sw.precacheMs == null ? 'never' : `${sw.precacheMs.toFixed(0)} ms`} after the map answers clicks, ${(sw.bytes / 1000).toFixed(1)} kB` : '') +
+            `, ${((Date.now() - t) / 1000).toFixed(0)} s`);
         } catch (e) {
           failures.push(`${id} run ${r + 1}: ${e.message}`);
           log(`run ${r + 1}/${opts.runs} ${id}: FAILED: ${e.message}`);
@@ -515,20 +706,20 @@ async function main() {
     click: meta.click,
     seconds: Math.round((Date.now() - started) / 1000),
   };
-  const summary = summarise(opts.pages.map((id) => defs[id]), runs, brotli);
+  const summary = summarise([...opts.pages.map((id) => defs[id]), FLOOR], runs, brotli, lighthouse);
   const budgets = checkBudgets(summary);
-  const result = { env, settings, pages: opts.pages.map((id) => defs[id]), summary, budgets, failures, brotli, runs };
+  const result = { env, settings, pages: opts.pages.map((id) => defs[id]), floor: FLOOR, summary, budgets, failures, brotli, lighthouse, runs };
 
   const name = opts.short ? 'short' : 'latest';
   fs.mkdirSync(opts.out, { recursive: true });
-  const round = (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v);
+  const round = (k, v) => (k === 'startedAt' ? undefined : typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v);
   fs.writeFileSync(path.join(opts.out, `${name}.json`), `${JSON.stringify(result, round, 1)}\n`);
   fs.writeFileSync(path.join(opts.out, `${name}.md`), renderMarkdown(result));
   if (!opts.short && opts.out === path.join(bench, 'results')) updateReadme(renderMarkdown(result));
   console.log(renderConsole(result));
   log(`wrote ${path.relative(root, path.join(opts.out, `${name}.md`))} and .json in ${settings.seconds} s`);
 
-  const unmeasured = opts.pages.filter((id) => !runs.some((m) => m.page === id));
+  const unmeasured = [...opts.pages, FLOOR.id].filter((id) => !runs.some((m) => m.page === id));
   if (failures.length) {
     console.error(`[bench] ${failures.length} measurement(s) failed:\n  ${failures.join('\n  ')}`);
     process.exitCode = 1;

@@ -10,6 +10,7 @@
 //                 first view; the reference pages: the same frame as painted)
 //   frames        rAF timestamps while recording (startFrames / stopFrames)
 //   wasmMemory    our app's WebAssembly.Memory, from trunk's start event
+//   swRegisteredAt  when the page called navigator.serviceWorker.register
 //   within(p, ms) p's value, or null after ms (the driver's waits)
 //
 // "End of a frame": a task posted from a requestAnimationFrame callback runs
@@ -135,6 +136,12 @@
   };
   b.detailsHidden = () => !b.detailsShown();
 
+  /** The guided tour shows its first card (with text). */
+  b.tourShown = () => {
+    const card = document.querySelector('[data-testid="tour-card"]');
+    return shown(card) && card.textContent.trim().length > 0;
+  };
+
   /** Starts watching for `name` (detailsShown / detailsHidden) before an input is sent. */
   b.arm = (name) => {
     b.armed = b.watch(b[name]);
@@ -193,6 +200,21 @@
     const y = (la) => Math.log(Math.tan(Math.PI / 4 + (la * Math.PI) / 360));
     return { x: r.left + ((lon - w) / (e - w)) * r.width, y: r.top + ((y(n) - y(lat)) / (y(n) - y(s))) * r.height };
   };
+
+  /**
+   * When the page asked for its service worker (performance.now(), ms since
+   * navigation start): `navigator.serviceWorker.register` is wrapped, not
+   * changed, so the page registers as it would.
+   */
+  b.swRegisteredAt = null;
+  const container = window.ServiceWorkerContainer?.prototype;
+  if (container?.register) {
+    const register = container.register;
+    container.register = function (...args) {
+      if (b.swRegisteredAt == null) b.swRegisteredAt = performance.now();
+      return register.apply(this, args);
+    };
+  }
 
   addEventListener('TrunkApplicationStarted', (e) => {
     const mem = e.detail?.wasm?.memory;

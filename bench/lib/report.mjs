@@ -1,5 +1,5 @@
 // The benchmark's results as a Markdown report and as console text.
-import { METRICS, bestReference, ratio } from './stats.mjs';
+import { FLOOR_METRICS, METRICS, bestReference, ratio } from './stats.mjs';
 
 function cell(metric, d, best) {
   if (!d) return 'n/a';
@@ -25,6 +25,16 @@ export function tableRows(result) {
   });
 }
 
+/** The probe's floor: per mode, the page that does nothing's click p50 and p95 (ms). */
+export function floorRows(result) {
+  const floor = Object.values(result.summary).find((p) => p.floor);
+  const f = (v) => (v == null ? 'n/a' : v.toFixed(1));
+  return FLOOR_METRICS.map(({ key, label }) => {
+    const d = floor?.metrics[key];
+    return [label, f(d?.p50), f(d?.p95), String(d?.n ?? 0)];
+  });
+}
+
 /** A Markdown table; `align` per column: 'l' or 'r' (default: first left, the rest right). */
 const mdTable = (head, rows, align = head.map((_, i) => (i === 0 ? 'l' : 'r'))) =>
   [`| ${head.join(' | ')} |`, `|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -41,6 +51,12 @@ export function renderMarkdown(result) {
       'Each cell: median over runs (min–max), then ×ratio to the best reference (lower is better); click p95s are over all clicks of all runs. Definitions: bench/README.md.',
     '',
     mdTable(head, tableRows(result)),
+    '',
+    '### The probe\'s floor: a page that does nothing but show a `<div>` on a click (same probe, server and CSP, in the same runs)',
+    '',
+    mdTable(['Floor', 'p50 (ms)', 'p95 (ms)', 'clicks'], floorRows(result)),
+    '',
+    lighthouseLine(result),
     '',
     '## Budgets',
     '',
@@ -59,6 +75,12 @@ export function renderMarkdown(result) {
   return `${lines.join('\n')}\n`;
 }
 
+function lighthouseLine(result) {
+  const lh = result.lighthouse;
+  if (!lh) return 'Lighthouse: not run (scripts/bench.sh runs scripts/lighthouse-perf.sh; rows marked Lighthouse are n/a).';
+  return `Lighthouse ${lh.version}, its default mobile emulation and simulated throttling, ${lh.runs} run(s) per page, first visit; each Lighthouse cell: median (min–max) of those runs.`;
+}
+
 export function renderConsole(result) {
   const head = ['Metric', ...result.pages.map((p) => p.id)];
   const rows = [head, ...tableRows(result)];
@@ -66,5 +88,6 @@ export function renderConsole(result) {
   const pad = (s, w, right) => (right ? s.padStart(w) : s.padEnd(w));
   const text = rows.map((r) => r.map((c, i) => pad(c, widths[i], i > 0)).join('  ')).join('\n');
   const budgets = result.budgets.map((b) => `${b.status.padEnd(4)}  ${b.budget}: ${b.value} (target ${b.target})${b.note ? `; ${b.note}` : ''}`).join('\n');
-  return `\n${text}\n\nBudgets:\n${budgets}\n`;
+  const floor = floorRows(result).map(([label, p50, p95]) => `Probe floor, ${label}: p50 ${p50} ms, p95 ${p95} ms`).join('\n');
+  return `\n${text}\n\n${floor}\n\nBudgets:\n${budgets}\n`;
 }
