@@ -75,7 +75,7 @@ if (release) {
 // exports, which it must keep.
 run('wasm-bindgen', [
   '--target', 'web', '--out-dir', path.join(work, 'bindgen'), '--out-name', stem,
-  ...(release ? ['--keep-lld-exports'] : ['--debug', '--keep-debug']),
+  ...(release ? ['--keep-lld-exports'] : ['--debug']),
   main,
 ]);
 

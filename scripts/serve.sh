@@ -12,7 +12,7 @@ cd "$root"
 port="${PORT:-8080}"
 editor_port=$((port + 1))
 # The editor's server does not rebuild when the map's build changes dist/.
-mkdir -p "$root/dist"
+mkdir -p "$root/dist" "$root/target"
 trunk serve edit.html --address 127.0.0.1 --port "$editor_port" --dist target/editor-serve \
   --ignore "$root/dist" --proxy-backend "http://127.0.0.1:$port/data/" --proxy-rewrite /data/ --no-autoreload &
 editor=$!

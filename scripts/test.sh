@@ -21,11 +21,16 @@ step "content files against their schemas (geodata/schema/)"
 node --test scripts/check-schemas.test.mjs
 node scripts/check-schemas.mjs
 
+step "the benchmark's budget lines (bench/lib/stats.test.mjs)"
+node --test bench/lib/stats.test.mjs
+
 step "formatting and lints (cargo fmt --check, cargo clippy -D warnings)"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 # The wasm build, every target (the tests that read the committed files from disk are native only).
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The map's release binary as it is split (the split points of src/ui/split.rs).
+cargo clippy --target wasm32-unknown-unknown --bin binjiang-map --features split -- -D warnings
 
 step "native tests (cargo test)"
 cargo test
