@@ -5,10 +5,20 @@
 // trunk builds; this file as committed caches only the page itself.
 const VERSION = 'binjiang-map-dev';
 const PRECACHE = ['./'];
+// The wasm chunks of the parts a first visit does not need (the tour, the
+// share dialog, export, basemap tiles): cached with the rest when the page
+// registers this worker as `sw.js?chunks=1` (a presenter's page: a wide screen
+// with the presenter's tools, or a tour or kiosk link), else each one when it
+// is first used. A visitor of an embedded map does not download them.
+const CHUNKS = [];
+const KEEP_CHUNKS = new URL(self.location.href).searchParams.has('chunks');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(VERSION).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+    caches
+      .open(VERSION)
+      .then((cache) => cache.addAll(KEEP_CHUNKS ? PRECACHE.concat(CHUNKS) : PRECACHE))
+      .then(() => self.skipWaiting()),
   );
 });
 
@@ -54,7 +64,18 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  const chunk = CHUNKS.some((c) => new URL(c, self.location).pathname === url.pathname);
   event.respondWith(
-    caches.open(VERSION).then((cache) => cache.match(req, { ignoreSearch: true }).then((hit) => hit ?? fetch(req))),
+    caches.open(VERSION).then((cache) =>
+      cache.match(req, { ignoreSearch: true }).then(
+        (hit) =>
+          hit ??
+          fetch(req).then((res) => {
+            // a chunk once used works offline from then on
+            if (chunk && res.ok) cache.put(req, res.clone());
+            return res;
+          }),
+      ),
+    ),
   );
 });

@@ -42,10 +42,16 @@ const dataDir = path.join(dir, 'data');
 const content = fs.existsSync(dataDir)
   ? fs.readdirSync(dataDir).filter((f) => fs.statSync(path.join(dataDir, f)).isFile()).sort().map((f) => `./data/${f}`)
   : [];
-const precache = ['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`), ...content];
+// The wasm chunks loaded on first use (scripts/build-wasm.mjs) are kept apart:
+// the worker caches them all only for a presenter's page (sw.js), and each
+// one when it is first used.
+const isChunk = (f) => /-(split_\w+|chunk_\d+)\.wasm$/.test(f);
+const precache = ['./', ...files.filter((f) => f !== 'index.html' && !isChunk(f)).map((f) => `./${f}`), ...content];
+const chunks = files.filter(isChunk).map((f) => `./${f}`);
 const text = fs
   .readFileSync(sw, 'utf8')
   .replace(/^const VERSION = .*$/m, `const VERSION = '${version}';`)
-  .replace(/^const PRECACHE = .*$/m, `const PRECACHE = ${JSON.stringify(precache)};`);
+  .replace(/^const PRECACHE = .*$/m, `const PRECACHE = ${JSON.stringify(precache)};`)
+  .replace(/^const CHUNKS = .*$/m, `const CHUNKS = ${JSON.stringify(chunks)};`);
 fs.writeFileSync(sw, text);
 console.log(`sw-precache: ${version}, ${precache.length} files`);

@@ -112,6 +112,12 @@ pub fn App(content: Content) -> impl IntoView {
     c.care.set(url.care.or_else(remembered_care).unwrap_or(false));
     let chrome = Chrome::new(c);
     provide_context(chrome);
+    // The offline copy: a presenter's page (a wide screen with the presenter's
+    // tools, or a tour or kiosk link) keeps the tour and the rest offline too.
+    if use_context::<super::offline::OfflineCopy>().is_some() {
+        let presenting = (chrome.presenter && !chrome.compact.get_untracked()) || url.mode.is_some();
+        super::offline::register_service_worker_when_idle(presenting);
+    }
     sync_care(c);
     sync_url(c);
     if embedded {

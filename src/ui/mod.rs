@@ -51,12 +51,16 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let files = load::fetch_all().await;
         let content = crate::state::content::Content::from_texts(&files);
-        leptos::mount::mount_to_body(move || leptos::prelude::view! { <App content/> });
+        // (the map's own page registers the offline copy; the editor, which
+        // mounts the same app, does not)
+        leptos::mount::mount_to_body(move || {
+            leptos::prelude::provide_context(offline::OfflineCopy);
+            leptos::prelude::view! { <App content/> }
+        });
         // The first view gives way to the app's drawing in the same task, so
         // no frame shows both.
         if let Some(first) = leptos::prelude::document().get_element_by_id("first-view") {
             first.remove();
         }
-        offline::register_service_worker_when_idle();
     });
 }

@@ -10,15 +10,21 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Provided by the map's own page: the app registers the offline copy.
+#[derive(Clone, Copy)]
+pub struct OfflineCopy;
+
 /// The longest the registration waits for an idle moment after the page's
 /// `load` event; a busy kiosk page still gets its offline copy.
 const IDLE_TIMEOUT_MS: u32 = 5_000;
 
-/// Registers the service worker once the page has loaded and is idle.
-pub fn register_service_worker_when_idle() {
+/// Registers the service worker once the page has loaded and is idle;
+/// `keep_chunks` (a presenter's page) has it keep the wasm chunks loaded on
+/// first use too, so the tour works offline before it was ever opened.
+pub fn register_service_worker_when_idle(keep_chunks: bool) {
     let Some(win) = web_sys::window() else { return };
     let loaded = win.document().is_some_and(|d| d.ready_state() == "complete");
-    let when_idle = Closure::once_into_js(when_idle);
+    let when_idle = Closure::once_into_js(move || when_idle(keep_chunks));
     if loaded {
         when_idle.unchecked_ref::<js_sys::Function>().call0(&JsValue::NULL).ok();
     } else if let Some(f) = when_idle.dyn_ref::<js_sys::Function>() {
@@ -30,9 +36,9 @@ pub fn register_service_worker_when_idle() {
 
 /// Calls [`register_service_worker`] when the browser is next idle (at most
 /// [`IDLE_TIMEOUT_MS`] later), or after a second where it has no idle callbacks.
-fn when_idle() {
+fn when_idle(keep_chunks: bool) {
     let Some(win) = web_sys::window() else { return };
-    let register = Closure::once_into_js(register_service_worker);
+    let register = Closure::once_into_js(move || register_service_worker(keep_chunks));
     let idle = js_sys::Reflect::get(&win, &JsValue::from_str("requestIdleCallback")).ok();
     if let Some(idle) = idle.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) {
         let options = js_sys::Object::new();
@@ -48,7 +54,7 @@ fn when_idle() {
 
 /// Asks the browser to install `./sw.js`; does nothing where service workers
 /// are unavailable (file://, old browsers, private modes that refuse them).
-fn register_service_worker() {
+fn register_service_worker(keep_chunks: bool) {
     let Some(win) = web_sys::window() else { return };
     let protocol = win.location().protocol().unwrap_or_default();
     if protocol != "https:" && protocol != "http:" {
@@ -62,6 +68,7 @@ fn register_service_worker() {
     let Ok(register) = js_sys::Reflect::get(&sw, &JsValue::from_str("register")) else { return };
     if let Some(register) = register.dyn_ref::<js_sys::Function>() {
         // A refusal leaves the map working online; it is only logged by the browser.
-        let _ = register.call1(&sw, &JsValue::from_str("./sw.js"));
+        let script = if keep_chunks { "./sw.js?chunks=1" } else { "./sw.js" };
+        let _ = register.call1(&sw, &JsValue::from_str(script));
     }
 }

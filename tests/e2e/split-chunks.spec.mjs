@@ -6,6 +6,10 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { Details, MapPage, TourPage, openMap } from './map-page.mjs';
 
+// A first visit, before the offline copy (whose worker would answer a refused
+// chunk from its cache).
+test.use({ serviceWorkers: 'block' });
+
 const CHUNK = /-(split_\w+|chunk_\d+)\.wasm$/;
 const dist = path.resolve('dist');
 
