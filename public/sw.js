@@ -6,19 +6,24 @@
 const VERSION = 'binjiang-map-dev';
 const PRECACHE = ['./'];
 // The wasm chunks of the parts a first visit does not need (the tour, the
-// share dialog, export, basemap tiles): cached with the rest when the page
-// registers this worker as `sw.js?chunks=1` (a presenter's page: a wide screen
-// with the presenter's tools, or a tour or kiosk link), else each one when it
-// is first used. A visitor of an embedded map does not download them.
+// share dialog, export, basemap tiles): all of them once a presenter's page (a
+// wide screen with the presenter's tools, or a tour or kiosk link) asks with
+// the message 'keep-chunks', else each one when it is first used. A visitor
+// of an embedded map does not download them.
 const CHUNKS = [];
-const KEEP_CHUNKS = new URL(self.location.href).searchParams.has('chunks');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
+    caches.open(VERSION).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data !== 'keep-chunks') return;
+  event.waitUntil(
     caches
       .open(VERSION)
-      .then((cache) => cache.addAll(KEEP_CHUNKS ? PRECACHE.concat(CHUNKS) : PRECACHE))
-      .then(() => self.skipWaiting()),
+      .then((cache) => Promise.all(CHUNKS.map((c) => cache.match(c).then((hit) => hit ?? cache.add(c))))),
   );
 });
 

@@ -19,8 +19,9 @@ pub struct OfflineCopy;
 const IDLE_TIMEOUT_MS: u32 = 5_000;
 
 /// Registers the service worker once the page has loaded and is idle;
-/// `keep_chunks` (a presenter's page) has it keep the wasm chunks loaded on
-/// first use too, so the tour works offline before it was ever opened.
+/// `keep_chunks` (a presenter's page) then asks it to keep the wasm chunks
+/// loaded on first use too, so the tour works offline before it was ever
+/// opened.
 pub fn register_service_worker_when_idle(keep_chunks: bool) {
     let Some(win) = web_sys::window() else { return };
     let loaded = win.document().is_some_and(|d| d.ready_state() == "complete");
@@ -68,7 +69,25 @@ fn register_service_worker(keep_chunks: bool) {
     let Ok(register) = js_sys::Reflect::get(&sw, &JsValue::from_str("register")) else { return };
     if let Some(register) = register.dyn_ref::<js_sys::Function>() {
         // A refusal leaves the map working online; it is only logged by the browser.
-        let script = if keep_chunks { "./sw.js?chunks=1" } else { "./sw.js" };
-        let _ = register.call1(&sw, &JsValue::from_str(script));
+        let _ = register.call1(&sw, &JsValue::from_str("./sw.js"));
     }
+    if keep_chunks {
+        ask_to_keep_chunks(&sw);
+    }
+}
+
+/// Once the worker is active, asks it to keep every wasm chunk as well (see
+/// `sw.js`): one script for every page, so a visitor going from a
+/// presenter's page to an embedded one never swaps workers mid-navigation.
+fn ask_to_keep_chunks(sw: &JsValue) {
+    let Ok(ready) = js_sys::Reflect::get(sw, &JsValue::from_str("ready")) else { return };
+    let Ok(ready) = ready.dyn_into::<js_sys::Promise>() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };
+        let Ok(active) = js_sys::Reflect::get(&registration, &JsValue::from_str("active")) else { return };
+        let Ok(post) = js_sys::Reflect::get(&active, &JsValue::from_str("postMessage")) else { return };
+        if let Some(post) = post.dyn_ref::<js_sys::Function>() {
+            let _ = post.call1(&active, &JsValue::from_str("keep-chunks"));
+        }
+    });
 }

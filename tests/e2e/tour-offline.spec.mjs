@@ -15,6 +15,10 @@ test('offline reload keeps the map and the tour working', async ({ page, context
   });
   const version = await page.evaluate(async () => (await caches.keys()).find((k) => k.startsWith('binjiang-map-')));
   expect(version).toMatch(/^binjiang-map-[0-9a-f]{16}$/);
+  // a presenter's page has the worker keep the tour's wasm chunk too
+  await expect
+    .poll(() => page.evaluate(async (v) => (await (await caches.open(v)).keys()).some((r) => r.url.includes('-split_tour_layer')), version))
+    .toBe(true);
   await context.setOffline(true);
   await page.reload();
   await expect(map.zone('binjiang')).toBeVisible();

@@ -52,14 +52,12 @@ test('a new build\'s service worker takes over and deletes the old build\'s cach
     fs.writeFileSync(path.join(dir, 'sw.js'), sw);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await expect.poll(keys, { timeout: 20_000 }).toEqual([NEW]);
-    // the new cache holds the whole build (a presenter's page: with the
-    // chunks loaded on first use), and the page runs from it
+    // the new cache holds the whole build, and the page runs from it
     const cached = await page.evaluate(async (v) => (await (await caches.open(v)).keys()).length, NEW);
-    const listed = (name) => JSON.parse(new RegExp(`^const ${name} = (.*);$`, 'm').exec(sw)[1]).length;
-    expect(cached).toBe(listed('PRECACHE') + listed('CHUNKS'));
+    expect(cached).toBe(JSON.parse(/^const PRECACHE = (.*);$/m.exec(sw)[1]).length);
     await page.reload();
     await map.ready();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/sw\.js\?chunks=1$/);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/sw\.js$/);
     expect(map.errors).toEqual([]);
   } finally {
     await context.close();
