@@ -48,18 +48,20 @@ pub fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// Byte offsets to 1-based lines.
-struct LineIndex {
+/// Byte offsets to 1-based lines, for a file whose many records or features
+/// each need theirs (a binary search, not a count from the start each time).
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
 
 impl LineIndex {
-    fn new(text: &str) -> LineIndex {
+    pub(crate) fn new(text: &str) -> LineIndex {
         let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { starts }
     }
 
-    fn line(&self, offset: usize) -> usize {
+    /// The 1-based line holding byte `offset`, as [`line_of`] counts it.
+    pub(crate) fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset).max(1)
     }
 }
