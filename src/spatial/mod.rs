@@ -2,6 +2,7 @@
 //! the GCJ-02 datum. Nothing here touches the browser; `cargo test` covers it.
 
 pub mod affine;
+pub mod area_index;
 pub mod bounds;
 pub mod datum;
 pub mod distance;
