@@ -6,6 +6,7 @@ pub mod area_index;
 pub mod bounds;
 pub mod datum;
 pub mod distance;
+pub mod ellipsoid;
 pub mod flight_path;
 pub mod hit;
 pub mod local_frame;
