@@ -12,7 +12,7 @@
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::{DataError, ErrorKind};
+use super::{DataError, ErrorKind, Names};
 
 /// The format of the content files this map reads: every file says
 /// `version = 1` (TOML) or `"version": 1` (a GeoJSON FeatureCollection).
@@ -89,7 +89,7 @@ pub fn read_records<T>(
     let mut records = Vec::with_capacity(tables.len());
     for Table { value, lines, id } in tables {
         let DeValue::Table(table) = value.get_ref() else { continue };
-        let mut fields = Fields { table, known: Vec::new(), faults: Vec::new() };
+        let mut fields = Fields::new(table, value.span().start);
         let record = read(&mut fields);
         match fields.finish() {
             None => records.push((record, lines)),
@@ -102,8 +102,8 @@ pub fn read_records<T>(
 /// A value at fault in a record: where it starts (a byte offset) and what is wrong.
 #[derive(Debug)]
 pub struct Fault {
-    at: usize,
-    message: String,
+    pub at: usize,
+    pub message: String,
 }
 
 /// The fields of one `[[table]]`, read by key. An absent key reads as empty
@@ -112,14 +112,61 @@ pub struct Fault {
 /// leaves the record out and reports the first fault in the file's order.
 pub struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
+    /// Where the table starts (a missing field is reported there).
+    at: usize,
     known: Vec<&'static str>,
     faults: Vec<Fault>,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    fn value(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+    /// The fields of `table`, starting at byte `at` of its file.
+    pub fn new(table: &'t DeTable<'i>, at: usize) -> Fields<'t, 'i> {
+        Fields { table, at, known: Vec::new(), faults: Vec::new() }
+    }
+
+    /// The value of `key` as parsed, with its span.
+    pub fn value(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
         self.known.push(key);
         self.table.get(key)
+    }
+
+    /// A string that must be there ("missing field `key`" when absent).
+    pub fn required_text(&mut self, key: &'static str) -> String {
+        if !self.table.contains_key(key) {
+            self.faults.push(Fault { at: self.at, message: format!("missing field `{key}`") });
+        }
+        self.text(key)
+    }
+
+    /// An array of strings, `None` when absent.
+    pub fn opt_texts(&mut self, key: &'static str) -> Option<Vec<String>> {
+        self.table.contains_key(key).then(|| self.texts(key))
+    }
+
+    /// A table of a text in every language (`zh_hans`, `zh_hant`, `en`, all
+    /// three required), `None` when absent.
+    pub fn opt_names(&mut self, key: &'static str) -> Option<Spanned<Names>> {
+        let v = self.value(key)?;
+        let DeValue::Table(table) = v.get_ref() else {
+            self.wrong(v, "struct Names");
+            return None;
+        };
+        let mut inner =
+            Fields { table, at: v.span().start, known: vec!["zh_hans", "zh_hant", "en"], faults: Vec::new() };
+        let names = Names {
+            zh_hans: inner.required_text("zh_hans"),
+            zh_hant: inner.required_text("zh_hant"),
+            en: inner.required_text("en"),
+        };
+        // Other keys in a text table are ignored, as they always were.
+        self.faults.extend(inner.faults);
+        Some(Spanned::new(v.span(), names))
+    }
+
+    /// What is wrong with the table so far, first in the file's order,
+    /// counting a key no getter asked for.
+    pub fn fault(self) -> Option<Fault> {
+        self.finish()
     }
 
     fn wrong(&mut self, v: &Spanned<DeValue>, expected: &str) {
