@@ -19,7 +19,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::layers::{AreaCache, Atlas, Confidence, Site, Water, Zone, ZoneKind};
-use super::records::{expected_got_text, line_of, version_problem};
+use super::records::{expected_got_text, line_of, version_problem, LineIndex};
 use super::{DataError, ErrorKind, Names};
 use crate::spatial::LonLat;
 
@@ -139,7 +139,8 @@ pub(super) fn read_file(atlas: &mut Atlas, errors: &mut Vec<DataError>, file: &s
             return;
         }
     };
-    let line = |raw: &RawValue| line_of(text, offset(text, raw));
+    let index = LineIndex::new(text);
+    let line = |raw: &RawValue| index.line(offset(text, raw));
     if root.kind.map(RawValue::get) != Some("\"FeatureCollection\"") {
         let got = root.kind.map_or_else(|| "no type".to_owned(), |k| short(k.get()));
         let m = format!("expected a FeatureCollection, got {got}");

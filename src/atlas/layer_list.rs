@@ -14,10 +14,11 @@
 //! an error is left out and reported as a [`DataError`] naming the file, the
 //! layer and what is wrong; the others load.
 
-use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
 
 use super::error::ErrorKind;
 use super::layers::{Atlas, Zone, ZoneKind};
+use super::records::Fields;
 use super::{DataError, Lang, Names, Referent};
 
 /// The file's deployed name, as errors name it.
@@ -137,15 +138,15 @@ struct LeftOut {
 }
 
 impl LeftOut {
-    fn read(id: &str, table: &toml::Table) -> LeftOut {
-        let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(str::to_owned);
-        let zones = table.get("zones").and_then(|v| v.as_array());
-        LeftOut {
-            id: id.to_owned(),
-            zone_kind: text("zone_kind"),
-            zones: zones.map(|z| z.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default(),
-            category: text("category"),
-        }
+    fn read(id: &str, table: &DeTable) -> LeftOut {
+        let text = |key: &str| table.get(key).and_then(|v| v.get_ref().as_str()).map(str::to_owned);
+        let zones = match table.get("zones").map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => {
+                items.iter().filter_map(|v| v.get_ref().as_str().map(str::to_owned)).collect()
+            }
+            _ => Vec::new(),
+        };
+        LeftOut { id: id.to_owned(), zone_kind: text("zone_kind"), zones, category: text("category") }
     }
 
     fn knows_what_it_holds(&self) -> bool {
@@ -154,16 +155,11 @@ impl LeftOut {
 }
 
 /// A `[[layer]]` as written; checked into a [`LayerDef`].
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawLayer {
     id: String,
     // A name left out reads as blank, so that it is named as missing.
-    #[serde(default)]
     zh_hans: String,
-    #[serde(default)]
     zh_hant: String,
-    #[serde(default)]
     en: String,
     zone_kind: Option<String>,
     zones: Option<Vec<String>>,
@@ -179,14 +175,27 @@ struct RawLayer {
     care_fill_opacity: Option<f64>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    /// The file's format: [`super::records::VERSION`].
-    #[serde(default)]
-    version: Option<toml::Spanned<toml::Value>>,
-    #[serde(default)]
-    layer: Vec<toml::Spanned<toml::Table>>,
+impl RawLayer {
+    fn read(f: &mut Fields) -> RawLayer {
+        RawLayer {
+            id: f.required_text("id"),
+            zh_hans: f.text("zh_hans"),
+            zh_hant: f.text("zh_hant"),
+            en: f.text("en"),
+            zone_kind: f.opt_text("zone_kind"),
+            zones: f.opt_texts("zones"),
+            category: f.opt_text("category"),
+            symbol: f.required_text("symbol"),
+            colour: f.required_text("colour"),
+            fill: f.opt_text("fill"),
+            fill_opacity: f.opt_number("fill_opacity"),
+            pattern: f.opt_text("pattern"),
+            shape: f.opt_text("shape"),
+            care_colour: f.opt_text("care_colour"),
+            care_fill: f.opt_text("care_fill"),
+            care_fill_opacity: f.opt_number("care_fill_opacity"),
+        }
+    }
 }
 
 fn error(kind: ErrorKind, line: Option<usize>, id: Option<&str>, message: impl Into<String>) -> DataError {
@@ -285,31 +294,50 @@ impl Layers {
     /// a file that is not TOML is reported and gives no layers.
     pub fn from_toml(text: &str) -> (Layers, Vec<DataError>) {
         let mut errors = Vec::new();
-        let file: RawFile = match toml::from_str(text) {
-            Ok(f) => f,
+        let root = match DeTable::parse(text) {
+            Ok(root) => root,
             Err(e) => {
                 let line = e.span().map(|s| line_of(text, s.start));
                 return (Layers::default(), vec![error(ErrorKind::Syntax, line, None, e.message().to_string())]);
             }
         };
-        let version = file.version.as_ref().map(|v| (&text[v.span()], line_of(text, v.span().start)));
+        // The file: a version and the [[layer]] tables, nothing else.
+        let mut file = Fields::new(root.get_ref(), 0);
+        let version = file.value("version").map(|v| (&text[v.span()], line_of(text, v.span().start)));
+        let layers = match file.value("layer").map(|v| (v, v.get_ref())) {
+            None => Vec::new(),
+            Some((_, DeValue::Array(items))) => items.iter().collect(),
+            Some((v, other)) => {
+                let m = format!("expected [[layer]] tables, got {}", other.type_str());
+                return (
+                    Layers::default(),
+                    vec![error(ErrorKind::Syntax, Some(line_of(text, v.span().start)), None, m)],
+                );
+            }
+        };
+        if let Some(fault) = file.fault() {
+            let line = Some(line_of(text, fault.at));
+            return (Layers::default(), vec![error(ErrorKind::Syntax, line, None, fault.message)]);
+        }
         let (got, at) = version.map_or((None, 1), |(v, line)| (Some(v), line));
         errors.extend(super::records::version_problem(LAYERS_FILE, text, got, at));
         let mut list: Vec<LayerDef> = Vec::new();
         let mut left_out = Vec::new();
-        for entry in file.layer {
+        for entry in layers {
             let line = Some(line_of(text, entry.span().start));
-            let table = entry.into_inner();
-            let id = table.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-            let peek = id.as_deref().map(|id| LeftOut::read(id, &table));
-            let raw: RawLayer = match toml::Value::Table(table).try_into() {
-                Ok(r) => r,
-                Err(e) => {
-                    errors.push(error(ErrorKind::Shape, line, id.as_deref(), e.message().to_string()));
-                    left_out.extend(peek);
-                    continue;
-                }
+            let DeValue::Table(table) = entry.get_ref() else {
+                let m = format!("expected a [[layer]] table, got {}", entry.get_ref().type_str());
+                return (Layers::default(), vec![error(ErrorKind::Syntax, line, None, m)]);
             };
+            let id = table.get("id").and_then(|v| v.get_ref().as_str()).map(str::to_owned);
+            let peek = id.as_deref().map(|id| LeftOut::read(id, table));
+            let mut fields = Fields::new(table, entry.span().start);
+            let raw = RawLayer::read(&mut fields);
+            if let Some(fault) = fields.fault() {
+                errors.push(error(ErrorKind::Shape, line, id.as_deref(), fault.message));
+                left_out.extend(peek);
+                continue;
+            }
             let id = raw.id.clone();
             if !is_id(&id) {
                 errors.push(error(

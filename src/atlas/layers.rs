@@ -19,7 +19,7 @@
 //! [`super::validate`]), which is the same code the data tests run on the
 //! committed files.
 
-use geo::{GeodesicArea, MultiPolygon};
+use geo::MultiPolygon;
 
 use super::{DataError, Lang, Names};
 use crate::spatial::LonLat;
@@ -137,7 +137,7 @@ impl Zone {
         map_label(&self.names, self.label.as_ref(), lang)
     }
 
-    /// Geodesic area of `geometry` (WGS-84 ellipsoid), in km². Computed the
+    /// Area of `geometry` on the WGS-84 ellipsoid, in km². Computed the
     /// first time it is asked for (the details of a selected zone, the data
     /// checks), not on load, then kept: a zone's geometry does not change
     /// once loaded.
@@ -280,9 +280,10 @@ pub const BUNDLED: [(&str, &str); 5] = [
 /// Square metres per square kilometre.
 const M2_PER_KM2: f64 = 1e6;
 
-/// Geodesic area (WGS-84 ellipsoid) of a multipolygon, in km².
+/// Area on the WGS-84 ellipsoid of a multipolygon, in km²
+/// ([`crate::spatial::ellipsoid::area_m2`]).
 pub fn geodesic_area_km2(geometry: &MultiPolygon<f64>) -> f64 {
-    geometry.geodesic_area_unsigned() / M2_PER_KM2
+    crate::spatial::ellipsoid::area_m2(geometry) / M2_PER_KM2
 }
 
 #[cfg(test)]

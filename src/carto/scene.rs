@@ -270,20 +270,23 @@ impl Scene {
 /// water would otherwise hide part of. Schematic zones are drawn above the
 /// water and need no second outline.
 fn shore_zones(zones: &[SceneZone], water: &[crate::atlas::layers::Water]) -> Vec<usize> {
-    use geo::{BoundingRect, Intersects, Point};
-    let boxes: Vec<_> = water.iter().filter_map(|w| w.geometry.bounding_rect().map(|b| (b, &w.geometry))).collect();
+    use crate::spatial::area_index::AreaIndex;
+    use geo::BoundingRect;
+    // Each water area indexed once: every zone vertex is asked about.
+    let areas: Vec<_> =
+        water.iter().filter_map(|w| w.geometry.bounding_rect().map(|b| (b, AreaIndex::new(&w.geometry)))).collect();
     (0..zones.len())
         .filter(|&i| {
             let z = &zones[i];
             !z.schematic
                 && z.geometry.0.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors())).any(|ring| {
                     ring.0.iter().any(|c| {
-                        boxes.iter().any(|(b, g)| {
+                        areas.iter().any(|(b, area)| {
                             c.x >= b.min().x
                                 && c.x <= b.max().x
                                 && c.y >= b.min().y
                                 && c.y <= b.max().y
-                                && g.intersects(&Point::from(*c))
+                                && area.contains(*c)
                         })
                     })
                 })

@@ -4,11 +4,14 @@
 //! The nearest pair of points is found in a local equirectangular plane (a
 //! choice of points, good to a fraction of a percent over tens of km); the
 //! distance between that pair, like the one between the centres, is then
-//! measured geodesically (Karney's algorithm, as `geo::Geodesic` does).
+//! measured on the ellipsoid ([`super::ellipsoid::distance_m`]).
 //! Areas that share a border have a gap of 0 (a vertex of one lies on the
 //! other's outline).
 
-use geo::{Centroid, Coord, Distance, Geodesic, MultiPolygon, Point};
+use geo::{Centroid, Coord, MultiPolygon};
+
+use super::ellipsoid::distance_m;
+use super::LonLat;
 
 /// Distances between two areas, in km.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -25,7 +28,7 @@ pub fn between(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> Option<AreaDista
     if !(ca.x().is_finite() && ca.y().is_finite() && cb.x().is_finite() && cb.y().is_finite()) {
         return None;
     }
-    let centres_km = Geodesic.distance(ca, cb) / 1000.0;
+    let centres_km = distance_m(LonLat::new(ca.x(), ca.y()), LonLat::new(cb.x(), cb.y())) / 1000.0;
     let gap_km = nearest_gap_km(a, b, (ca.y() + cb.y()) / 2.0)?;
     Some(AreaDistance { centres_km, gap_km })
 }
@@ -54,8 +57,8 @@ fn nearest_gap_km(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>, mid_lat: f64) ->
         }
     }
     let (_, p, q) = best?;
-    let back = |c: Coord| Point::new(c.x / k, c.y);
-    Some(Geodesic.distance(back(p), back(q)) / 1000.0)
+    let back = |c: Coord| LonLat::new(c.x / k, c.y);
+    Some(distance_m(back(p), back(q)) / 1000.0)
 }
 
 /// The point of segment `a`–`b` nearest to `p`.

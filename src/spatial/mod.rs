@@ -2,9 +2,11 @@
 //! the GCJ-02 datum. Nothing here touches the browser; `cargo test` covers it.
 
 pub mod affine;
+pub mod area_index;
 pub mod bounds;
 pub mod datum;
 pub mod distance;
+pub mod ellipsoid;
 pub mod flight_path;
 pub mod hit;
 pub mod local_frame;

@@ -8,12 +8,10 @@
 //! own default (the interface's words in [`crate::state::text`], the focus
 //! zone for the home view, no review number).
 
-use serde::Deserialize;
-
 use super::basemap::{parse_key, parse_name, BasemapName};
 use super::review::parse_review_number;
 use super::text::T;
-use crate::atlas::records::line_of;
+use crate::atlas::records::{line_of, Fields};
 use crate::atlas::validate::HANGZHOU_BOUNDS;
 use crate::atlas::{DataError, ErrorKind, Lang, Names};
 use crate::spatial::Bounds;
@@ -37,10 +35,8 @@ pub struct Settings {
 }
 
 /// The file as written; every field optional.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Raw {
-    version: Option<toml::Spanned<toml::Value>>,
+    version: Option<toml::Spanned<()>>,
     title: Option<toml::Spanned<Names>>,
     short_title: Option<toml::Spanned<Names>>,
     attribution: Option<toml::Spanned<Names>>,
@@ -48,6 +44,42 @@ struct Raw {
     home: Option<toml::Spanned<[f64; 4]>>,
     basemap: Option<toml::Spanned<String>>,
     basemap_key: Option<toml::Spanned<String>>,
+}
+
+impl Raw {
+    /// The settings of `text`, or what is wrong with the file: where, and what.
+    fn read(text: &str) -> Result<Raw, (ErrorKind, usize, String)> {
+        let root = toml::de::DeTable::parse(text)
+            .map_err(|e| (ErrorKind::Syntax, e.span().map_or(0, |s| s.start), e.message().to_owned()))?;
+        let mut f = Fields::new(root.get_ref(), 0);
+        let spanned_text = |f: &mut Fields, key: &'static str| {
+            let span = f.value(key).map(|v| v.span());
+            f.opt_text(key).zip(span).map(|(t, span)| toml::Spanned::new(span, t))
+        };
+        let version = f.value("version").map(|v| toml::Spanned::new(v.span(), ()));
+        let title = f.opt_names("title");
+        let short_title = f.opt_names("short_title");
+        let attribution = f.opt_names("attribution");
+        let review_number = spanned_text(&mut f, "review_number");
+        let home_span = f.value("home").map(|v| v.span());
+        let home = f.opt_numbers("home");
+        let basemap = spanned_text(&mut f, "basemap");
+        let basemap_key = spanned_text(&mut f, "basemap_key");
+        if let Some(fault) = f.fault() {
+            return Err((ErrorKind::Shape, fault.at, fault.message));
+        }
+        let home = match (home, home_span) {
+            (Some(h), Some(span)) => match <[f64; 4]>::try_from(h.as_slice()) {
+                Ok(h) => Some(toml::Spanned::new(span, h)),
+                Err(_) => {
+                    let m = format!("invalid length {}, expected an array of length 4", h.len());
+                    return Err((ErrorKind::Shape, span.start, m));
+                }
+            },
+            _ => None,
+        };
+        Ok(Raw { version, title, short_title, attribution, review_number, home, basemap, basemap_key })
+    }
 }
 
 impl Settings {
@@ -78,12 +110,11 @@ impl Settings {
             return (Settings::default(), problems);
         }
         let at = |offset: usize| line_of(text, offset);
-        let raw: Raw = match toml::from_str(text) {
+        let raw = match Raw::read(text) {
             Ok(r) => r,
-            Err(e) => {
-                let kind = if toml::de::DeTable::parse(text).is_err() { ErrorKind::Syntax } else { ErrorKind::Shape };
-                let message = format!("expected the map's settings, got: {}", e.message());
-                problems.push(DataError::new(kind, FILE, None, message).at(e.span().map_or(1, |s| at(s.start))));
+            Err((kind, offset, message)) => {
+                let message = format!("expected the map's settings, got: {message}");
+                problems.push(DataError::new(kind, FILE, None, message).at(at(offset)));
                 return (Settings::default(), problems);
             }
         };
@@ -264,5 +295,24 @@ mod test {
         assert_eq!((problems[0].kind, problems[0].file.as_str(), problems[0].line), (ErrorKind::Shape, FILE, Some(2)));
         let (_, problems) = from_toml_unversioned("version = 1\n[title\n");
         assert_eq!((problems[0].kind, problems[0].file.as_str(), problems[0].line), (ErrorKind::Syntax, FILE, Some(2)));
+    }
+
+    /// A value of the wrong type, a home of three numbers or a title without
+    /// its English: the file is refused at that line, and the defaults hold.
+    #[test]
+    fn a_setting_of_the_wrong_shape_names_its_line_and_keeps_the_defaults() {
+        let title = "title = { zh_hans = \"甲\", zh_hant = \"甲\", en = \"A\" }\n";
+        for (bad, line, says) in [
+            ("basemap = 3\n", 3, "expected a string, got integer `3`"),
+            ("home = [120.0, 30.0, 120.5]\n", 3, "expected an array of length 4"),
+            ("short_title = { zh_hans = \"乙\", zh_hant = \"乙\" }\n", 3, "missing field `en`"),
+            ("home = [120.0, \"30\", 120.5, 30.5]\n", 3, "expected f64, got string \"30\""),
+        ] {
+            let (read, problems) = from_toml_unversioned(&format!("version = 1\n{title}{bad}"));
+            assert_eq!(read, Settings::default(), "{bad}");
+            assert_eq!(problems.len(), 1, "{bad}: {problems:?}");
+            assert_eq!((problems[0].kind, problems[0].line), (ErrorKind::Shape, Some(line)), "{bad}");
+            assert!(problems[0].message.contains(says), "{bad}: {}", problems[0].message);
+        }
     }
 }

@@ -18,10 +18,8 @@
 
 use std::ops::RangeInclusive;
 
-use serde::Deserialize;
-
 use crate::atlas::catalogue::{lang_key, retain_unless, Catalogue, FACTS_FILE};
-use crate::atlas::records::{read_records, Lines};
+use crate::atlas::records::{read_records, Fields, Lines};
 use crate::atlas::validate::HANGZHOU_BOUNDS;
 use crate::atlas::{DataError, ErrorKind, Names, Referent};
 use crate::spatial::bounds::Bounds;
@@ -81,8 +79,6 @@ fn parse_target(v: &str) -> Option<Selection> {
 }
 
 /// A `[[stop]]` as written.
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
 struct RawStop {
     id: String,
     target: Option<String>,
@@ -98,6 +94,20 @@ struct RawStop {
 }
 
 impl RawStop {
+    fn read(f: &mut Fields) -> RawStop {
+        RawStop {
+            id: f.text("id"),
+            target: f.opt_text("target"),
+            bounds: f.opt_numbers("bounds"),
+            zh_hans: f.text("zh_hans"),
+            zh_hant: f.text("zh_hant"),
+            en: f.text("en"),
+            facts: f.texts("facts"),
+            closing: f.flag("closing"),
+            note: f.opt_text("note"),
+        }
+    }
+
     /// The stop, or why its target cannot be read.
     fn into_stop(self, lines: Lines) -> Result<Stop, DataError> {
         let err = |field: &str, m: &str| {
@@ -152,7 +162,7 @@ impl Tour {
     /// which is no tour and no problem here): the stops that can be read, and
     /// the problems with the others. A file with text but no stop is a problem.
     pub fn from_toml(text: &str) -> (Tour, Vec<DataError>) {
-        let (raw, mut errors) = read_records::<RawStop>(TOUR_FILE, text, "stop");
+        let (raw, mut errors) = read_records(TOUR_FILE, text, "stop", RawStop::read);
         if raw.is_empty() && errors.iter().all(|e| e.kind == ErrorKind::Version) && !text.trim().is_empty() {
             let e =
                 DataError::new(ErrorKind::MissingField, TOUR_FILE, None, "expected at least one [[stop]], got none");

@@ -23,13 +23,11 @@
 //! Texts are plain text: nothing here interprets markup, and the UI sets them
 //! as text, never as HTML.
 
-use serde::Deserialize;
-
 use super::figures::check_figure;
 pub use super::figures::{format_figure, Figure, Unit};
 use super::period::{date_span, is_iso_date};
 pub use super::period::{period_span, PeriodKind, PeriodSpan};
-use super::records::{read_records, Lines};
+use super::records::{read_records, Fields, Lines};
 use super::{DataError, ErrorKind, Lang, Names, Referent};
 
 pub const SOURCES_FILE: &str = "sources.toml";
@@ -160,10 +158,10 @@ impl Catalogue {
     /// and reported, and a file that is not TOML gives no records and one
     /// error with its line.
     pub fn from_toml(sources: &str, facts: &str, themes: &str) -> (Catalogue, Vec<DataError>) {
-        let (raw_sources, mut errors) = read_records::<RawSource>(SOURCES_FILE, sources, "source");
-        let (raw_facts, e) = read_records::<RawFact>(FACTS_FILE, facts, "fact");
+        let (raw_sources, mut errors) = read_records(SOURCES_FILE, sources, "source", RawSource::read);
+        let (raw_facts, e) = read_records(FACTS_FILE, facts, "fact", RawFact::read);
         errors.extend(e);
-        let (raw_themes, e) = read_records::<RawTheme>(THEMES_FILE, themes, "theme");
+        let (raw_themes, e) = read_records(THEMES_FILE, themes, "theme", RawTheme::read);
         errors.extend(e);
         let mut facts = Vec::with_capacity(raw_facts.len());
         for (raw, lines) in raw_facts {
@@ -517,8 +515,6 @@ fn present(text: Option<String>) -> Option<String> {
 }
 
 /// A `[[source]]` as written.
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
 struct RawSource {
     id: String,
     title: Option<String>,
@@ -534,6 +530,22 @@ struct RawSource {
 }
 
 impl RawSource {
+    fn read(f: &mut Fields) -> RawSource {
+        RawSource {
+            id: f.text("id"),
+            title: f.opt_text("title"),
+            publisher_zh_hans: f.text("publisher_zh_hans"),
+            publisher_zh_hant: f.text("publisher_zh_hant"),
+            publisher_en: f.text("publisher_en"),
+            date: f.text("date"),
+            date_basis: f.text("date_basis"),
+            seed: f.opt_text("seed"),
+            script: f.text("script"),
+            note: f.opt_text("note"),
+            url: f.opt_text("url"),
+        }
+    }
+
     fn into_source(self, lines: Lines) -> Source {
         Source {
             id: self.id,
@@ -555,8 +567,6 @@ impl RawSource {
 }
 
 /// A `[[fact]]` as written.
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
 struct RawFact {
     id: String,
     subject: String,
@@ -575,6 +585,25 @@ struct RawFact {
 }
 
 impl RawFact {
+    fn read(f: &mut Fields) -> RawFact {
+        RawFact {
+            id: f.text("id"),
+            subject: f.text("subject"),
+            key: f.flag("key"),
+            source: f.text("source"),
+            period: f.opt_text("period"),
+            zh_hans: f.text("zh_hans"),
+            zh_hant: f.text("zh_hant"),
+            en: f.text("en"),
+            value: f.opt_number("value"),
+            unit: f.opt_text("unit"),
+            figure: f.opt_text("figure"),
+            conflicts_with: f.opt_text("conflicts_with"),
+            earlier: f.opt_text("earlier"),
+            was: f.texts("was"),
+        }
+    }
+
     /// The fact, or why its figure cannot be read (an unknown unit, half a figure).
     fn into_fact(self, lines: Lines) -> Result<Fact, DataError> {
         let bad = |field: &str, m: String| fault(ErrorKind::BadFigure, FACTS_FILE, &lines, field, &self.id, m);
@@ -617,8 +646,6 @@ impl RawFact {
 }
 
 /// A `[[theme]]` as written.
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
 struct RawTheme {
     id: String,
     name_zh_hans: String,
@@ -629,6 +656,17 @@ struct RawTheme {
 }
 
 impl RawTheme {
+    fn read(f: &mut Fields) -> RawTheme {
+        RawTheme {
+            id: f.text("id"),
+            name_zh_hans: f.text("name_zh_hans"),
+            name_zh_hant: f.text("name_zh_hant"),
+            name_en: f.text("name_en"),
+            members: f.texts("members"),
+            aliases: f.texts("aliases"),
+        }
+    }
+
     fn into_theme(self, lines: Lines) -> Theme {
         Theme {
             id: self.id,
