@@ -11,6 +11,7 @@ const PRECACHE = ['./'];
 // the message 'keep-chunks', else each one when it is first used. A visitor
 // of an embedded map does not download them.
 const CHUNKS = [];
+const CHUNK_PATHS = new Set(CHUNKS.map((c) => new URL(c, self.location).pathname));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -69,7 +70,7 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  const chunk = CHUNKS.some((c) => new URL(c, self.location).pathname === url.pathname);
+  const chunk = CHUNK_PATHS.has(url.pathname);
   event.respondWith(
     caches.open(VERSION).then((cache) =>
       cache.match(req, { ignoreSearch: true }).then(

@@ -94,7 +94,7 @@ where
         match load.await {
             Ok(view) => Some(view),
             Err(e) => {
-                leptos::logging::warn!("{what} could not be loaded ({e}); it is tried again when next asked for");
+                unloaded(what, &e);
                 failed();
                 None
             }
@@ -112,7 +112,12 @@ where
 {
     leptos::task::spawn_local(async move {
         if let Err(e) = action.await {
-            leptos::logging::warn!("{what} could not be loaded ({e}); it is tried again when next asked for");
+            unloaded(what, &e);
         }
     });
+}
+
+/// Says, once per failed load, which part could not be fetched.
+fn unloaded(what: &str, e: &Unloaded) {
+    leptos::logging::warn!("{what} could not be loaded ({e}); it is tried again when next asked for");
 }
