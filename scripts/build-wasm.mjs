@@ -126,9 +126,13 @@ const sri = (name) => `sha384-${crypto.createHash('sha384').update(fs.readFileSy
 const tags = [
   ...files.map((f) => `<link rel="modulepreload" href="./${f}" crossorigin="anonymous" integrity="${sri(f)}">`),
   `<link rel="preload" href="./${stem}_bg.wasm" crossorigin="anonymous" integrity="${sri(`${stem}_bg.wasm`)}" as="fetch" type="application/wasm">`,
+  // The glue is imported when the script runs, not before: a static import
+  // would hold back the first view's tap handler (public/first-tap.js) until
+  // the glue had arrived.
   `<script type="module">
-import init, * as bindings from './${stem}.js';
-const wasm = await init({ module_or_path: './${stem}_bg.wasm' });
+${fs.readFileSync(path.join(root, 'public', 'first-tap.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '').trim()}
+const bindings = await import('./${stem}.js');
+const wasm = await bindings.default({ module_or_path: './${stem}_bg.wasm' });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 </script>`,

@@ -6,6 +6,7 @@
 //   trunk build --release && node scripts/single-file.mjs [dist] [dist-single]
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const out = path.resolve(process.argv[3] ?? 'dist-single');
@@ -63,7 +64,10 @@ ${aliases.map((a) => `const ${a} = __wasm_split_loaders;`).join('\n')}
 `;
   console.log(`single-file: ${chunks} wasm chunks inlined`);
 }
-const script = `${body}
+// A tap on the first view is kept for the app (public/first-tap.js).
+const firstTap = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public', 'first-tap.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '').trim();
+const script = `${firstTap}
+${body}
 ${split}
 const wasmBase64 = '${wasm.toString('base64')}';
 const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));

@@ -235,6 +235,12 @@ impl Scene {
         self.zones.iter().find(|z| z.id == id)
     }
 
+    /// The zone a visitor may select by this id: context districts are not
+    /// selectable (they name a place, they hold no details).
+    pub fn selectable_zone(&self, id: &str) -> Option<&SceneZone> {
+        self.zone(id).filter(|z| z.kind != ZoneKind::District)
+    }
+
     pub fn site(&self, id: &str) -> Option<&SceneSite> {
         self.sites.iter().find(|s| s.id == id)
     }
@@ -404,6 +410,20 @@ pub(crate) mod test {
             Some(Hit::Zone(i)) => assert_eq!(s.zones[i].kind, ZoneKind::District),
             other => panic!("expected the district under Binjiang, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn zones_are_selectable_by_id_except_the_context_districts() {
+        let s = scene();
+        let (districts, others): (Vec<_>, Vec<_>) = s.zones.iter().partition(|z| z.kind == ZoneKind::District);
+        assert!(!districts.is_empty() && !others.is_empty());
+        for z in others {
+            assert_eq!(s.selectable_zone(&z.id).map(|f| &f.id), Some(&z.id));
+        }
+        for z in districts {
+            assert!(s.selectable_zone(&z.id).is_none(), "{}", z.id);
+        }
+        assert!(s.selectable_zone("no-such-zone").is_none());
     }
 
     #[test]

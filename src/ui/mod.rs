@@ -20,6 +20,7 @@ mod dom;
 pub mod editor;
 mod embed;
 mod export;
+mod first_tap;
 mod inset;
 mod legend;
 mod list_view;

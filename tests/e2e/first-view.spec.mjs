@@ -72,28 +72,51 @@ test('the app replaces the first view: one Binjiang, one hatching, nothing left 
   await expect(map.zone('binjiang')).toHaveCount(1);
 });
 
-test('on a slow connection the outlines are on screen first, and the map works once the wasm is in', async ({ page }) => {
+test('on a slow connection the outlines are on screen first, and a tap on Binjiang then is answered once the wasm is in', async ({ page }) => {
   // errors are collected from the first request on, through the one load
   const map = new MapPage(page);
   let released = false;
+  let release;
+  const held = new Promise((r) => { release = r; });
   await page.route(WASM, async (route) => {
-    await new Promise((r) => setTimeout(r, 2500));
+    await held;
     released = true;
     await route.continue();
   });
   await page.goto('./');
   await expect(firstView(page, 'binjiang')).toBeVisible();
   await expect(firstView(page, 'binxiao')).toBeVisible();
-  expect(released, 'the first view was drawn before the wasm was sent').toBe(false);
-  // a click meanwhile does nothing harmful
-  const b = await firstView(page, 'binjiang').boundingBox();
-  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  // the visitor taps Binjiang while the map is on its way: the tap shows at once
+  await firstView(page, 'binjiang').click();
+  await expect(firstView(page, 'binjiang')).toHaveClass(/is-tapped/);
+  expect(released, 'the first view was drawn and tapped before the wasm was sent').toBe(false);
+  release();
 
-  // the same load goes on: the map takes over without a reload
+  // the same load goes on: the map takes over without a reload and answers that tap
   await map.ready();
   expect(released).toBe(true);
-  await map.clickBinjiang();
   await expect(page.getByTestId('details-title')).toContainText('滨江');
+  await expect(page).toHaveURL(/binjiang/);
+  expect(map.errors).toEqual([]);
+});
+
+test('a tap on the first view beside the zones a visitor can select is not kept', async ({ page }) => {
+  const map = new MapPage(page);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(WASM, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(firstView(page, 'binjiang')).toBeVisible();
+  // the context districts top left, away from Binjiang and the two zones
+  await page.mouse.click(24, 90);
+  expect(await page.evaluate(() => document.documentElement.dataset.firstTap ?? null)).toBeNull();
+  await expect(page.locator('#first-view .is-tapped')).toHaveCount(0);
+  release();
+  await map.ready();
+  await expect(page.getByTestId('details-title')).toHaveCount(0);
   expect(map.errors).toEqual([]);
 });
 

@@ -77,6 +77,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                         }
                     }
                 }
+                crate::ui::first_tap::answer(c);
             }
             observe_size(&el, c);
         }
