@@ -104,7 +104,10 @@ pub fn markup(scene: &Scene, credits: &str) -> String {
         }
     }
     // Water above the fills, then the outlines that cross it again, clipped
-    // to it; `fill-opacity` 0 is inherited by the copies (no zone rule sets it).
+    // to it, with no fill: the zone rules take their fill opacity from the
+    // layer's custom property, which the copies inherit from the group's class
+    // (`.first-view__shores` in the stylesheet; a presentation attribute
+    // would lose to those rules and cover the water).
     let water: String = scene
         .water
         .iter()
@@ -118,7 +121,7 @@ pub fn markup(scene: &Scene, credits: &str) -> String {
             out,
             "\n<path id=\"fv-water-shape\" class=\"water\" data-first-view=\"water\" d=\"{water}\"/>\
              <clipPath id=\"fv-water\"><use href=\"#fv-water-shape\"/></clipPath>\
-             \n<g clip-path=\"url(#fv-water)\" fill-opacity=\"0\">"
+             \n<g class=\"first-view__shores\" clip-path=\"url(#fv-water)\">"
         );
         for id in &shores {
             let _ = write!(out, "<use href=\"#fv-{id}\"/>");

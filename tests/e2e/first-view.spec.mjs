@@ -2,7 +2,7 @@
 // so a visitor sees the map's outlines while the wasm is still on its way, and
 // the app then takes over in the same place without a jump.
 import { test, expect } from '@playwright/test';
-import { MapPage } from './map-page.mjs';
+import { MapPage, decodePng } from './map-page.mjs';
 
 // Each load must fetch the wasm itself, so a blocked or slowed request holds.
 test.use({ serviceWorkers: 'block' });
@@ -61,6 +61,35 @@ test('before the wasm arrives the page draws the zones and their credits where t
     }
     expect(map.errors).toEqual([]);
   }
+});
+
+test('the first view shows the river in the water\'s colour where it crosses the districts and Binjiang', async ({ page }) => {
+  await page.route(WASM, (route) => route.abort());
+  await page.goto('./');
+  await expect(firstView(page, 'binjiang')).toBeVisible();
+  // points well inside the river on screen, found with the shape's own geometry
+  const { points, fill } = await page.evaluate(() => {
+    const water = document.getElementById('fv-water-shape');
+    const toShape = water.getScreenCTM().inverse();
+    const inside = (x, y) => water.isPointInFill(new DOMPoint(x, y).matrixTransform(toShape));
+    const box = document.querySelector('.first-view__map').getBoundingClientRect();
+    const found = [];
+    for (let y = box.top + 6; y < box.bottom - 6; y += 9) {
+      for (let x = box.left + 6; x < box.right - 6; x += 9) {
+        if ([[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].every(([dx, dy]) => inside(x + dx, y + dy))) found.push([Math.round(x), Math.round(y)]);
+      }
+    }
+    return { points: found, fill: getComputedStyle(water).fill.match(/\d+/g).map(Number) };
+  });
+  expect(points.length, 'the river crosses the first view').toBeGreaterThan(8);
+  const shot = decodePng(await page.screenshot());
+  const off = points.filter(([x, y]) => {
+    const i = (y * shot.width + x) * 4;
+    return [0, 1, 2].some((c) => Math.abs(shot.data[i + c] - fill[c]) > 8);
+  });
+  // the outlines that run in mid-river are drawn over it: a few points fall on them
+  expect(off.length / points.length, `${off.length} of ${points.length} points of the river not in the water's colour ${fill}`)
+    .toBeLessThan(0.15);
 });
 
 test('the app replaces the first view: one Binjiang, one hatching, nothing left over', async ({ page }) => {
