@@ -12,7 +12,11 @@
 //! paths are taken off ([`release`]), in the same task: no frame shows
 //! neither.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::Ctx;
@@ -36,6 +40,45 @@ impl AppSlot {
 
     pub fn get(&self) -> Option<Ctx> {
         self.0.get_value()
+    }
+}
+
+/// The longest the context files wait for the map's first frame, and then
+/// for an idle moment.
+const SETTLE_TIMEOUT_MS: u32 = 1_000;
+
+/// Runs `f` once the map has been painted (or after [`SETTLE_TIMEOUT_MS`],
+/// where the browser holds frames back) and then the browser is idle (at
+/// most [`SETTLE_TIMEOUT_MS`] later): the context files never compete with
+/// what the first click needs.
+pub fn when_settled(f: impl FnOnce() + 'static) {
+    type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+    let once: Once = Rc::new(Cell::new(Some(Box::new(f))));
+    let run = move || {
+        if let Some(f) = once.take() {
+            when_idle(f);
+        }
+    };
+    let fallback = run.clone();
+    super::animate::after_next_paint(run);
+    set_timeout(fallback, std::time::Duration::from_millis(SETTLE_TIMEOUT_MS.into()));
+}
+
+/// Calls `f` when the browser is next idle, at most [`SETTLE_TIMEOUT_MS`]
+/// later; at once where there are no idle callbacks.
+fn when_idle(f: Box<dyn FnOnce()>) {
+    let callback = Closure::once_into_js(f);
+    let win = window();
+    let idle = js_sys::Reflect::get(&win, &JsValue::from_str("requestIdleCallback")).ok();
+    if let Some(idle) = idle.as_ref().and_then(|i| i.dyn_ref::<js_sys::Function>()) {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(SETTLE_TIMEOUT_MS));
+        if idle.call2(&win, &callback, &options).is_ok() {
+            return;
+        }
+    }
+    if let Some(f) = callback.dyn_ref::<js_sys::Function>() {
+        let _ = f.call0(&JsValue::NULL);
     }
 }
 

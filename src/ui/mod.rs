@@ -36,9 +36,6 @@ mod url_sync;
 
 pub use app::App;
 
-/// The longest the context files wait for the map's first frame.
-const CONTEXT_FALLBACK_MS: u64 = 1000;
-
 /// Installs the panic hook, fetches the content files and mounts the app on
 /// `<body>` with what they hold. Until then the page's own drawing of the
 /// zones (index.html, `carto::first_view`) stands in. The context files
@@ -71,19 +68,12 @@ pub fn start() {
         let app = slot.get();
         context_layers::hand_over(app, !context.is_empty());
         let Some(c) = app.filter(|_| !context.is_empty()) else { return };
-        // Once the map is on screen and answers clicks (a timer stands in
-        // for the frame where the browser holds frames back).
-        let fetch_context = std::rc::Rc::new(std::cell::Cell::new(Some(move || {
+        // Once the map is on screen, answers clicks and the page is idle.
+        context_layers::when_settled(move || {
             wasm_bindgen_futures::spawn_local(async move {
                 files.extend(load::fetch(&context).await);
                 app::take_context_files(c, crate::state::content::Content::from_texts(&files));
             })
-        })));
-        let once = std::rc::Rc::clone(&fetch_context);
-        animate::after_next_paint(move || once.take().map_or((), |f| f()));
-        leptos::prelude::set_timeout(
-            move || fetch_context.take().map_or((), |f| f()),
-            std::time::Duration::from_millis(CONTEXT_FALLBACK_MS),
-        );
+        });
     });
 }
