@@ -188,7 +188,8 @@ pub fn App(content: Content) -> impl IntoView {
                         let v = c.view.get_untracked();
                         InitialView::At(v.center(), Some(v.zoom()))
                     };
-                    untrack(|| view! { <MapView initial=initial/> })
+                    // (type-erased: drawn anew rather than patched in place)
+                    untrack(|| view! { <MapView initial=initial/> }.into_any())
                 }}
                 <div class="furniture furniture--top-left" id=AFTER_MAP_ID tabindex="-1">
                     <Legend/>
@@ -207,7 +208,7 @@ pub fn App(content: Content) -> impl IntoView {
                 // Framed on every district: shown once they are there.
                 {move || {
                     c.data_version.track();
-                    untrack(|| c.data().pending.is_empty().then(|| view! { <super::inset::LocatorInset/> }))
+                    untrack(|| c.data().pending.is_empty().then(|| view! { <super::inset::LocatorInset/> }.into_any()))
                 }}
                 {move || rest.get().then(|| untrack(|| view! {
                     <ListView/>
