@@ -76,7 +76,8 @@ test('the first click is answered while the context files are held back; then th
   // the map answers with the context files still on their way
   await map.clickBinjiang();
   await expect(page.getByTestId('details-title')).toContainText('滨江');
-  expect(held.asked.length, 'the context files were asked for').toBe(CONTEXT.length);
+  // (they are asked for once the map has been painted and the page is idle)
+  await expect.poll(() => held.asked.length, { message: 'the context files were asked for' }).toBe(CONTEXT.length);
   expect(held.asked.every((a) => a.mapThere), 'asked for only once the map was there').toBe(true);
 
   // meanwhile the first view's districts and water stay, on the map
