@@ -16,6 +16,7 @@ use super::search::Search;
 use super::share::ShareButton;
 use super::split::{tour_layer, when_loaded};
 use super::url_sync::{read_url, remembered_lang, sync_url};
+use crate::atlas::validate::HANGZHOU_BOUNDS;
 use crate::atlas::Lang;
 use crate::carto::scene::Scene;
 use crate::spatial::LonLat;
@@ -56,7 +57,10 @@ pub fn App(content: Content) -> impl IntoView {
         .into_any();
     };
     let (w, h) = window_size();
-    let limits = ViewLimits { min_zoom: MIN_ZOOM, max_zoom: MAX_ZOOM, extent: scene.extent };
+    // Until the districts arrive the map's extent is not known: the view may go
+    // wherever a coordinate of the map may lie, so a link's view is kept.
+    let extent = if pending.is_empty() { scene.extent } else { scene.extent.union(HANGZHOU_BOUNDS) };
+    let limits = ViewLimits { min_zoom: MIN_ZOOM, max_zoom: MAX_ZOOM, extent };
     let view = match Viewport::new(scene.home.center(), 11.0, w, h, limits) {
         Ok(v) => v.fit_bounds(scene.home, HOME_PADDING_PX),
         Err(e) => {
