@@ -320,6 +320,7 @@ pub fn take_context_files(c: Ctx, content: Content) {
     let search = SearchIndex::build(&atlas, &catalogue);
     let (options, embedded) = (old.options.clone(), old.embedded);
     drop(old);
+    let give_focus_back = super::context_layers::keep_focus();
     c.replace_data(Data {
         atlas,
         scene,
@@ -337,4 +338,5 @@ pub fn take_context_files(c: Ctx, content: Content) {
     c.view.update(|v| *v = v.with_limits(limits));
     // (the map is drawn again in this task's microtasks, before the next frame)
     super::context_layers::release();
+    give_focus_back();
 }

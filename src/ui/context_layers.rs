@@ -164,3 +164,31 @@ pub fn release() {
         }
     }
 }
+
+/// The focus inside the map (a zone, a site, the map itself), to give back
+/// to the same feature once the map has been drawn anew: call before, run
+/// the result after.
+pub fn keep_focus() -> impl FnOnce() {
+    let map_focus = document().active_element().filter(|e| e.closest(".map").ok().flatten().is_some());
+    let id = map_focus.as_ref().map(|e| e.get_attribute("data-id"));
+    move || {
+        let Some(id) = id else { return };
+        // (before the next frame is painted: the map is drawn anew by then)
+        request_animation_frame(move || {
+            let doc = document();
+            let target = match id {
+                Some(id) => doc.query_selector_all(".map [data-id]").ok().and_then(|all| {
+                    (0..all.length())
+                        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
+                        .find(|e| e.get_attribute("data-id").as_deref() == Some(id.as_str()))
+                }),
+                None => doc.query_selector(".map").ok().flatten(),
+            };
+            // (a zone is an SVG element: its `focus` is reached by name)
+            let focus = target.as_ref().and_then(|el| js_sys::Reflect::get(el, &JsValue::from_str("focus")).ok());
+            if let (Some(el), Some(f)) = (target, focus.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>())) {
+                let _ = f.call0(&el);
+            }
+        });
+    }
+}

@@ -134,3 +134,17 @@ test('a context file that fails is named, and the rest of the map keeps working'
   await map.clickBinjiang();
   await expect(page.getByTestId('details-title')).toContainText('滨江');
 });
+
+test('a zone that has the keyboard focus keeps it when the context layers arrive', async ({ page }) => {
+  const map = new MapPage(page);
+  const held = await holdContext(page);
+  await page.goto('./');
+  await expect(map.zone('binjiang')).toBeVisible({ timeout: 20_000 });
+  await map.zone('binjiang').focus();
+  await expect(map.zone('binjiang')).toBeFocused();
+  await expect.poll(() => held.asked.length).toBe(CONTEXT.length);
+  held.release();
+  await expect(page.locator('[data-first-view]')).toHaveCount(0);
+  await expect(map.zone('binjiang')).toBeFocused();
+  expect(map.errors).toEqual([]);
+});
