@@ -126,6 +126,10 @@ pub struct Layers {
     /// it can be read: the features they would hold are reported with them,
     /// not one by one.
     left_out: Vec<LeftOut>,
+    /// The GeoJSON files that hold only context drawn around the zones (no
+    /// feature a click selects): the map answers clicks before they arrive
+    /// and draws them when they do (`context_files` in `layers.toml`).
+    context_files: Vec<String>,
 }
 
 /// A `[[layer]]` left out, and what it would have held.
@@ -301,9 +305,10 @@ impl Layers {
                 return (Layers::default(), vec![error(ErrorKind::Syntax, line, None, e.message().to_string())]);
             }
         };
-        // The file: a version and the [[layer]] tables, nothing else.
+        // The file: a version, the context files and the [[layer]] tables, nothing else.
         let mut file = Fields::new(root.get_ref(), 0);
         let version = file.value("version").map(|v| (&text[v.span()], line_of(text, v.span().start)));
+        let context_files = file.opt_texts("context_files").unwrap_or_default();
         let layers = match file.value("layer").map(|v| (v, v.get_ref())) {
             None => Vec::new(),
             Some((_, DeValue::Array(items))) => items.iter().collect(),
@@ -381,7 +386,14 @@ impl Layers {
             }
             list.push(def);
         }
-        (Layers { list, left_out }, errors)
+        (Layers { list, left_out, context_files }, errors)
+    }
+
+    /// The GeoJSON files, by deployed name, that hold only context (the
+    /// neighbouring districts, rivers and lakes): fetched after the map
+    /// answers clicks, drawn when they arrive.
+    pub fn context_files(&self) -> &[String] {
+        &self.context_files
     }
 
     /// The committed `geodata/layers.toml` (native builds only: the app

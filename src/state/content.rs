@@ -12,7 +12,11 @@
 //!
 //! Nothing here fetches: the browser layer fetches the files (or reads them
 //! from the page, in the single-file build) and hands their texts to
-//! [`Content::from_texts`]. Loading is partial: a file that could not be
+//! [`Content::from_texts`]. It fetches in two rounds ([`first_and_context`]):
+//! the files a click needs, then the map opens, then the context files
+//! `layers.toml` names (`context_files`: the neighbouring districts, the
+//! river and lakes, which no click selects), and the content is read again
+//! with them. Loading is partial: a file that could not be
 //! fetched or parsed is reported and the others still load; a record with an
 //! error is left out and reported. It never panics.
 
@@ -37,8 +41,8 @@ pub const LAYERS: &str = crate::atlas::layer_list::LAYERS_FILE;
 pub const LAYER_FILES: [&str; 5] =
     ["districts.geojson", "binjiang.geojson", "zones.geojson", "sites.geojson", "water.geojson"];
 
-/// Every content file, by its deployed name: what `index.html` preloads and
-/// the app fetches from `data/`.
+/// Every content file, by its deployed name: what the app fetches from
+/// `data/`. `index.html` preloads all but the context files.
 pub const FILES: [&str; 11] = [
     SETTINGS,
     LAYERS,
@@ -80,6 +84,19 @@ pub struct Content {
     pub problems: Vec<DataError>,
     /// What was read of each file, in [`FILES`] order.
     pub files: Vec<FileReport>,
+    /// The context files not read yet: left out of [`Content::from_texts`]'s
+    /// list on purpose, to come in a second round (none is a problem).
+    pub pending: Vec<String>,
+}
+
+/// The two rounds of fetching: every content file but the context files that
+/// `layers_toml` names, and those context files (each a GeoJSON file of
+/// [`LAYER_FILES`]). With no `layers.toml` to read, everything comes in the
+/// first round.
+pub fn first_and_context(layers_toml: Option<&str>) -> (Vec<&'static str>, Vec<&'static str>) {
+    let context = layers_toml.map(|t| Layers::from_toml(t).0).unwrap_or_default();
+    let late = |name: &str| LAYER_FILES.contains(&name) && context.context_files().iter().any(|c| c == name);
+    FILES.iter().partition(|name| !late(name))
 }
 
 /// One content file as it was read: for the check page.
@@ -186,7 +203,24 @@ impl Content {
         };
         let settings_text = text_of(SETTINGS);
         let layers_text = text_of(LAYERS);
-        let layer_texts: Vec<(&str, String)> = LAYER_FILES.iter().map(|n| (*n, text_of(n))).collect();
+        // The legend's layers; a feature no layer holds is drawn and reported.
+        let (layers, layer_errors) = Layers::from_toml(&layers_text);
+        // A context file left out of the list is to come later, not missing.
+        let pending: Vec<String> = layers
+            .context_files()
+            .iter()
+            .filter(|c| LAYER_FILES.contains(&c.as_str()) && !files.iter().any(|(n, _)| n == c))
+            .cloned()
+            .collect();
+        let unknown = layers.context_files().iter().filter(|c| !LAYER_FILES.contains(&c.as_str()));
+        let unknown: Vec<DataError> = unknown
+            .map(|c| {
+                let why = format!("expected in context_files one of {}, got \"{c}\"", LAYER_FILES.join(", "));
+                DataError::new(ErrorKind::UnknownReference, LAYERS, None, why)
+            })
+            .collect();
+        let layer_texts: Vec<(&str, String)> =
+            LAYER_FILES.iter().filter(|n| !pending.iter().any(|p| p == *n)).map(|n| (*n, text_of(n))).collect();
         let catalogue_texts = [SOURCES, FACTS, THEMES, TOUR].map(|n| (n, text_of(n)));
 
         let (settings, errors) = Settings::from_toml(&settings_text);
@@ -195,9 +229,8 @@ impl Content {
             layer_texts.iter().filter(|(_, t)| !t.is_empty()).map(|(n, t)| (*n, t.as_str())).collect();
         let (atlas, errors) = Atlas::from_files(&present);
         problems.extend(errors);
-        // The legend's layers; a feature no layer holds is drawn and reported.
-        let (layers, errors) = Layers::from_toml(&layers_text);
-        problems.extend(errors);
+        problems.extend(layer_errors);
+        problems.extend(unknown);
         problems.extend(layers.check_atlas(&atlas));
 
         let [sources, facts, themes, tour] = &catalogue_texts;
@@ -221,12 +254,13 @@ impl Content {
                     failed: match fetched {
                         Some(Fetched::Failed(why)) => Some(why.clone()),
                         Some(Fetched::Text(_)) => None,
+                        None if pending.iter().any(|p| p == name) => None,
                         None => Some(NOT_REQUESTED.into()),
                     },
                 }
             })
             .collect();
-        Content { atlas, catalogue, tour, settings, layers, problems, files }
+        Content { atlas, catalogue, tour, settings, layers, problems, files, pending }
     }
 
     /// The files committed under `geodata/`, read as the browser reads the
@@ -267,16 +301,80 @@ mod test {
     }
 
     #[test]
-    fn every_content_file_is_committed_copied_by_the_build_and_preloaded() {
+    fn every_content_file_is_committed_copied_by_the_build_and_the_first_round_preloaded() {
         assert_eq!(COMMITTED.map(|(n, _)| n), FILES);
         let index = include_str!("../../index.html");
+        let (first, context) = first_and_context(Some(COMMITTED[1].1));
         for name in FILES {
             let copy =
                 format!("<link data-trunk rel=\"copy-file\" href=\"geodata/{name}\" data-target-path=\"{FOLDER}\" />");
-            let preload = format!("<link rel=\"preload\" href=\"{FOLDER}/{name}\" as=\"fetch\" crossorigin />");
             assert!(index.contains(&copy), "index.html does not copy {name}");
+        }
+        // The context files come after the map answers clicks: a preload
+        // would compete with the files it needs first.
+        for name in first {
+            let preload = format!("<link rel=\"preload\" href=\"{FOLDER}/{name}\" as=\"fetch\" crossorigin />");
             assert!(index.contains(&preload), "index.html does not preload {name}");
         }
+        for name in context {
+            let link = format!("href=\"{FOLDER}/{name}\"");
+            assert!(!index.contains(&link), "index.html preloads {name}, a context file");
+        }
+    }
+
+    #[test]
+    fn the_context_files_come_second_and_hold_nothing_a_click_selects() {
+        let (first, context) = first_and_context(Some(COMMITTED[1].1));
+        assert!(!context.is_empty(), "layers.toml names context files");
+        assert_eq!(first.len() + context.len(), FILES.len());
+        assert!(context.iter().all(|c| LAYER_FILES.contains(c) && !first.contains(c)));
+        // Without layers.toml nothing is known to be context: one round.
+        assert_eq!(first_and_context(None), (FILES.to_vec(), Vec::new()));
+        assert_eq!(first_and_context(Some("not toml [")).1, Vec::<&str>::new());
+
+        let all = Content::committed();
+        let files: Vec<(&str, Fetched)> = COMMITTED
+            .iter()
+            .filter(|(n, _)| first.contains(n))
+            .map(|(n, t)| (*n, Fetched::Text((*t).to_owned())))
+            .collect();
+        let early = Content::from_texts(&files);
+        assert!(early.problems.is_empty(), "{:?}", early.problems);
+        assert_eq!(early.pending, context.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+        assert!(all.pending.is_empty());
+        // Everything a click can select is there before the context files are.
+        assert_eq!(early.atlas.focus, all.atlas.focus);
+        assert_eq!(early.atlas.cooperation, all.atlas.cooperation);
+        assert_eq!(early.atlas.sites, all.atlas.sites);
+        assert_eq!(early.catalogue.facts.len(), all.catalogue.facts.len());
+        assert_eq!(early.tour.stops.len(), all.tour.stops.len());
+        let pending_report = early.files.iter().find(|f| f.name == context[0]).unwrap();
+        assert_eq!((pending_report.bytes, pending_report.failed.as_deref()), (None, None));
+    }
+
+    #[test]
+    fn a_context_file_that_fails_is_named_and_the_rest_loads() {
+        let (_, context) = first_and_context(Some(COMMITTED[1].1));
+        let c = committed_with(context[0], Fetched::Failed("HTTP 503".into()));
+        let p: Vec<_> = c.problems_in(context[0]).collect();
+        assert_eq!(p.len(), 1, "{:?}", c.problems);
+        assert!(p[0].to_string().contains(context[0]) && p[0].to_string().contains("HTTP 503"), "{}", p[0]);
+        assert!(c.pending.is_empty());
+        assert!(!c.atlas.focus.is_empty() && !c.atlas.sites.is_empty());
+    }
+
+    #[test]
+    fn a_context_file_that_is_no_layer_file_is_named() {
+        let layers = COMMITTED[1].1.replacen("context_files = [", "context_files = [\"roads.geojson\", ", 1);
+        let files: Vec<(&str, Fetched)> = COMMITTED
+            .iter()
+            .map(|(n, t)| (*n, Fetched::Text(if *n == LAYERS { layers.clone() } else { (*t).to_owned() })))
+            .collect();
+        let c = Content::from_texts(&files);
+        let p: Vec<_> = c.problems_in(LAYERS).collect();
+        assert_eq!(p.len(), 1, "{:?}", c.problems);
+        assert!(p[0].to_string().contains("roads.geojson"), "{}", p[0]);
+        assert!(c.pending.is_empty());
     }
 
     #[test]

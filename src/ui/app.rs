@@ -16,6 +16,7 @@ use super::search::Search;
 use super::share::ShareButton;
 use super::split::{tour_layer, when_loaded};
 use super::url_sync::{read_url, remembered_lang, sync_url};
+use crate::atlas::validate::HANGZHOU_BOUNDS;
 use crate::atlas::Lang;
 use crate::carto::scene::Scene;
 use crate::spatial::LonLat;
@@ -42,11 +43,11 @@ fn window_size() -> (f64, f64) {
 pub fn App(content: Content) -> impl IntoView {
     // Everything in the content files that loaded is drawn; what did not is
     // named in a notice (file, line, record) and left out.
-    let Content { atlas, catalogue, tour, settings, layers, problems, files } = content;
+    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending } = content;
     for p in &problems {
         leptos::logging::warn!("data problem: {p}");
     }
-    let Some(mut scene) = Scene::build(&atlas, &layers) else {
+    let Some(scene) = scene_of(&atlas, &layers, &settings) else {
         return view! {
             <div class="fatal" role="alert">
                 <p>{T::DataUnloadable.get(Lang::ZhHans)} " " <span lang="en">{T::DataUnloadable.get(Lang::En)}</span></p>
@@ -55,11 +56,11 @@ pub fn App(content: Content) -> impl IntoView {
         }
         .into_any();
     };
-    if let Some(home) = settings.home {
-        scene.home = home;
-    }
     let (w, h) = window_size();
-    let limits = ViewLimits { min_zoom: MIN_ZOOM, max_zoom: MAX_ZOOM, extent: scene.extent };
+    // Until the districts arrive the map's extent is not known: the view may go
+    // wherever a coordinate of the map may lie, so a link's view is kept.
+    let extent = if pending.is_empty() { scene.extent } else { scene.extent.union(HANGZHOU_BOUNDS) };
+    let limits = ViewLimits { min_zoom: MIN_ZOOM, max_zoom: MAX_ZOOM, extent };
     let view = match Viewport::new(scene.home.center(), 11.0, w, h, limits) {
         Ok(v) => v.fit_bounds(scene.home, HOME_PADDING_PX),
         Err(e) => {
@@ -101,9 +102,12 @@ pub fn App(content: Content) -> impl IntoView {
     let options = url.clone();
     provide_context(Ctx::new(
         view,
-        Data { atlas, scene, catalogue, tour, settings, layers, search, problems, files, options, embedded },
+        Data { atlas, scene, catalogue, tour, settings, layers, search, problems, files, pending, options, embedded },
     ));
     let c = ctx();
+    if let Some(slot) = use_context::<super::context_layers::AppSlot>() {
+        slot.set(c);
+    }
     c.lang.set(url.lang.or_else(remembered_lang).unwrap_or_default());
     c.selected.set(selection);
     if let Some(l) = url.layers {
@@ -179,7 +183,18 @@ pub fn App(content: Content) -> impl IntoView {
                 <MoreMenu/>
             </header>
             <main class="stage" class:has-panel=has_panel class:is-embedded=embedded class:is-fixed=c.data().options.fixed class:has-list=move || c.list_open.get()>
-                <MapView initial=initial/>
+                // Drawn again, with the view as it is, when the context files arrive.
+                {move || {
+                    let version = c.data_version.get();
+                    let initial = if version == 0 {
+                        initial
+                    } else {
+                        let v = c.view.get_untracked();
+                        InitialView::At(v.center(), Some(v.zoom()))
+                    };
+                    // (type-erased: drawn anew rather than patched in place)
+                    untrack(|| view! { <MapView initial=initial/> }.into_any())
+                }}
                 <div class="furniture furniture--top-left" id=AFTER_MAP_ID tabindex="-1">
                     <Legend/>
                 </div>
@@ -194,7 +209,11 @@ pub fn App(content: Content) -> impl IntoView {
                 </div>
                 <Attribution/>
                 <super::review::ReviewNumber/>
-                <super::inset::LocatorInset/>
+                // Framed on every district: shown once they are there.
+                {move || {
+                    c.data_version.track();
+                    untrack(|| c.data().pending.is_empty().then(|| view! { <super::inset::LocatorInset/> }.into_any()))
+                }}
                 {move || rest.get().then(|| untrack(|| view! {
                     <ListView/>
                     <DetailsPanel/>
@@ -203,7 +222,10 @@ pub fn App(content: Content) -> impl IntoView {
                     <Notices problems=notices.clone()/>
                     <super::basemap::BasemapNotice/>
                     <DataProblems/>
-                    {c.data().options.check.then(|| when_loaded("The check report", super::split::check_report(), || ()))}
+                    {move || {
+                        c.data_version.track();
+                        untrack(|| c.data().options.check.then(|| when_loaded("The check report", super::split::check_report(), || ())))
+                    }}
                     <super::tour::PresenterTools/>
                     {move || tour_needed.get().then(|| when_loaded("The tour", tour_layer(), move || {
                         chrome.tour_asked.set(false);
@@ -251,16 +273,70 @@ fn Notices(problems: Vec<(String, String, T)>) -> impl IntoView {
 #[component]
 fn DataProblems() -> impl IntoView {
     let c = ctx();
-    let problems = c.data().problems.clone();
     let lang = c.lang;
-    let count = problems.len();
-    // The check page lists them all in full.
-    (!problems.is_empty() && !c.data().options.check).then(|| {
-        view! {
-            <details class="notice" data-testid="data-problems">
-                <summary>{move || format!("{}{}", T::DataProblem.get(lang.get()), parens(lang.get(), &count.to_string()))}</summary>
-                <ul>{problems.into_iter().map(|p| view! { <super::check::Problem p lang/> }).collect_view()}</ul>
-            </details>
-        }
-    })
+    // Read again when the context files arrive (one may have failed).
+    move || {
+        c.data_version.track();
+        let problems = c.data().problems.clone();
+        let count = problems.len();
+        // The check page lists them all in full.
+        (!problems.is_empty() && !c.data().options.check).then(|| {
+            untrack(|| view! {
+                <details class="notice" data-testid="data-problems">
+                    <summary>{move || format!("{}{}", T::DataProblem.get(lang.get()), parens(lang.get(), &count.to_string()))}</summary>
+                    <ul>{problems.into_iter().map(|p| view! { <super::check::Problem p lang/> }).collect_view()}</ul>
+                </details>
+            })
+        })
+    }
+}
+
+/// The scene the map draws: the atlas in its layers, opening on the home
+/// view `map.toml` sets, if any.
+fn scene_of(
+    atlas: &crate::atlas::layers::Atlas,
+    layers: &crate::state::Layers,
+    settings: &crate::state::settings::Settings,
+) -> Option<Scene> {
+    let mut scene = Scene::build(atlas, layers)?;
+    if let Some(home) = settings.home {
+        scene.home = home;
+    }
+    Some(scene)
+}
+
+/// The content read again with the context files: the map is drawn again
+/// from it with the view as it is, the locator inset appears, and a file
+/// that failed is named with the others' problems. Content that draws
+/// nothing leaves the map as it was.
+pub fn take_context_files(c: Ctx, content: Content) {
+    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending } = content;
+    let old = c.data();
+    for p in problems.iter().filter(|p| !old.problems.contains(p)) {
+        leptos::logging::warn!("data problem: {p}");
+    }
+    let Some(scene) = scene_of(&atlas, &layers, &settings) else { return };
+    let limits = ViewLimits { min_zoom: MIN_ZOOM, max_zoom: MAX_ZOOM, extent: scene.extent };
+    let search = SearchIndex::build(&atlas, &catalogue);
+    let (options, embedded) = (old.options.clone(), old.embedded);
+    drop(old);
+    let give_focus_back = super::context_layers::keep_focus();
+    c.replace_data(Data {
+        atlas,
+        scene,
+        catalogue,
+        tour,
+        settings,
+        layers,
+        search,
+        problems,
+        files,
+        pending,
+        options,
+        embedded,
+    });
+    c.view.update(|v| *v = v.with_limits(limits));
+    // (the map is drawn again in this task's microtasks, before the next frame)
+    super::context_layers::release();
+    give_focus_back();
 }

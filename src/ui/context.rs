@@ -20,7 +20,8 @@ use crate::state::tour::Tour;
 use crate::state::url::UrlState;
 use crate::state::{LayerSet, Layers, Selection};
 
-/// Loaded data: read-only after start-up.
+/// Loaded data: read-only, but for one replacement when the context files
+/// arrive after the map has opened ([`Ctx::replace_data`]).
 pub struct Data {
     pub atlas: Atlas,
     pub scene: Scene,
@@ -36,6 +37,8 @@ pub struct Data {
     pub problems: Vec<DataError>,
     /// What was read of each content file (the check page lists them).
     pub files: Vec<FileReport>,
+    /// The context files still to come (see [`crate::state::content`]).
+    pub pending: Vec<String>,
     /// The options the page was opened with (embedding, host origins, height);
     /// kept in the URL as the view changes.
     pub options: UrlState,
@@ -64,6 +67,9 @@ pub struct Ctx {
     /// The basemap under the map: off unless a site owner set one (see
     /// [`crate::state::basemap`]); failed once its tiles are refused.
     pub basemap: RwSignal<BasemapStatus>,
+    /// Bumped when [`Data`] is replaced: what was drawn from the data once
+    /// (the map, the locator, the list) tracks it.
+    pub data_version: RwSignal<u32>,
     data: StoredValue<Arc<Data>>,
 }
 
@@ -85,12 +91,20 @@ impl Ctx {
                 data.settings.basemap.as_ref(),
                 data.settings.basemap_key.as_deref(),
             )),
+            data_version: RwSignal::new(0),
             data: StoredValue::new(Arc::new(data)),
         }
     }
 
     pub fn data(&self) -> Arc<Data> {
         self.data.get_value()
+    }
+
+    /// Replaces the data (the same files read again with the context files)
+    /// and has what was drawn from it drawn again.
+    pub fn replace_data(&self, data: Data) {
+        self.data.set_value(Arc::new(data));
+        self.data_version.update(|v| *v = v.wrapping_add(1));
     }
 }
 

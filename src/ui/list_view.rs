@@ -15,6 +15,7 @@ use crate::state::text::T;
 pub fn ListView() -> impl IntoView {
     let c = ctx();
     let listing = Memo::new(move |_| {
+        c.data_version.track();
         let data = c.data();
         Listing::build(&data.atlas, &data.layers, &data.catalogue, c.lang.get())
     });

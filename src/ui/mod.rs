@@ -14,6 +14,7 @@ mod basemap;
 mod camera;
 mod check;
 pub mod context;
+mod context_layers;
 mod controls;
 pub mod details;
 mod dom;
@@ -38,8 +39,10 @@ pub use app::App;
 
 /// Installs the panic hook, fetches the content files and mounts the app on
 /// `<body>` with what they hold. Until then the page's own drawing of the
-/// zones (index.html, `carto::first_view`) stands in. `?edit=1` opens the
-/// editor page instead, with the same query.
+/// zones (index.html, `carto::first_view`) stands in. The context files
+/// (`context_files` in `layers.toml`) come after the map answers clicks; the
+/// first view's drawing of them stays until they do ([`context_layers`]).
+/// `?edit=1` opens the editor page instead, with the same query.
 pub fn start() {
     console_error_panic_hook::set_once();
     let location = leptos::prelude::window().location();
@@ -50,18 +53,28 @@ pub fn start() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async {
-        let files = load::fetch_all().await;
+        let (mut files, context) = load::fetch_first().await;
         let content = crate::state::content::Content::from_texts(&files);
+        let slot = context_layers::AppSlot::new();
+        let app_slot = slot;
         // (the map's own page registers the offline copy; the editor, which
         // mounts the same app, does not)
         leptos::mount::mount_to_body(move || {
             leptos::prelude::provide_context(offline::OfflineCopy);
+            leptos::prelude::provide_context(app_slot);
             leptos::prelude::view! { <App content/> }
         });
         // The first view gives way to the app's drawing in the same task, so
-        // no frame shows both.
-        if let Some(first) = leptos::prelude::document().get_element_by_id("first-view") {
-            first.remove();
-        }
+        // no frame shows both; its context stays until the app's arrives.
+        let app = slot.get();
+        context_layers::hand_over(app, !context.is_empty());
+        let Some(c) = app.filter(|_| !context.is_empty()) else { return };
+        // Once the map is on screen, answers clicks and the page is idle.
+        context_layers::when_settled(move || {
+            wasm_bindgen_futures::spawn_local(async move {
+                files.extend(load::fetch(&context).await);
+                app::take_context_files(c, crate::state::content::Content::from_texts(&files));
+            })
+        });
     });
 }

@@ -135,6 +135,8 @@ export class MapPage {
   async ready() {
     // the first load compiles the wasm: slow on a busy machine
     await expect(this.zone('binjiang')).toBeVisible({ timeout: 20_000 });
+    // the context layers (districts, water) arrive a moment later, in place of the first view's
+    await expect(this.page.locator('[data-first-view]')).toHaveCount(0, { timeout: 20_000 });
     // the first frame after the size is known
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }

@@ -76,6 +76,8 @@ test('embedded, one finger scrolls the host page and two fingers move the map', 
   await page.goto(`${HOST_ORIGIN}/iframe.html`);
   const frame = page.frameLocator('#map');
   await expect(frame.getByTestId('zone-binjiang')).toBeVisible();
+  // (the map as loaded: its context layers drawn in place of the first view's)
+  await expect(frame.locator('[data-first-view]')).toHaveCount(0);
   const iframe = page.locator('#map');
   await iframe.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, 100));

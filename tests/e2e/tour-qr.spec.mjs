@@ -16,6 +16,8 @@ test('the closing stop QR code opens the configured address with the view', asyn
   const map = new MapPage(page);
   const tour = new TourPage(page);
   await openMap(map, `?lang=en&mode=tour&share=${encodeURIComponent(SHARE)}`);
+  // the tour's keys work once its first stop is shown
+  await expect(page.getByTestId('tour-panel')).toBeVisible();
   await tour.press('End');
   await expect(tour.qrCode).toBeVisible();
   await tour.settled();

@@ -451,8 +451,8 @@ impl Drawing {
             redraws.set_value(ticket);
             set_timeout(
                 move || {
-                    // a newer change waits its turn
-                    if redraws.get_value() == ticket && !pressed() {
+                    // a newer change waits its turn (and a map drawn anew meanwhile, none)
+                    if redraws.try_get_value() == Some(ticket) && !pressed() {
                         self.redraw();
                     }
                 },

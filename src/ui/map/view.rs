@@ -350,7 +350,10 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     {patterns}
                     <clipPath id="water-clip">{water_clip}</clipPath>
                 </defs>
+                // (the first view's context, until the app draws its own: ui/context_layers.rs)
+                <g transform=transform aria-hidden="true"><g data-first-view-slot="under"></g></g>
                 <g class="layer layer--geometry" transform=transform node_ref=g.zones>{zones}</g>
+                <g transform=transform aria-hidden="true"><g data-first-view-slot="over"></g></g>
                 <g class="layer layer--water" transform=transform aria-hidden="true" data-testid="water" node_ref=g.water>
                     {water}
                 </g>
