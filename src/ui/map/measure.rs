@@ -41,8 +41,9 @@ fn furniture_boxes(map: &web_sys::Element, stage: &web_sys::Element) -> Vec<Rect
 /// Keeps `out` equal to the furniture's boxes over the map that holds
 /// `inside`: measured when the map or any piece of furniture changes size
 /// (a resize, 适老化 mode, a longer word in another language, the legend
-/// opened) and when a piece comes or goes (the presenter's tools on a wide
-/// bar). `None` until first measured.
+/// opened) and when anything comes or goes on the stage (the presenter's
+/// tools on a wide bar; the details, which move furniture aside), each time
+/// once the frame is laid out. `None` until first measured.
 pub(super) fn watch_furniture(inside: &web_sys::Element, out: RwSignal<Option<Vec<Rect>>>) {
     let (Ok(Some(map)), Ok(Some(stage))) = (inside.closest(".map"), inside.closest(".stage")) else { return };
     let (m, s) = (map.clone(), stage.clone());
@@ -54,17 +55,21 @@ pub(super) fn watch_furniture(inside: &web_sys::Element, out: RwSignal<Option<Ve
             let _ = out.try_set(now);
         }
     };
-    let on_resize = Closure::<dyn FnMut()>::new(measure.clone());
+    let on_resize = Closure::<dyn FnMut()>::new(measure);
     let Ok(sizes) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
-    let watch_all = {
-        let (sizes, stage) = (sizes.clone(), stage.clone());
-        move || found(&stage).iter().for_each(|el| sizes.observe(el))
-    };
     sizes.observe(&map);
-    watch_all();
+    found(&stage).iter().for_each(|el| sizes.observe(el));
+    // A piece that comes or goes, or a panel that moves the furniture aside
+    // (the details): the boxes are measured once the frame that shows the
+    // change is laid out, not here, where reading them would force a layout
+    // of a page still being changed (a click's details would wait for it).
+    // Observing an element again makes the observer report it at the next
+    // frame's layout, in time for the labels to be placed in that frame.
+    let watched = stage.clone();
     let on_change = Closure::<dyn FnMut()>::new(move || {
-        watch_all();
-        measure();
+        sizes.unobserve(&map);
+        sizes.observe(&map);
+        found(&watched).iter().for_each(|el| sizes.observe(el));
     });
     if let Ok(children) = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()) {
         let only_children = web_sys::MutationObserverInit::new();
