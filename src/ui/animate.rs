@@ -44,6 +44,18 @@ pub fn prefers_reduced_motion() -> bool {
 /// Moves `view` to `target`: a flight of about `ms` milliseconds, or a cut
 /// when reduced motion is preferred.
 pub fn fly_to(c: Ctx, target: Viewport, ms: f64) {
+    fly(c, target, ms, false);
+}
+
+/// [`fly_to`], moving from the frame after the next: the next frame shows
+/// what asked for the flight (a selection's details) without also drawing
+/// the map's furniture again for a view that has barely moved (the flight
+/// eases in: its first frame moves the view by a pixel or two).
+pub fn fly_to_after_next_frame(c: Ctx, target: Viewport, ms: f64) {
+    fly(c, target, ms, true);
+}
+
+fn fly(c: Ctx, target: Viewport, ms: f64, wait_a_frame: bool) {
     cancel_flight(c);
     if prefers_reduced_motion() || ms <= 0.0 {
         c.view.set(target);
@@ -52,7 +64,15 @@ pub fn fly_to(c: Ctx, target: Viewport, ms: f64) {
     let from = c.view.get_untracked();
     let id = c.flight.with_value(|f| f.id);
     c.flight.update_value(|f| f.target = Some(target));
-    step(c, from, target, now_ms(), ms, id);
+    if wait_a_frame {
+        request_animation_frame(move || {
+            if c.flight.try_with_value(|f| f.id) == Some(id) {
+                step(c, from, target, now_ms(), ms, id);
+            }
+        });
+    } else {
+        step(c, from, target, now_ms(), ms, id);
+    }
 }
 
 fn step(c: Ctx, from: Viewport, to: Viewport, start: f64, ms: f64, id: u32) {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::animate::{fly_to, settled};
+use super::animate::{fly_to_after_next_frame, settled};
 use super::context::Ctx;
 use crate::spatial::bounds::Bounds;
 use crate::spatial::reveal::{is_revealed, reveal, ClearArea};
@@ -73,5 +73,5 @@ fn show_selection(c: Ctx, sel: &Selection, zoom_in: bool) {
         return;
     }
     let max_zoom = if zoom_in { 15.0 } else { v.limits().max_zoom };
-    fly_to(c, reveal(v, b, clear, 32.0, zoom_in, max_zoom), 600.0);
+    fly_to_after_next_frame(c, reveal(v, b, clear, 32.0, zoom_in, max_zoom), 600.0);
 }
