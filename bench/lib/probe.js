@@ -124,8 +124,12 @@
    * itself (index.html).
    */
   b.zonesShown = () => flags.painted || outlined('[data-testid="zone-binjiang"]') || outlined('[data-first-view="binjiang"]');
-  /** The map answers clicks: the page said it is drawn, or our app drew Binjiang. */
-  b.appShown = () => flags.painted || outlined('[data-testid="zone-binjiang"]');
+  /**
+   * The map answers clicks: the page said it is drawn, or our app drew
+   * Binjiang and shows it (it is built unseen under the first view, with
+   * the class `is-building` on the root, until its map has its size).
+   */
+  b.appShown = () => flags.painted || (outlined('[data-testid="zone-binjiang"]') && !document.querySelector('.is-building'));
 
   /** The details are shown: the panel or popup with its title. */
   b.detailsShown = () => {

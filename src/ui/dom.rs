@@ -72,3 +72,15 @@ pub fn warn_once(flag: &std::sync::atomic::AtomicBool, message: &str) {
         leptos::logging::warn!("binjiang-map: {message}");
     }
 }
+
+/// Resolves in a new task: long work split at an `.await` on it lets the
+/// browser handle input and paint in between, and no single task blocks the
+/// page for the whole of it.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if window().set_timeout_with_callback(&resolve).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

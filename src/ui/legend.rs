@@ -53,6 +53,30 @@ fn swatch(def: &LayerDef) -> impl IntoView {
 
 #[component]
 pub fn Legend() -> impl IntoView {
+    let lang = ctx().lang;
+    // Open from the start only where it leaves the map room. Closed, its
+    // body is built when first opened: a phone's first load does not build
+    // what the visitor has not asked to see. (The summary's click comes
+    // before the details open, so the body is there in the frame that shows
+    // it; `toggle` covers a details opened another way.)
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0) >= 1200.0;
+    let built = RwSignal::new(wide);
+    let build = move || {
+        if !built.get_untracked() {
+            built.set(true);
+        }
+    };
+    view! {
+        <details class="legend" data-testid="legend" open=wide on:toggle=move |_| build()>
+            <summary class="legend__title" on:click=move |_| build()>{move || T::Layers.get(lang.get())}</summary>
+            {move || built.get().then(|| untrack(legend_body))}
+        </details>
+    }
+}
+
+/// The legend's lists: the layers with their switches, the notes on how
+/// features are drawn, and the themes.
+fn legend_body() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
     let data = c.data();
@@ -116,11 +140,7 @@ pub fn Legend() -> impl IntoView {
             })
             .collect_view()
     };
-    // Open from the start only where it leaves the map room.
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0) >= 1200.0;
     view! {
-        <details class="legend" data-testid="legend" open=wide>
-            <summary class="legend__title">{move || T::Layers.get(lang.get())}</summary>
             <ul class="legend__list">{layers}</ul>
             <ul class="legend__notes">
                 <li>
@@ -163,6 +183,5 @@ pub fn Legend() -> impl IntoView {
             </ul>
             <h2 class="legend__title legend__title--themes">{move || T::Themes.get(lang.get())}</h2>
             <ul class="legend__themes">{themes}</ul>
-        </details>
     }
 }

@@ -37,6 +37,9 @@ mod url_sync;
 
 pub use app::App;
 
+/// The class on `<html>` while the app is built, unseen (`style.css`).
+const BUILDING_CLASS: &str = "is-building";
+
 /// Installs the panic hook, fetches the content files and mounts the app on
 /// `<body>` with what they hold. Until then the page's own drawing of the
 /// zones (index.html, `carto::first_view`) stands in. The context files
@@ -55,17 +58,35 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let (mut files, context) = load::fetch_first().await;
         let content = crate::state::content::Content::from_texts(&files);
+        // Reading the files and building the app are two tasks, not one
+        // long one: a phone's browser stays responsive in between.
+        dom::next_task().await;
         let slot = context_layers::AppSlot::new();
         let app_slot = slot;
+        let sizing = map::Sizing::new();
+        // Built unseen, under the first view: a frame may come between the
+        // building and the sizing.
+        let root = leptos::prelude::document().document_element();
+        let building = |on: bool| {
+            if let Some(root) = &root {
+                let _ = root.class_list().toggle_with_force(BUILDING_CLASS, on);
+            }
+        };
+        building(true);
         // (the map's own page registers the offline copy; the editor, which
         // mounts the same app, does not)
         leptos::mount::mount_to_body(move || {
             leptos::prelude::provide_context(offline::OfflineCopy);
             leptos::prelude::provide_context(app_slot);
+            leptos::prelude::provide_context(sizing);
             leptos::prelude::view! { <App content/> }
         });
-        // The first view gives way to the app's drawing in the same task, so
-        // no frame shows both; its context stays until the app's arrives.
+        // The map takes its size in a task of its own; the first view gives
+        // way to the app's drawing in that task, so no frame shows both or
+        // an app not yet sized. Its context stays until the app's arrives.
+        dom::next_task().await;
+        sizing.allow();
+        building(false);
         let app = slot.get();
         context_layers::hand_over(app, !context.is_empty());
         let Some(c) = app.filter(|_| !context.is_empty()) else { return };

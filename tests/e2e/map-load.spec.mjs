@@ -110,9 +110,10 @@ test('nothing drawn moves once the map is on screen: the rest of the interface m
   await page.addInitScript(() => {
     window.__firstSeen = new Promise((resolve) => {
       const look = () => {
-        const zone = document.querySelector('[data-testid="zone-binjiang"]');
+        // (the app is built unseen, under the first view: its drawing, once seen)
         const map = document.querySelector('[data-testid="map"]');
-        if (zone && map && zone.getAttribute('d')) {
+        const zone = map?.querySelector('[data-testid="zone-binjiang"]');
+        if (zone && zone.getAttribute('d') && zone.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
           const m = map.getBoundingClientRect();
           const z = zone.getBoundingClientRect();
           resolve({ map: [m.x, m.y, m.width, m.height], zone: [z.x, z.y, z.width, z.height], search: !!document.querySelector('.search') });
@@ -173,4 +174,29 @@ test('estimated sites carry a dashed halo and "≈"; surveyed ones neither; unpl
     expect(labels.some((l) => l.includes(s.names.en) || l.includes(s.label)), `${s.id} has no label`).toBe(false);
   }
   expect(map.errors).toEqual([]);
+});
+
+test('on a phone the closed legend opens with its layers, notes and themes in the first frame that shows it', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 480 });
+  const map = new MapPage(page);
+  await map.open();
+  const legend = page.getByTestId('legend');
+  await expect(legend).not.toHaveAttribute('open', '');
+  const seen = await legend.evaluate((d) => new Promise((resolve) => {
+    d.querySelector('summary').click();
+    requestAnimationFrame(() => resolve({
+      open: d.open,
+      layers: d.querySelectorAll('.legend__list input[type=checkbox]').length,
+      notes: d.querySelectorAll('.legend__notes li').length,
+      themes: d.querySelectorAll('.legend__themes button').length,
+    }));
+  }));
+  // (as many as geodata/ lists)
+  const count = (file, table) => fs.readFileSync(new URL(`../../geodata/${file}`, import.meta.url), 'utf8').split('\n').filter((l) => l.trim() === `[[${table}]]`).length;
+  expect(seen).toEqual({ open: true, layers: count('layers.toml', 'layer'), notes: 4, themes: count('themes.toml', 'theme') });
+  // and its switches work
+  const first = page.locator('.legend__list input[type=checkbox]').first();
+  const was = await first.isChecked();
+  await first.click();
+  expect(await first.isChecked()).toBe(!was);
 });

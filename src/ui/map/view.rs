@@ -54,7 +54,11 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     apply_layout();
     let hover = events.hover;
 
+    let sizing = use_context::<super::Sizing>();
     Effect::new(move |_| {
+        if sizing.is_some_and(|s| !s.allowed()) {
+            return;
+        }
         if let Some(el) = root.get() {
             let el: web_sys::HtmlElement = el.into();
             let (w, h) = (el.client_width() as f64, el.client_height() as f64);
