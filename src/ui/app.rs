@@ -26,6 +26,42 @@ use crate::state::search::SearchIndex;
 use crate::state::text::{parens, T};
 use crate::state::Selection;
 
+/// The page's start mounts the app in steps, a task each, unseen under the
+/// first view ([`super::start`]): the map; then the title bar and the
+/// furniture; then the map takes its size, which forces the page's first
+/// layout. A slow phone's browser stays responsive in between. Without
+/// one (the editor's preview) everything comes at once.
+#[derive(Clone, Copy)]
+pub struct Mounting {
+    controls: RwSignal<bool>,
+    sized: RwSignal<bool>,
+}
+
+impl Mounting {
+    pub fn new() -> Mounting {
+        Mounting { controls: RwSignal::new(false), sized: RwSignal::new(false) }
+    }
+
+    /// Builds the title bar and the furniture (in this task's microtasks).
+    pub fn add_controls(self) {
+        self.controls.set(true);
+    }
+
+    /// Lets the map take its size (its effects run in this task's
+    /// microtasks, before the next frame).
+    pub fn size_map(self) {
+        self.sized.set(true);
+    }
+
+    fn controls(self) -> bool {
+        self.controls.get()
+    }
+
+    pub(super) fn sized(self) -> bool {
+        self.sized.get()
+    }
+}
+
 /// The longest the interface beyond the map waits for the first frame.
 const REST_MOUNT_FALLBACK_MS: u64 = 1000;
 
@@ -162,26 +198,30 @@ pub fn App(content: Content) -> impl IntoView {
         Memo::new(move |_| url_mode || chrome.tour_mounted.get() || chrome.tour_asked.get() || chrome.qr_open.get());
 
     let has_panel = move || c.selected.with(|s| s.is_some());
+    let mounting = use_context::<Mounting>();
+    let controls = move || mounting.is_none_or(|m| m.controls());
     view! {
         <div class="app" class:is-compact=move || chrome.compact.get() class:is-embedded=embedded>
             <SkipLink/>
             // One row at every size: on a compact bar the words step back
             // behind icons and menus (see controls.rs).
-            <header class="titlebar" class:is-compact=move || chrome.compact.get() class:no-title=!chrome.title>
-                {chrome.title.then(|| view! {
-                    <h1 class="titlebar__name">
-                        {move || { let (d, l) = (c.data(), c.lang.get()); if chrome.narrow.get() { d.settings.short_title(l) } else { d.settings.title(l) }.to_owned() }}
-                    </h1>
-                })}
-                <Search/>
-                <ShareButton/>
-                <LanguageSwitch/>
-                <div class="toggles">
-                    <ListToggle/>
-                    <CareToggle/>
-                </div>
-                <MoreMenu/>
-            </header>
+            {move || controls().then(|| untrack(|| view! {
+                    <header class="titlebar" class:is-compact=move || chrome.compact.get() class:no-title=!chrome.title>
+                        {chrome.title.then(|| view! {
+                            <h1 class="titlebar__name">
+                                {move || { let (d, l) = (c.data(), c.lang.get()); if chrome.narrow.get() { d.settings.short_title(l) } else { d.settings.title(l) }.to_owned() }}
+                            </h1>
+                        })}
+                        <Search/>
+                        <ShareButton/>
+                        <LanguageSwitch/>
+                        <div class="toggles">
+                            <ListToggle/>
+                            <CareToggle/>
+                        </div>
+                        <MoreMenu/>
+                    </header>
+            }))}
             <main class="stage" class:has-panel=has_panel class:is-embedded=embedded class:is-fixed=c.data().options.fixed class:has-list=move || c.list_open.get()>
                 // Drawn again, with the view as it is, when the context files arrive.
                 {move || {
@@ -195,18 +235,20 @@ pub fn App(content: Content) -> impl IntoView {
                     // (type-erased: drawn anew rather than patched in place)
                     untrack(|| view! { <MapView initial=initial/> }.into_any())
                 }}
-                <div class="furniture furniture--top-left" id=AFTER_MAP_ID tabindex="-1">
-                    <Legend/>
-                </div>
-                <div class="furniture furniture--top-right">
-                    <NorthArrow/>
-                </div>
-                <div class="furniture furniture--bottom-right">
-                    <ZoomControls/>
-                </div>
-                <div class="furniture furniture--bottom-left">
-                    <ScaleBar/>
-                </div>
+                {move || controls().then(|| untrack(|| view! {
+                        <div class="furniture furniture--top-left" id=AFTER_MAP_ID tabindex="-1">
+                            <Legend/>
+                        </div>
+                        <div class="furniture furniture--top-right">
+                            <NorthArrow/>
+                        </div>
+                        <div class="furniture furniture--bottom-right">
+                            <ZoomControls/>
+                        </div>
+                        <div class="furniture furniture--bottom-left">
+                            <ScaleBar/>
+                        </div>
+                }))}
                 <Attribution/>
                 <super::review::ReviewNumber/>
                 // Framed on every district: shown once they are there.

@@ -58,14 +58,15 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let (mut files, context) = load::fetch_first().await;
         let content = crate::state::content::Content::from_texts(&files);
-        // Reading the files and building the app are two tasks, not one
-        // long one: a phone's browser stays responsive in between.
+        // Reading the files and mounting the app are separate tasks, not one
+        // long one: a phone's browser stays responsive in between
+        // ([`app::Mounting`]).
         dom::next_task().await;
         let slot = context_layers::AppSlot::new();
         let app_slot = slot;
-        let sizing = map::Sizing::new();
+        let mounting = app::Mounting::new();
         // Built unseen, under the first view: a frame may come between the
-        // building and the sizing.
+        // steps.
         let root = leptos::prelude::document().document_element();
         let building = |on: bool| {
             if let Some(root) = &root {
@@ -78,14 +79,17 @@ pub fn start() {
         leptos::mount::mount_to_body(move || {
             leptos::prelude::provide_context(offline::OfflineCopy);
             leptos::prelude::provide_context(app_slot);
-            leptos::prelude::provide_context(sizing);
+            leptos::prelude::provide_context(mounting);
             leptos::prelude::view! { <App content/> }
         });
-        // The map takes its size in a task of its own; the first view gives
-        // way to the app's drawing in that task, so no frame shows both or
-        // an app not yet sized. Its context stays until the app's arrives.
+        // The controls, then the map's size, each in a task of its own; the
+        // first view gives way to the app's drawing in the last, so no frame
+        // shows both or an app not yet sized. Its context stays until the
+        // app's arrives.
         dom::next_task().await;
-        sizing.allow();
+        mounting.add_controls();
+        dom::next_task().await;
+        mounting.size_map();
         building(false);
         let app = slot.get();
         context_layers::hand_over(app, !context.is_empty());

@@ -42,29 +42,6 @@ pub enum InitialView {
     Selection,
 }
 
-/// The page's start builds the app in one task and gives the map its size
-/// in the next (the layout that measuring forces is a task of its own on a
-/// slow phone); until then the map waits. Without one (the editor's
-/// preview) the map takes its size as soon as it is built.
-#[derive(Clone, Copy)]
-pub struct Sizing(RwSignal<bool>);
-
-impl Sizing {
-    pub fn new() -> Sizing {
-        Sizing(RwSignal::new(false))
-    }
-
-    /// Lets the map take its size (its effects run in this task's
-    /// microtasks, before the next frame).
-    pub fn allow(self) {
-        self.0.set(true);
-    }
-
-    fn allowed(self) -> bool {
-        self.0.get()
-    }
-}
-
 /// The view of Binjiang: fitted into the part of the map the open legend
 /// leaves clear (the whole map when the legend is closed).
 fn home_view(v: Viewport, home: Bounds) -> Viewport {

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::super::access::{reveal_focused, spoken_name};
+use super::super::app::Mounting;
 use super::super::camera::{apply_layout, clear_area, selection_bounds};
 use super::super::context::{ctx, Ctx};
 use super::super::legend::{layer_paint, paint};
@@ -54,9 +55,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     apply_layout();
     let hover = events.hover;
 
-    let sizing = use_context::<super::Sizing>();
+    let mounting = use_context::<Mounting>();
     Effect::new(move |_| {
-        if sizing.is_some_and(|s| !s.allowed()) {
+        if mounting.is_some_and(|m| !m.sized()) {
             return;
         }
         if let Some(el) = root.get() {
