@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstTapScript } from './first-tap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -130,7 +131,7 @@ const tags = [
   // would hold back the first view's tap handler (public/first-tap.js) until
   // the glue had arrived.
   `<script type="module">
-${fs.readFileSync(path.join(root, 'public', 'first-tap.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '').trim()}
+${firstTapScript()}
 const bindings = await import('./${stem}.js');
 const wasm = await bindings.default({ module_or_path: './${stem}_bg.wasm' });
 window.wasmBindings = bindings;

@@ -6,7 +6,7 @@
 //   trunk build --release && node scripts/single-file.mjs [dist] [dist-single]
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { firstTapScript } from './first-tap.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const out = path.resolve(process.argv[3] ?? 'dist-single');
@@ -65,8 +65,7 @@ ${aliases.map((a) => `const ${a} = __wasm_split_loaders;`).join('\n')}
   console.log(`single-file: ${chunks} wasm chunks inlined`);
 }
 // A tap on the first view is kept for the app (public/first-tap.js).
-const firstTap = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public', 'first-tap.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '').trim();
-const script = `${firstTap}
+const script = `${firstTapScript()}
 ${body}
 ${split}
 const wasmBase64 = '${wasm.toString('base64')}';

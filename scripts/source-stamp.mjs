@@ -23,6 +23,7 @@ export const INPUTS = [
   'rust-toolchain.toml',
   'scripts/build-wasm.mjs',
   'scripts/externalize-init.mjs',
+  'scripts/first-tap.mjs',
   'scripts/precompress.mjs',
   'scripts/sw-precache.mjs',
   'src',

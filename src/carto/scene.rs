@@ -53,6 +53,12 @@ impl SceneWater {
 }
 
 impl SceneZone {
+    /// Whether a visitor may select it: context districts name a place and
+    /// hold no details; the focus and cooperation zones do.
+    pub fn selectable(&self) -> bool {
+        self.kind != ZoneKind::District
+    }
+
     pub fn adcode_is(&self, code: &str) -> bool {
         self.adcode.as_deref() == Some(code)
     }
@@ -235,10 +241,9 @@ impl Scene {
         self.zones.iter().find(|z| z.id == id)
     }
 
-    /// The zone a visitor may select by this id: context districts are not
-    /// selectable (they name a place, they hold no details).
+    /// The zone a visitor may select by this id ([`SceneZone::selectable`]).
     pub fn selectable_zone(&self, id: &str) -> Option<&SceneZone> {
-        self.zone(id).filter(|z| z.kind != ZoneKind::District)
+        self.zone(id).filter(|z| z.selectable())
     }
 
     pub fn site(&self, id: &str) -> Option<&SceneSite> {
@@ -259,7 +264,7 @@ impl Scene {
         let zones: Vec<usize> = (0..self.zones.len())
             .filter(|&i| {
                 let z = &self.zones[i];
-                visible.shows(z.layer) && (with_context || z.kind != ZoneKind::District)
+                visible.shows(z.layer) && (with_context || z.selectable())
             })
             .collect();
         let sites: Vec<usize> = (0..self.sites.len()).filter(|&i| visible.shows(self.sites[i].layer)).collect();

@@ -15,7 +15,6 @@ use super::super::camera::{select, Framing};
 use super::super::context::Ctx;
 use super::super::embed::{flash_hint, platform_is_mac};
 use super::patch::Drawing;
-use crate::atlas::layers::ZoneKind;
 use crate::carto::scene::{Hit, Scene};
 use crate::spatial::viewport::Viewport;
 use crate::spatial::ScreenPoint;
@@ -83,7 +82,7 @@ fn selection_of(scene: &Scene, hit: Hit) -> Option<Selection> {
     match hit {
         Hit::Zone(i) => {
             let z = &scene.zones[i];
-            (z.kind != ZoneKind::District).then(|| Selection::Zone(z.id.clone()))
+            z.selectable().then(|| Selection::Zone(z.id.clone()))
         }
         Hit::Site(i) => Some(Selection::Site(scene.sites[i].id.clone())),
     }

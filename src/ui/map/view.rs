@@ -134,7 +134,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, z)| {
-            let selectable = z.kind != ZoneKind::District;
+            let selectable = z.selectable();
             let label = selectable.then(|| spoken_name(c, &Selection::Zone(z.id.clone())));
             view! {
                 <path
