@@ -79,7 +79,7 @@ fn window_size() -> (f64, f64) {
 pub fn App(content: Content) -> impl IntoView {
     // Everything in the content files that loaded is drawn; what did not is
     // named in a notice (file, line, record) and left out.
-    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending } = content;
+    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending, .. } = content;
     for p in &problems {
         leptos::logging::warn!("data problem: {p}");
     }
@@ -352,7 +352,7 @@ fn scene_of(
 /// that failed is named with the others' problems. Content that draws
 /// nothing leaves the map as it was.
 pub fn take_context_files(c: Ctx, content: Content) {
-    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending } = content;
+    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending, .. } = content;
     let old = c.data();
     for p in problems.iter().filter(|p| !old.problems.contains(p)) {
         leptos::logging::warn!("data problem: {p}");
