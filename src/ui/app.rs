@@ -347,7 +347,24 @@ fn scene_of(
     Some(scene)
 }
 
-/// The content read again with the context files: the map is drawn again
+/// The content the app holds, with what its reading found: for the context
+/// files to join ([`Content::with_context`]).
+pub fn content_of(c: Ctx, reading: crate::state::content::Reading) -> Content {
+    let d = c.data();
+    Content {
+        atlas: d.atlas.clone(),
+        catalogue: d.catalogue.clone(),
+        tour: d.tour.clone(),
+        settings: d.settings.clone(),
+        layers: d.layers.clone(),
+        problems: d.problems.clone(),
+        files: d.files.clone(),
+        pending: d.pending.clone(),
+        reading,
+    }
+}
+
+/// The content with the context files: the map is drawn again
 /// from it with the view as it is, the locator inset appears, and a file
 /// that failed is named with the others' problems. Content that draws
 /// nothing leaves the map as it was.
