@@ -546,7 +546,7 @@ mod test {
                 (*n, change.unwrap_or_else(|| Fetched::Text((*t).to_owned())))
             })
             .collect();
-        let (_, context) = first_and_context(Some(COMMITTED[1].1));
+        let context = context();
         let (late, first): (Vec<_>, Vec<_>) = files.iter().cloned().partition(|(n, _)| context.contains(n));
         let early = Content::from_texts(&first);
         assert_eq!(early.pending.len(), context.len());
@@ -565,6 +565,22 @@ mod test {
             atlas.sites.iter().map(|s| s.id.as_str()).collect(),
             atlas.water.iter().map(|w| w.id.as_str()).collect(),
         ]
+    }
+
+    /// The context files the committed `layers.toml` names.
+    fn context() -> Vec<&'static str> {
+        first_and_context(Some(COMMITTED[1].1)).1
+    }
+
+    /// A committed file's text.
+    fn committed_text(name: &str) -> &'static str {
+        COMMITTED.iter().find(|(n, _)| *n == name).expect("a content file").1
+    }
+
+    /// The id of a district: a feature of the first context file.
+    fn a_district() -> String {
+        let name = context()[0];
+        Atlas::from_files(&[(name, committed_text(name))]).0.districts[0].id.clone()
     }
 
     /// Every part of the content the app uses is the same.
@@ -586,8 +602,8 @@ mod test {
         assert!(!whole.atlas.districts.is_empty() && !whole.atlas.water.is_empty());
         assert_same(&joined, &whole);
         // One file at a time: the other stays pending until it comes.
-        let (_, context) = first_and_context(Some(COMMITTED[1].1));
-        let text = |name: &str| Fetched::Text(COMMITTED.iter().find(|(n, _)| *n == name).unwrap().1.to_owned());
+        let context = context();
+        let text = |name: &str| Fetched::Text(committed_text(name).to_owned());
         let all: Vec<(&str, Fetched)> = COMMITTED.iter().map(|(n, _)| (*n, text(n))).collect();
         let without = |left: &[&str]| -> Vec<(&str, Fetched)> {
             all.iter().filter(|(n, _)| !left.contains(n)).cloned().collect()
@@ -602,7 +618,7 @@ mod test {
 
     #[test]
     fn a_context_file_that_fails_is_reported_as_a_read_of_every_file_reports_it() {
-        let (_, context) = first_and_context(Some(COMMITTED[1].1));
+        let context = context();
         // (with a problem in a file of the first round, which a full read
         // meets after the file that failed)
         let settings = Fetched::Text(format!("unknown_setting = 1\n{}", COMMITTED[0].1));
@@ -615,7 +631,7 @@ mod test {
 
     #[test]
     fn a_context_file_that_is_not_json_is_reported_as_a_read_of_every_file_reports_it() {
-        let (_, context) = first_and_context(Some(COMMITTED[1].1));
+        let context = context();
         let cut = Fetched::Text("{\"type\": \"FeatureCollection\",\n\"version\": 1, \"features\": [".into());
         let (joined, whole) = joined_and_whole(&[(context[1], cut)]);
         assert_eq!(whole.problems_in(context[1]).count(), 1, "{:?}", whole.problems);
@@ -624,8 +640,8 @@ mod test {
 
     #[test]
     fn a_feature_of_a_context_file_that_no_layer_holds_takes_its_place_and_is_reported() {
-        let (_, context) = first_and_context(Some(COMMITTED[1].1));
-        let text = COMMITTED.iter().find(|(n, _)| *n == context[0]).unwrap().1;
+        let context = context();
+        let text = committed_text(context[0]);
         // A site of a category no layer has, in the first file the map reads:
         // its place among the sites is before those of the sites' own file.
         let site = r#"{"type":"Feature","id":"odd-site","properties":{"id":"odd-site","kind":"site","category":"nowhere","name_zh_hans":"甲","name_zh_hant":"甲","name_en":"A","confidence":"low","district":"330108","position_basis":"test"},"geometry":{"type":"Point","coordinates":[120.2,30.2]}},"#;
@@ -639,10 +655,7 @@ mod test {
 
     #[test]
     fn records_and_layers_naming_a_feature_of_a_context_file_are_checked_when_it_comes() {
-        let (_, context) = first_and_context(Some(COMMITTED[1].1));
-        let text = |name: &str| COMMITTED.iter().find(|(n, _)| *n == name).unwrap().1;
-        let (all, _) = Atlas::from_files(&[(context[0], text(context[0]))]);
-        let district = all.districts[0].id.as_str();
+        let (context, district, text) = (context(), a_district(), committed_text);
         // A fact about a district, a stop showing it, a layer listing it.
         let facts = text(FACTS).replacen("subject = \"binjiang\"", &format!("subject = \"{district}\""), 1);
         let tour = text(TOUR).replacen("target = \"zone:binjiang\"", &format!("target = \"zone:{district}\""), 1);
@@ -664,11 +677,9 @@ mod test {
 
     #[test]
     fn a_theme_with_the_id_of_a_feature_of_a_context_file_is_named_when_it_comes() {
-        let (_, context) = first_and_context(Some(COMMITTED[1].1));
-        let text = |name: &str| COMMITTED.iter().find(|(n, _)| *n == name).unwrap().1;
-        let (all, _) = Atlas::from_files(&[(context[0], text(context[0]))]);
-        let theme = text(THEMES).lines().find_map(|l| l.strip_prefix("id = ")).unwrap();
-        let themes = text(THEMES).replacen(&format!("id = {theme}"), &format!("id = \"{}\"", all.districts[0].id), 1);
+        let text = committed_text(THEMES);
+        let theme = text.lines().find_map(|l| l.strip_prefix("id = ")).unwrap();
+        let themes = text.replacen(&format!("id = {theme}"), &format!("id = \"{}\"", a_district()), 1);
         let (joined, whole) = joined_and_whole(&[(THEMES, Fetched::Text(themes))]);
         let clash = |c: &Content| c.problems_in(THEMES).any(|p| p.kind == ErrorKind::DuplicateId);
         assert!(clash(&whole), "{:?}", whole.problems);
