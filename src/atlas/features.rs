@@ -222,7 +222,7 @@ fn read_feature(file: &str, raw: &RawValue) -> Result<Layer, FeatureError> {
     let kind = required(p.kind, "kind").map_err(|m| (Some(id.clone()), 0, m))?;
     let read = match kind {
         FeatureKind::Site => site(file, &id, p, geometry).map(Layer::Site),
-        FeatureKind::Water => water(&id, p, geometry).map(Layer::Water),
+        FeatureKind::Water => water(file, &id, p, geometry).map(Layer::Water),
         FeatureKind::District => zone(file, &id, ZoneKind::District, p, geometry).map(Layer::Zone),
         FeatureKind::Focus => zone(file, &id, ZoneKind::Focus, p, geometry).map(Layer::Zone),
         FeatureKind::CooperationZone => zone(file, &id, ZoneKind::Cooperation, p, geometry).map(Layer::Zone),
@@ -343,7 +343,7 @@ fn zone(file: &str, id: &str, kind: ZoneKind, p: Properties, geometry: Option<&G
     })
 }
 
-fn water(id: &str, p: Properties, geometry: Option<&Geometry>) -> Result<Water, String> {
+fn water(file: &str, id: &str, p: Properties, geometry: Option<&Geometry>) -> Result<Water, String> {
     let label_at = required(p.label_at, "label_at")?;
     let source = required(p.source, "source")?;
     let (area, centreline) = match geometry.map(|g| &g.value) {
@@ -368,6 +368,7 @@ fn water(id: &str, p: Properties, geometry: Option<&Geometry>) -> Result<Water, 
         label_at: LonLat::new(label_at.0, label_at.1),
         label_angle_deg: p.label_angle_deg.unwrap_or(0.0),
         source,
+        file: file.to_owned(),
     })
 }
 

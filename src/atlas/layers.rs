@@ -214,6 +214,8 @@ pub struct Water {
     pub label_angle_deg: f64,
     /// Where the shape comes from and under which licence (`source`).
     pub source: String,
+    /// The file it was read from.
+    pub file: String,
 }
 
 /// Everything drawn on the map.
@@ -235,9 +237,29 @@ impl Atlas {
         let mut atlas = Atlas::default();
         let mut errors = Vec::new();
         for (file, text) in files {
-            super::features::read_file(&mut atlas, &mut errors, file, text);
+            errors.extend(atlas.read_file(file, text));
         }
         (atlas, errors)
+    }
+
+    /// Adds the features of one file, `text`, read from `file`, after those
+    /// of each layer already read; returns what could not be read.
+    pub fn read_file(&mut self, file: &str, text: &str) -> Vec<DataError> {
+        let mut errors = Vec::new();
+        super::features::read_file(self, &mut errors, file, text);
+        errors
+    }
+
+    /// Puts each layer's features in the order of their files, as `rank`
+    /// orders the files by name; a file's features keep their order. So a
+    /// file read late takes the place it would have had had the files been
+    /// read in that order.
+    pub fn order_by_file(&mut self, rank: impl Fn(&str) -> usize) {
+        for zones in [&mut self.districts, &mut self.focus, &mut self.cooperation] {
+            zones.sort_by_key(|z| rank(&z.file));
+        }
+        self.sites.sort_by_key(|s| rank(&s.file));
+        self.water.sort_by_key(|w| rank(&w.file));
     }
 
     /// The layers committed under `geodata/` (native builds only: the app

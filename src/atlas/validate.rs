@@ -81,13 +81,22 @@ pub fn validate(atlas: &Atlas) -> Vec<DataError> {
 /// map's layers (a fact's source and subject, a theme's members, a stop's
 /// facts and target, besides each file's own rules), and leaves out every
 /// record at fault, then those that relied on one left out. Returns the
-/// problems; what remains is sound. The layers' own rules are
-/// [`Atlas::validate`]'s.
-pub fn check_loaded(atlas: &Atlas, catalogue: &mut Catalogue, tour: &mut Tour) -> Vec<DataError> {
-    let on_map = |id: &str| atlas.zone(id).is_some() || atlas.site(id).is_some();
+/// problems (what remains is sound), and the ids the records named as a
+/// zone or site that the atlas does not have (a theme's own id is looked
+/// for too): only a feature with one of them could change the outcome.
+/// The layers' own rules are [`Atlas::validate`]'s.
+pub fn check_loaded(atlas: &Atlas, catalogue: &mut Catalogue, tour: &mut Tour) -> (Vec<DataError>, Vec<String>) {
+    let absent = std::cell::RefCell::new(Vec::<String>::new());
+    let on_map = |id: &str| {
+        let found = atlas.zone(id).is_some() || atlas.site(id).is_some();
+        if !found && !absent.borrow().iter().any(|a| a == id) {
+            absent.borrow_mut().push(id.to_owned());
+        }
+        found
+    };
     let mut problems = catalogue.remove_faulty(&on_map);
     problems.extend(tour.remove_faulty(catalogue, &on_map));
-    problems
+    (problems, absent.into_inner())
 }
 
 fn unique_ids(atlas: &Atlas, errors: &mut Vec<DataError>) {

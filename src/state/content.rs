@@ -15,10 +15,11 @@
 //! [`Content::from_texts`]. It fetches in two rounds ([`first_and_context`]):
 //! the files a click needs, then the map opens, then the context files
 //! `layers.toml` names (`context_files`: the neighbouring districts, the
-//! river and lakes, which no click selects), and the content is read again
-//! with them. Loading is partial: a file that could not be
-//! fetched or parsed is reported and the others still load; a record with an
-//! error is left out and reported. It never panics.
+//! river and lakes, which no click selects), which join the content read
+//! ([`Content::with_context`]): only they are read, and the content is the
+//! one a read of every file at once gives. Loading is partial: a file that
+//! could not be fetched or parsed is reported and the others still load; a
+//! record with an error is left out and reported. It never panics.
 
 use super::settings::Settings;
 use super::tour::Tour;
@@ -87,6 +88,123 @@ pub struct Content {
     /// The context files not read yet: left out of [`Content::from_texts`]'s
     /// list on purpose, to come in a second round (none is a problem).
     pub pending: Vec<String>,
+    /// What the context files need to join without the others being read
+    /// again ([`Content::with_context`]).
+    pub reading: Reading,
+}
+
+/// What a read found, kept for the context files to join it: every problem
+/// as met, before [`fold_dependents`]; the ids the records named that the
+/// map does not have; while a context file is pending, the texts of the
+/// records, to be read again should it hold a feature with one of those ids.
+#[derive(Clone, Debug, Default)]
+pub struct Reading {
+    found: Vec<(Step, DataError)>,
+    absent: Vec<String>,
+    records: Option<Box<[String; 4]>>,
+}
+
+/// Where a read meets a problem. The problems are listed in this order,
+/// whichever round read their file, so that a read in two rounds lists
+/// them as one read of every file does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Step {
+    /// A file that could not be fetched, by its place in [`READ_ORDER`].
+    Fetch(usize),
+    /// `map.toml`'s own problems.
+    Settings,
+    /// A layer file's, by its place in [`LAYER_FILES`].
+    Features(usize),
+    /// `layers.toml`'s own problems.
+    Layers,
+    /// A feature no layer holds, a zone a layer lists that is not there.
+    Held,
+    /// The catalogue's and the tour's own problems.
+    Records,
+    /// A record relying on one that is not there, or on a feature.
+    Loaded,
+}
+
+/// The order a read fetches the files in: the settings, the layers' list
+/// (which names the context files), the layers, the records.
+const READ_ORDER: [&str; 11] = [
+    SETTINGS,
+    LAYERS,
+    LAYER_FILES[0],
+    LAYER_FILES[1],
+    LAYER_FILES[2],
+    LAYER_FILES[3],
+    LAYER_FILES[4],
+    SOURCES,
+    FACTS,
+    THEMES,
+    TOUR,
+];
+
+/// What was fetched of the file `name`, if it was asked for.
+fn fetched<'a>(files: &'a [(&str, Fetched)], name: &str) -> Option<&'a Fetched> {
+    files.iter().find(|(n, _)| *n == name).map(|(_, f)| f)
+}
+
+/// The file's text, empty if it has none; a file that could not be fetched
+/// is a problem met then.
+fn text_of<'a>(files: &'a [(&str, Fetched)], name: &str, found: &mut Vec<(Step, DataError)>) -> &'a str {
+    let why = match fetched(files, name) {
+        Some(Fetched::Text(t)) => return t,
+        // The message is why, in the browser's words ("HTTP 404"): the kind
+        // says that the file could not be fetched.
+        Some(Fetched::Failed(why)) => why.as_str(),
+        None => NOT_REQUESTED,
+    };
+    let place = READ_ORDER.iter().position(|n| *n == name).unwrap_or(READ_ORDER.len());
+    found.push((Step::Fetch(place), DataError::new(ErrorKind::Missing, name, None, why)));
+    ""
+}
+
+/// The place of a layer file, by its name, in [`LAYER_FILES`]: the order
+/// its features take in each layer.
+fn layer_rank(name: &str) -> usize {
+    LAYER_FILES.iter().position(|n| *n == file_name(name)).unwrap_or(LAYER_FILES.len())
+}
+
+/// Reads a layer file's features into `atlas` (nothing from a file with no
+/// text: it is named already).
+fn read_layer(atlas: &mut Atlas, name: &str, text: &str, found: &mut Vec<(Step, DataError)>) {
+    if !text.is_empty() {
+        found.extend(at(Step::Features(layer_rank(name)), atlas.read_file(name, text)));
+    }
+}
+
+/// The catalogue and the tour from the texts of [`SOURCES`], [`FACTS`],
+/// [`THEMES`] and [`TOUR`], and their own problems.
+fn read_records([sources, facts, themes, tour]: [&str; 4]) -> (Catalogue, Tour, Vec<DataError>) {
+    let (catalogue, mut errors) = Catalogue::from_toml(sources, facts, themes);
+    let (tour, tour_errors) = Tour::from_toml(tour);
+    errors.extend(tour_errors);
+    (catalogue, tour, errors)
+}
+
+/// What was read of the file `name`: a file not asked for is either pending
+/// or not requested.
+fn report(name: &str, fetched: Option<&Fetched>, pending: &[String]) -> FileReport {
+    FileReport {
+        name: name.to_owned(),
+        bytes: match fetched {
+            Some(Fetched::Text(t)) => Some(t.len()),
+            _ => None,
+        },
+        failed: match fetched {
+            Some(Fetched::Failed(why)) => Some(why.clone()),
+            Some(Fetched::Text(_)) => None,
+            None if pending.iter().any(|p| p == name) => None,
+            None => Some(NOT_REQUESTED.into()),
+        },
+    }
+}
+
+/// Problems met at `step`.
+fn at(step: Step, problems: impl IntoIterator<Item = DataError>) -> impl Iterator<Item = (Step, DataError)> {
+    problems.into_iter().map(move |p| (step, p))
 }
 
 /// The two rounds of fetching: every content file but the context files that
@@ -185,31 +303,16 @@ impl Content {
     /// Reads the files from `(deployed name, what was fetched)`. A file not
     /// in the list is treated as not fetched.
     pub fn from_texts(files: &[(&str, Fetched)]) -> Content {
-        let mut problems = Vec::new();
-        let mut text_of = |name: &str| -> String {
-            match files.iter().find(|(n, _)| *n == name).map(|(_, f)| f) {
-                Some(Fetched::Text(t)) => t.clone(),
-                // The message is why, in the browser's words ("HTTP 404"):
-                // the kind says that the file could not be fetched.
-                Some(Fetched::Failed(why)) => {
-                    problems.push(DataError::new(ErrorKind::Missing, name, None, why.as_str()));
-                    String::new()
-                }
-                None => {
-                    problems.push(DataError::new(ErrorKind::Missing, name, None, NOT_REQUESTED));
-                    String::new()
-                }
-            }
-        };
-        let settings_text = text_of(SETTINGS);
-        let layers_text = text_of(LAYERS);
+        let mut found = Vec::new();
+        let settings_text = text_of(files, SETTINGS, &mut found);
+        let layers_text = text_of(files, LAYERS, &mut found);
         // The legend's layers; a feature no layer holds is drawn and reported.
-        let (layers, layer_errors) = Layers::from_toml(&layers_text);
+        let (layers, layer_errors) = Layers::from_toml(layers_text);
         // A context file left out of the list is to come later, not missing.
         let pending: Vec<String> = layers
             .context_files()
             .iter()
-            .filter(|c| LAYER_FILES.contains(&c.as_str()) && !files.iter().any(|(n, _)| n == c))
+            .filter(|c| LAYER_FILES.contains(&c.as_str()) && fetched(files, c).is_none())
             .cloned()
             .collect();
         let unknown = layers.context_files().iter().filter(|c| !LAYER_FILES.contains(&c.as_str()));
@@ -219,48 +322,103 @@ impl Content {
                 DataError::new(ErrorKind::UnknownReference, LAYERS, None, why)
             })
             .collect();
-        let layer_texts: Vec<(&str, String)> =
-            LAYER_FILES.iter().filter(|n| !pending.iter().any(|p| p == *n)).map(|n| (*n, text_of(n))).collect();
-        let catalogue_texts = [SOURCES, FACTS, THEMES, TOUR].map(|n| (n, text_of(n)));
-
-        let (settings, errors) = Settings::from_toml(&settings_text);
-        problems.extend(errors);
-        let present: Vec<(&str, &str)> =
-            layer_texts.iter().filter(|(_, t)| !t.is_empty()).map(|(n, t)| (*n, t.as_str())).collect();
-        let (atlas, errors) = Atlas::from_files(&present);
-        problems.extend(errors);
-        problems.extend(layer_errors);
-        problems.extend(unknown);
-        problems.extend(layers.check_atlas(&atlas));
-
-        let [sources, facts, themes, tour] = &catalogue_texts;
-        let (mut catalogue, errors) = Catalogue::from_toml(&sources.1, &facts.1, &themes.1);
-        problems.extend(errors);
-        let (mut tour, errors) = Tour::from_toml(&tour.1);
-        problems.extend(errors);
-        // Records at fault, and those relying on them, are left out.
-        problems.extend(check_loaded(&atlas, &mut catalogue, &mut tour));
-        let problems = fold_dependents(problems);
-        let files = FILES
+        let layer_texts: Vec<(&str, &str)> = LAYER_FILES
             .iter()
-            .map(|name| {
-                let fetched = files.iter().find(|(n, _)| n == name).map(|(_, f)| f);
-                FileReport {
-                    name: (*name).to_owned(),
-                    bytes: match fetched {
-                        Some(Fetched::Text(t)) => Some(t.len()),
-                        _ => None,
-                    },
-                    failed: match fetched {
-                        Some(Fetched::Failed(why)) => Some(why.clone()),
-                        Some(Fetched::Text(_)) => None,
-                        None if pending.iter().any(|p| p == name) => None,
-                        None => Some(NOT_REQUESTED.into()),
-                    },
-                }
-            })
+            .filter(|n| !pending.iter().any(|p| p == *n))
+            .map(|n| (*n, text_of(files, n, &mut found)))
             .collect();
-        Content { atlas, catalogue, tour, settings, layers, problems, files, pending }
+        let record_texts = [SOURCES, FACTS, THEMES, TOUR].map(|n| text_of(files, n, &mut found));
+
+        let (settings, errors) = Settings::from_toml(settings_text);
+        found.extend(at(Step::Settings, errors));
+        let mut atlas = Atlas::default();
+        for (name, text) in layer_texts {
+            read_layer(&mut atlas, name, text, &mut found);
+        }
+        found.extend(at(Step::Layers, layer_errors.into_iter().chain(unknown)));
+        let (catalogue, tour, errors) = read_records(record_texts);
+        found.extend(at(Step::Records, errors));
+        let files = FILES.iter().map(|name| report(name, fetched(files, name), &pending)).collect();
+        let mut content = Content {
+            atlas,
+            catalogue: Catalogue::default(),
+            tour: Tour::default(),
+            settings,
+            layers,
+            problems: Vec::new(),
+            files,
+            pending,
+            reading: Reading { found, ..Reading::default() },
+        };
+        // Records at fault, and those relying on them, are left out.
+        content.check_records((catalogue, tour));
+        if !content.pending.is_empty() {
+            content.reading.records = Some(Box::new(record_texts.map(str::to_owned)));
+        }
+        content.finish();
+        content
+    }
+
+    /// The content with the context files that arrived, `(deployed name,
+    /// what was fetched)`, as [`Content::from_texts`] would read them with
+    /// the files read already: only they are read. Their features join the
+    /// atlas, in the place their file gives them; the problems are those a
+    /// read of every file would list (the file missing or malformed, a
+    /// feature no layer holds, a record naming a feature they were to hold).
+    /// The records are read and checked again only if one named a zone or
+    /// site the map did not have and one of these files has. A file that is
+    /// not pending is ignored.
+    pub fn with_context(mut self, files: &[(&str, Fetched)]) -> Content {
+        let (arrived, pending): (Vec<String>, Vec<String>) =
+            std::mem::take(&mut self.pending).into_iter().partition(|p| fetched(files, p).is_some());
+        self.pending = pending;
+        if arrived.is_empty() {
+            return self;
+        }
+        for name in &arrived {
+            let text = text_of(files, name, &mut self.reading.found);
+            read_layer(&mut self.atlas, name, text, &mut self.reading.found);
+            if let Some(r) = self.files.iter_mut().find(|r| r.name == *name) {
+                *r = report(name, fetched(files, name), &self.pending);
+            }
+        }
+        self.atlas.order_by_file(layer_rank);
+        // The records are read again only if one named a feature that has
+        // come; else the check finds what it found.
+        if let Some(texts) = self.reading.records.take() {
+            let absent = &self.reading.absent;
+            let zones = self.atlas.zones().map(|z| &z.id);
+            if zones.chain(self.atlas.sites.iter().map(|s| &s.id)).any(|id| absent.contains(id)) {
+                let (catalogue, tour, _) = read_records(texts.each_ref().map(String::as_str));
+                self.check_records((catalogue, tour));
+            }
+            if !self.pending.is_empty() {
+                self.reading.records = Some(texts);
+            }
+        }
+        self.finish();
+        self
+    }
+
+    /// Checks the records against each other and the map, leaving out those
+    /// at fault ([`check_loaded`]).
+    fn check_records(&mut self, (mut catalogue, mut tour): (Catalogue, Tour)) {
+        let (problems, absent) = check_loaded(&self.atlas, &mut catalogue, &mut tour);
+        self.reading.found.retain(|(step, _)| *step != Step::Loaded);
+        self.reading.found.extend(at(Step::Loaded, problems));
+        (self.catalogue, self.tour, self.reading.absent) = (catalogue, tour, absent);
+    }
+
+    /// What looks at every layer read: the features no layer holds, the
+    /// zones a layer lists that are not there. Then the problems in the
+    /// order a read meets them, each cause once ([`fold_dependents`]).
+    fn finish(&mut self) {
+        let found = &mut self.reading.found;
+        found.retain(|(step, _)| *step != Step::Held);
+        found.extend(at(Step::Held, self.layers.check_atlas(&self.atlas)));
+        // (stable: the problems of one step keep their order)
+        found.sort_by_key(|(step, _)| *step);
+        self.problems = fold_dependents(found.iter().map(|(_, p)| p.clone()).collect());
     }
 
     /// The files committed under `geodata/`, read as the browser reads the
@@ -375,6 +533,157 @@ mod test {
         assert_eq!(p.len(), 1, "{:?}", c.problems);
         assert!(p[0].to_string().contains("roads.geojson"), "{}", p[0]);
         assert!(c.pending.is_empty());
+    }
+
+    /// The committed files, each replaced by what `changes` gives for it,
+    /// read in two rounds (the first round, then the context files joining
+    /// it) and read at once.
+    fn joined_and_whole(changes: &[(&str, Fetched)]) -> (Content, Content) {
+        let files: Vec<(&str, Fetched)> = COMMITTED
+            .iter()
+            .map(|(n, t)| {
+                let change = changes.iter().find(|(c, _)| c == n).map(|(_, f)| f.clone());
+                (*n, change.unwrap_or_else(|| Fetched::Text((*t).to_owned())))
+            })
+            .collect();
+        let context = context();
+        let (late, first): (Vec<_>, Vec<_>) = files.iter().cloned().partition(|(n, _)| context.contains(n));
+        let early = Content::from_texts(&first);
+        assert_eq!(early.pending.len(), context.len());
+        (early.with_context(&late), Content::from_texts(&files))
+    }
+
+    /// Ids of an atlas's features, layer by layer, in their order.
+    fn ids(atlas: &Atlas) -> [Vec<&str>; 5] {
+        fn zones(z: &[crate::atlas::layers::Zone]) -> Vec<&str> {
+            z.iter().map(|z| z.id.as_str()).collect()
+        }
+        [
+            zones(&atlas.districts),
+            zones(&atlas.focus),
+            zones(&atlas.cooperation),
+            atlas.sites.iter().map(|s| s.id.as_str()).collect(),
+            atlas.water.iter().map(|w| w.id.as_str()).collect(),
+        ]
+    }
+
+    /// The context files the committed `layers.toml` names.
+    fn context() -> Vec<&'static str> {
+        first_and_context(Some(COMMITTED[1].1)).1
+    }
+
+    /// A committed file's text.
+    fn committed_text(name: &str) -> &'static str {
+        COMMITTED.iter().find(|(n, _)| *n == name).expect("a content file").1
+    }
+
+    /// The id of a district: a feature of the first context file.
+    fn a_district() -> String {
+        let name = context()[0];
+        Atlas::from_files(&[(name, committed_text(name))]).0.districts[0].id.clone()
+    }
+
+    /// Every part of the content the app uses is the same.
+    fn assert_same(joined: &Content, whole: &Content) {
+        assert_eq!(ids(&joined.atlas), ids(&whole.atlas));
+        assert!(joined.atlas == whole.atlas, "the features differ");
+        assert_eq!(joined.problems, whole.problems);
+        assert_eq!(joined.files, whole.files);
+        assert_eq!(joined.pending, whole.pending);
+        assert!(joined.catalogue == whole.catalogue, "the catalogues differ");
+        assert!(joined.tour == whole.tour, "the tours differ");
+        assert_eq!(joined.settings, whole.settings);
+        assert_eq!(joined.layers, whole.layers);
+    }
+
+    #[test]
+    fn the_context_files_join_the_first_round_as_if_every_file_were_read_at_once() {
+        let (joined, whole) = joined_and_whole(&[]);
+        assert!(!whole.atlas.districts.is_empty() && !whole.atlas.water.is_empty());
+        assert_same(&joined, &whole);
+        // One file at a time: the other stays pending until it comes.
+        let context = context();
+        let text = |name: &str| Fetched::Text(committed_text(name).to_owned());
+        let all: Vec<(&str, Fetched)> = COMMITTED.iter().map(|(n, _)| (*n, text(n))).collect();
+        let without = |left: &[&str]| -> Vec<(&str, Fetched)> {
+            all.iter().filter(|(n, _)| !left.contains(n)).cloned().collect()
+        };
+        let mut content = Content::from_texts(&without(&context));
+        for (i, name) in context.iter().enumerate() {
+            content = content.with_context(&[(name, text(name))]);
+            assert_same(&content, &Content::from_texts(&without(&context[i + 1..])));
+        }
+        assert!(content.pending.is_empty());
+    }
+
+    #[test]
+    fn a_context_file_that_fails_is_reported_as_a_read_of_every_file_reports_it() {
+        let context = context();
+        // (with a problem in a file of the first round, which a full read
+        // meets after the file that failed)
+        let settings = Fetched::Text(format!("unknown_setting = 1\n{}", COMMITTED[0].1));
+        let (joined, whole) =
+            joined_and_whole(&[(context[0], Fetched::Failed("HTTP 503".into())), (SETTINGS, settings)]);
+        let files: Vec<&str> = whole.problems.iter().map(|p| file_name(&p.file)).collect();
+        assert_eq!(files, [context[0], SETTINGS], "{:?}", whole.problems);
+        assert_same(&joined, &whole);
+    }
+
+    #[test]
+    fn a_context_file_that_is_not_json_is_reported_as_a_read_of_every_file_reports_it() {
+        let context = context();
+        let cut = Fetched::Text("{\"type\": \"FeatureCollection\",\n\"version\": 1, \"features\": [".into());
+        let (joined, whole) = joined_and_whole(&[(context[1], cut)]);
+        assert_eq!(whole.problems_in(context[1]).count(), 1, "{:?}", whole.problems);
+        assert_same(&joined, &whole);
+    }
+
+    #[test]
+    fn a_feature_of_a_context_file_that_no_layer_holds_takes_its_place_and_is_reported() {
+        let context = context();
+        let text = committed_text(context[0]);
+        // A site of a category no layer has, in the first file the map reads:
+        // its place among the sites is before those of the sites' own file.
+        let site = r#"{"type":"Feature","id":"odd-site","properties":{"id":"odd-site","kind":"site","category":"nowhere","name_zh_hans":"甲","name_zh_hant":"甲","name_en":"A","confidence":"low","district":"330108","position_basis":"test"},"geometry":{"type":"Point","coordinates":[120.2,30.2]}},"#;
+        assert_eq!(LAYER_FILES[0], context[0]);
+        let text = text.replacen("\"features\":[\n", &format!("\"features\":[\n{site}\n"), 1);
+        let (joined, whole) = joined_and_whole(&[(context[0], Fetched::Text(text))]);
+        assert_eq!(whole.atlas.sites[0].id, "odd-site");
+        assert_eq!(whole.problems.iter().filter(|p| p.id.as_deref() == Some("odd-site")).count(), 1);
+        assert_same(&joined, &whole);
+    }
+
+    #[test]
+    fn records_and_layers_naming_a_feature_of_a_context_file_are_checked_when_it_comes() {
+        let (context, district, text) = (context(), a_district(), committed_text);
+        // A fact about a district, a stop showing it, a layer listing it.
+        let facts = text(FACTS).replacen("subject = \"binjiang\"", &format!("subject = \"{district}\""), 1);
+        let tour = text(TOUR).replacen("target = \"zone:binjiang\"", &format!("target = \"zone:{district}\""), 1);
+        let layers =
+            text(LAYERS).replacen("zones = [\"binxiao\"]", &format!("zones = [\"binxiao\", \"{district}\"]"), 1);
+        let changes = [(FACTS, facts), (TOUR, tour), (LAYERS, layers)].map(|(n, t)| (n, Fetched::Text(t)));
+        let (joined, whole) = joined_and_whole(&changes);
+        assert!(whole.problems.is_empty(), "{:?}", whole.problems);
+        assert_same(&joined, &whole);
+        // … and are reported when it does not come.
+        let mut failed = changes.to_vec();
+        failed.push((context[0], Fetched::Failed("HTTP 503".into())));
+        let (joined, whole) = joined_and_whole(&failed);
+        for file in [FACTS, TOUR, LAYERS, context[0]] {
+            assert_eq!(whole.problems_in(file).count(), 1, "{file}: {:?}", whole.problems);
+        }
+        assert_same(&joined, &whole);
+    }
+
+    #[test]
+    fn a_theme_with_the_id_of_a_feature_of_a_context_file_is_named_when_it_comes() {
+        let text = committed_text(THEMES);
+        let theme = text.lines().find_map(|l| l.strip_prefix("id = ")).unwrap();
+        let themes = text.replacen(&format!("id = {theme}"), &format!("id = \"{}\"", a_district()), 1);
+        let (joined, whole) = joined_and_whole(&[(THEMES, Fetched::Text(themes))]);
+        let clash = |c: &Content| c.problems_in(THEMES).any(|p| p.kind == ErrorKind::DuplicateId);
+        assert!(clash(&whole), "{:?}", whole.problems);
+        assert_same(&joined, &whole);
     }
 
     #[test]

@@ -79,7 +79,7 @@ fn window_size() -> (f64, f64) {
 pub fn App(content: Content) -> impl IntoView {
     // Everything in the content files that loaded is drawn; what did not is
     // named in a notice (file, line, record) and left out.
-    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending } = content;
+    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending, .. } = content;
     for p in &problems {
         leptos::logging::warn!("data problem: {p}");
     }
@@ -347,12 +347,29 @@ fn scene_of(
     Some(scene)
 }
 
-/// The content read again with the context files: the map is drawn again
+/// The content the app holds, with what its reading found: for the context
+/// files to join ([`Content::with_context`]).
+pub fn content_of(c: Ctx, reading: crate::state::content::Reading) -> Content {
+    let d = c.data();
+    Content {
+        atlas: d.atlas.clone(),
+        catalogue: d.catalogue.clone(),
+        tour: d.tour.clone(),
+        settings: d.settings.clone(),
+        layers: d.layers.clone(),
+        problems: d.problems.clone(),
+        files: d.files.clone(),
+        pending: d.pending.clone(),
+        reading,
+    }
+}
+
+/// The content with the context files: the map is drawn again
 /// from it with the view as it is, the locator inset appears, and a file
 /// that failed is named with the others' problems. Content that draws
 /// nothing leaves the map as it was.
 pub fn take_context_files(c: Ctx, content: Content) {
-    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending } = content;
+    let Content { atlas, catalogue, tour, settings, layers, problems, files, pending, .. } = content;
     let old = c.data();
     for p in problems.iter().filter(|p| !old.problems.contains(p)) {
         leptos::logging::warn!("data problem: {p}");

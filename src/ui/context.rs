@@ -100,7 +100,7 @@ impl Ctx {
         self.data.get_value()
     }
 
-    /// Replaces the data (the same files read again with the context files)
+    /// Replaces the data (the content with the context files joined)
     /// and has what was drawn from it drawn again.
     pub fn replace_data(&self, data: Data) {
         self.data.set_value(Arc::new(data));

@@ -56,8 +56,11 @@ pub fn start() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async {
-        let (mut files, context) = load::fetch_first().await;
-        let content = crate::state::content::Content::from_texts(&files);
+        let (files, context) = load::fetch_first().await;
+        let mut content = crate::state::content::Content::from_texts(&files);
+        drop(files);
+        // (what the context files need to join the content the app holds)
+        let reading = std::mem::take(&mut content.reading);
         // Reading the files and mounting the app are separate tasks, not one
         // long one: a phone's browser stays responsive in between
         // ([`app::Mounting`]).
@@ -97,8 +100,8 @@ pub fn start() {
         // Once the map is on screen, answers clicks and the page is idle.
         context_layers::when_settled(move || {
             wasm_bindgen_futures::spawn_local(async move {
-                files.extend(load::fetch(&context).await);
-                app::take_context_files(c, crate::state::content::Content::from_texts(&files));
+                let arrived = load::fetch(&context).await;
+                app::take_context_files(c, app::content_of(c, reading).with_context(&arrived));
             })
         });
     });
