@@ -101,7 +101,16 @@ pub fn start() {
         context_layers::when_settled(move || {
             wasm_bindgen_futures::spawn_local(async move {
                 let arrived = load::fetch(&context).await;
-                app::take_context_files(c, app::content_of(c, reading).with_context(&arrived));
+                // (reading them and drawing the map anew: two tasks)
+                match split::join_context(c, reading, arrived).await {
+                    Ok(content) => {
+                        dom::next_task().await;
+                        app::take_context_files(c, content);
+                    }
+                    Err(e) => leptos::logging::warn!(
+                        "the context layers could not be loaded ({e}); the first view's drawing of them stays"
+                    ),
+                }
             })
         });
     });

@@ -1,6 +1,7 @@
 //! The parts of the interface a first visit does not need: the tour with the
-//! kiosk and the QR code, the share dialog, image export, basemap tiles and
-//! the check report. Each is reached only through a function here, and built
+//! kiosk and the QR code, the share dialog, image export, basemap tiles, the
+//! check report, and the reading of the context files that come after the
+//! first click. Each is reached only through a function here, and built
 //! with the `split` feature (the release build of the map, see
 //! `scripts/build-wasm.mjs`) each function's code is cut out of the main wasm
 //! into a chunk of its own that loads when the function is first called
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 use super::context::Ctx;
 use crate::spatial::Viewport;
 use crate::state::basemap::Basemap;
+use crate::state::content::{Content, Fetched, Reading};
 
 /// What a split point gives when its chunk could not be fetched.
 pub type Unloaded = leptos::wasm_split::SplitLoaderError;
@@ -80,6 +82,14 @@ split_point! {
     /// The check page's report on the content files.
     fn check_report() -> AnyView {
         view! { <super::check::CheckReport/> }.into_any()
+    }
+}
+
+split_point! {
+    /// The context files joined to the content the app holds: they come
+    /// after the first click, and so does the code that reads them in.
+    fn join_context(c: Ctx, reading: Reading, arrived: Vec<(&'static str, Fetched)>) -> Content {
+        super::app::content_of(c, reading).with_context(&arrived)
     }
 }
 

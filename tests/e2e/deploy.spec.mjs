@@ -78,7 +78,8 @@ for (const encoding of ['br', 'gzip']) {
     const sent = new Map();
     page.on('response', async (res) => {
       const name = new URL(res.url()).pathname.split('/').pop();
-      if (name.endsWith('.wasm')) {
+      // (the main wasm; the chunks come later, when first used)
+      if (name.endsWith('_bg.wasm')) {
         sent.set(name, {
           encoding: await res.headerValue('content-encoding'),
           length: Number(await res.headerValue('content-length')),

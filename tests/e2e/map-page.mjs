@@ -263,8 +263,9 @@ export class TourPage {
 export async function openMap(map, query = '') {
   await map.page.goto(`./${query}`);
   await expect(map.zone('binjiang')).toBeVisible({ timeout: 30_000 });
-  // the map is shown, sized, in place of the first view
-  await expect(map.page.locator('#first-view')).toHaveCount(0, { timeout: 30_000 });
+  // the map is shown, sized, in place of the first view, and has drawn its
+  // context layers (districts, water) in place of the first view's
+  await expect(map.page.locator('[data-first-view]')).toHaveCount(0, { timeout: 30_000 });
   await map.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 

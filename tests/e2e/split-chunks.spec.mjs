@@ -1,6 +1,7 @@
 // The parts a first visit does not need (the tour with the QR code, the share
-// dialog, export, basemap tiles, the check report) come in wasm chunks of
-// their own, fetched when first used (src/ui/split.rs, scripts/build-wasm.mjs).
+// dialog, export, basemap tiles, the check report, the reading of the context
+// files) come in wasm chunks of their own, fetched when first used
+// (src/ui/split.rs, scripts/build-wasm.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -26,19 +27,32 @@ function chunksFetched(page) {
 test('the build has a chunk for each part a first visit does not need', () => {
   const parts = fs.readdirSync(dist).map((f) => CHUNK.exec(f)?.[1]).filter((p) => p?.startsWith('split_'));
   expect(parts.sort()).toEqual(
-    ['split_check_report', 'split_export_png', 'split_export_svg', 'split_share_dialog', 'split_tile_layer', 'split_tour_layer'],
+    ['split_check_report', 'split_export_png', 'split_export_svg', 'split_join_context', 'split_share_dialog', 'split_tile_layer', 'split_tour_layer'],
   );
 });
 
-test('a first visit answers a click on Binjiang without any chunk; the tour and sharing fetch theirs when first used', async ({ page }) => {
+test('a first visit answers a click on Binjiang without any chunk; the context files, the tour and sharing fetch theirs when first used', async ({ page }) => {
   const seen = chunksFetched(page);
   const map = new MapPage(page);
   const details = new Details(page);
   const tour = new TourPage(page);
-  await openMap(map, '?lang=en');
+  // the context files held back until the click is answered
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/data\/(districts|water)\.geojson$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?lang=en');
+  await expect(page.locator('#first-view')).toHaveCount(0, { timeout: 30_000 });
   await map.clickBinjiang();
   await expect(details.title).toHaveText(/Binjiang/);
   expect(seen).toEqual([]);
+  // the context files arrive: their reading comes in its chunk, and they are drawn
+  release();
+  await expect(page.locator('[data-first-view]')).toHaveCount(0);
+  await expect(page.getByTestId('water').locator('path').first()).toBeAttached();
+  expect(seen).toContain('split_join_context');
 
   await tour.start.click();
   await expect(tour.cards.first()).toBeVisible();

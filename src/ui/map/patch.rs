@@ -256,10 +256,19 @@ pub(super) fn water_visibility(data: &Arc<Data>, g: Groups, drawn: RwSignal<View
 
 /// Labels: zones and sites compete for space, the focus zone first; markers
 /// are obstacles no label may cover.
-pub(super) fn labels(c: Ctx, data: &Arc<Data>, g: Groups, drawn: RwSignal<Viewport>, lang0: Lang) {
+pub(super) fn labels(
+    c: Ctx,
+    data: &Arc<Data>,
+    g: Groups,
+    drawn: RwSignal<Viewport>,
+    lang0: Lang,
+    sized: impl Fn() -> bool + Copy + 'static,
+) {
     // The furniture over the map and the labels' drawn widths, measured in
-    // the page (the widths a frame after the language or 适老化 mode changes,
-    // once the new text and styles are laid out); estimates until then.
+    // the page (the widths a frame after the map first has its size, and
+    // after the language or 适老化 mode changes, once the new text and styles
+    // are laid out: measuring before would force a layout of a page still
+    // being built); estimates until then.
     let furniture = RwSignal::new(None::<Vec<Rect>>);
     let widths = RwSignal::new(Vec::<f64>::new());
     Effect::new(move |watching: Option<bool>| {
@@ -274,6 +283,9 @@ pub(super) fn labels(c: Ctx, data: &Arc<Data>, g: Groups, drawn: RwSignal<Viewpo
     Effect::new(move |_| {
         c.lang.track();
         c.care.track();
+        if !sized() {
+            return;
+        }
         request_animation_frame(move || {
             // the map may have been unmounted by then
             if let Some(lg) = g.labels.try_get_untracked().flatten() {

@@ -281,7 +281,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     patch::highlight(c, &data, g, looks0);
     patch::names_and_visibility(c, &data, g, lang0, layers0);
     patch::follow_markers(&data, g, drawn, drawn0);
-    patch::labels(c, &data, g, drawn, lang0);
+    patch::labels(c, &data, g, drawn, lang0, move || mounting.is_none_or(|m| m.sized()));
 
     let scene = Arc::clone(&data);
     let tooltip = move || {
