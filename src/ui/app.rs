@@ -27,24 +27,25 @@ use crate::state::text::{parens, T};
 use crate::state::Selection;
 
 /// The page's start mounts the app in steps, a task each, unseen under the
-/// first view ([`super::start`]): the map; then the title bar and the
-/// furniture; then the map takes its size, which forces the page's first
-/// layout. A slow phone's browser stays responsive in between. Without
+/// first view ([`super::start`]): the map's areas; then the title bar, the
+/// furniture and the map's markers and labels; then the map takes its size,
+/// which forces the page's first layout. A slow phone's browser stays responsive in between. Without
 /// one (the editor's preview) everything comes at once.
 #[derive(Clone, Copy)]
 pub struct Mounting {
-    controls: RwSignal<bool>,
+    furniture: RwSignal<bool>,
     sized: RwSignal<bool>,
 }
 
 impl Mounting {
     pub fn new() -> Mounting {
-        Mounting { controls: RwSignal::new(false), sized: RwSignal::new(false) }
+        Mounting { furniture: RwSignal::new(false), sized: RwSignal::new(false) }
     }
 
-    /// Builds the title bar and the furniture (in this task's microtasks).
-    pub fn add_controls(self) {
-        self.controls.set(true);
+    /// Builds the title bar, the furniture and the map's markers and labels
+    /// (in this task's microtasks).
+    pub fn add_furniture(self) {
+        self.furniture.set(true);
     }
 
     /// Lets the map take its size (its effects run in this task's
@@ -53,8 +54,8 @@ impl Mounting {
         self.sized.set(true);
     }
 
-    fn controls(self) -> bool {
-        self.controls.get()
+    pub(super) fn furniture(self) -> bool {
+        self.furniture.get()
     }
 
     pub(super) fn sized(self) -> bool {
@@ -199,7 +200,7 @@ pub fn App(content: Content) -> impl IntoView {
 
     let has_panel = move || c.selected.with(|s| s.is_some());
     let mounting = use_context::<Mounting>();
-    let controls = move || mounting.is_none_or(|m| m.controls());
+    let controls = move || mounting.is_none_or(|m| m.furniture());
     view! {
         <div class="app" class:is-compact=move || chrome.compact.get() class:is-embedded=embedded>
             <SkipLink/>

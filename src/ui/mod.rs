@@ -85,12 +85,12 @@ pub fn start() {
             leptos::prelude::provide_context(mounting);
             leptos::prelude::view! { <App content/> }
         });
-        // The controls, then the map's size, each in a task of its own; the
+        // The furniture, then the map's size, each in a task of its own; the
         // first view gives way to the app's drawing in the last, so no frame
         // shows both or an app not yet sized. Its context stays until the
         // app's arrives.
         dom::next_task().await;
-        mounting.add_controls();
+        mounting.add_furniture();
         dom::next_task().await;
         mounting.size_map();
         building(false);

@@ -56,6 +56,7 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
     let hover = events.hover;
 
     let mounting = use_context::<Mounting>();
+    let furniture = move || mounting.is_none_or(|m| m.furniture());
     Effect::new(move |_| {
         if mounting.is_some_and(|m| !m.sized()) {
             return;
@@ -191,91 +192,78 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
         })
         .collect_view();
 
+    // The markers and the labels come in the mounting's second step (see
+    // `Mounting`): built when asked, once.
     let n_zones = data.scene.zones.len();
     let drawn0 = drawn.get_untracked();
-    // Each category's marker: its layer's shape and colour.
-    let symbol = |s: &SceneSite| style::site_symbol(style::layer_shape(s.layer.and_then(|l| data.layers.get(l))), 7.0);
-    let sites = data
-        .scene
-        .sites
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let estimate = style::is_estimate(s.confidence);
-            view! {
-                <g
-                    class=feature_class(&s.class, looks0[n_zones + i])
-                    transform=site_transform(&drawn0, s.position)
-                    visibility=visibility(layers0.shows(s.layer))
-                    use:paint=layer_paint(&data.layers, s.layer)
-                    data-testid=format!("site-{}", s.id)
-                    data-id=s.id.clone()
-                    tabindex="0"
-                    role="button"
-                    aria-label=spoken_name(c, &Selection::Site(s.id.clone()))
-                >
-                    <circle class="site__target" r="12"/>
-                    {estimate.then(|| view! { <circle class="site__halo" r="12"/> })}
-                    <path class="site__symbol" d=symbol(s)/>
-                </g>
-            }
-        })
-        .collect_view();
-
-    // Labels start hidden; the placement effect below shows those that fit.
-    let zone_labels = data
-        .scene
-        .zones
-        .iter()
-        .map(|z| {
-            let class = match z.kind {
-                ZoneKind::Focus => "label label--focus",
-                ZoneKind::Cooperation => "label label--cooperation",
-                ZoneKind::District => "label label--district",
+    let markers = {
+        let (data, looks, layers) = (Arc::clone(&data), looks0.clone(), layers0.clone());
+        move || {
+            // Each category's marker: its layer's shape and colour.
+            let symbol =
+                |s: &SceneSite| style::site_symbol(style::layer_shape(s.layer.and_then(|l| data.layers.get(l))), 7.0);
+            data.scene
+                .sites
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let estimate = style::is_estimate(s.confidence);
+                    view! {
+                        <g
+                            class=feature_class(&s.class, looks[n_zones + i])
+                            transform=site_transform(&drawn0, s.position)
+                            visibility=visibility(layers.shows(s.layer))
+                            use:paint=layer_paint(&data.layers, s.layer)
+                            data-testid=format!("site-{}", s.id)
+                            data-id=s.id.clone()
+                            tabindex="0"
+                            role="button"
+                            aria-label=spoken_name(c, &Selection::Site(s.id.clone()))
+                        >
+                            <circle class="site__target" r="12"/>
+                            {estimate.then(|| view! { <circle class="site__halo" r="12"/> })}
+                            <path class="site__symbol" d=symbol(s)/>
+                        </g>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    // Labels start hidden; the placement effect shows those that fit.
+    let labels = {
+        let data = Arc::clone(&data);
+        move || {
+            let hidden_label = |class: &'static str, text: String, colours: Vec<(&'static str, String)>| {
+                view! {
+                    <text class=class visibility="hidden" text-anchor="middle" dominant-baseline="central" use:paint=colours>
+                        {text}
+                    </text>
+                }
             };
-            view! {
-                <text
-                    class=class
-                    visibility="hidden"
-                    text-anchor="middle"
-                    dominant-baseline="central"
-                    use:paint=layer_paint(&data.layers, z.layer)
-                >
-                    {z.label.get(lang0).to_string()}
-                </text>
-            }
-        })
-        .collect_view();
-    let site_labels = data
-        .scene
-        .sites
-        .iter()
-        .map(|s| {
-            let class = if style::is_estimate(s.confidence) {
-                "label label--site label--estimate"
-            } else {
-                "label label--site"
-            };
-            view! {
-                <text class=class visibility="hidden" text-anchor="middle" dominant-baseline="central">
-                    {site_label(s, lang0)}
-                </text>
-            }
-        })
-        .collect_view();
-
-    let water_labels = data
-        .scene
-        .water
-        .iter()
-        .map(|w| {
-            view! {
-                <text class="label label--water" visibility="hidden" text-anchor="middle" dominant-baseline="central">
-                    {w.names.get(lang0).to_string()}
-                </text>
-            }
-        })
-        .collect_view();
+            let zones = data.scene.zones.iter().map(|z| {
+                let class = match z.kind {
+                    ZoneKind::Focus => "label label--focus",
+                    ZoneKind::Cooperation => "label label--cooperation",
+                    ZoneKind::District => "label label--district",
+                };
+                hidden_label(class, z.label.get(lang0).to_string(), layer_paint(&data.layers, z.layer))
+            });
+            let sites = data.scene.sites.iter().map(|s| {
+                let class = if style::is_estimate(s.confidence) {
+                    "label label--site label--estimate"
+                } else {
+                    "label label--site"
+                };
+                hidden_label(class, site_label(s, lang0), Vec::new())
+            });
+            let water = data
+                .scene
+                .water
+                .iter()
+                .map(|w| hidden_label("label label--water", w.names.get(lang0).to_string(), Vec::new()));
+            zones.chain(sites).chain(water).collect_view()
+        }
+    };
 
     patch::water_visibility(&data, g, drawn);
     patch::highlight(c, &data, g, looks0);
@@ -372,11 +360,9 @@ pub fn MapView(initial: InitialView) -> impl IntoView {
                     {shores}
                 </g>
                 <g class="layer layer--labels" aria-hidden="true" node_ref=g.labels>
-                    {zone_labels}
-                    {site_labels}
-                    {water_labels}
+                    {move || furniture().then(|| untrack(&labels))}
                 </g>
-                <g class="layer layer--sites" node_ref=g.sites>{sites}</g>
+                <g class="layer layer--sites" node_ref=g.sites>{move || furniture().then(|| untrack(&markers))}</g>
             </svg>
             {tooltip}
         </div>
