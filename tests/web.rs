@@ -150,7 +150,14 @@ mod map_patching {
         settle().await;
         assert!(!attr(site, "class").contains("is-selected"), "cleared: {}", attr(site, "class"));
 
-        // Visibility: every layer switched off hides every site, and back.
+        // Visibility: every layer switched off hides every site, and back
+        // (the legend opened first: closed, as in a narrow window, it has
+        // not built its switches).
+        let legend = one(&root, "[data-testid=legend]");
+        if !legend.has_attribute("open") {
+            click(&one(&legend, "summary"));
+            settle().await;
+        }
         let switches = all(&root, "input[data-testid^=layer-]");
         assert!(!switches.is_empty(), "the legend's switches");
         switches.iter().for_each(click);

@@ -29,8 +29,9 @@ use crate::state::Selection;
 /// The page's start mounts the app in steps, a task each, unseen under the
 /// first view ([`super::start`]): the map's areas; then the title bar, the
 /// furniture and the map's markers and labels; then the map takes its size,
-/// which forces the page's first layout. A slow phone's browser stays responsive in between. Without
-/// one (the editor's preview) everything comes at once.
+/// which forces the page's first layout. A slow phone's browser stays
+/// responsive in between. Without one (the editor's preview) everything
+/// comes at once.
 #[derive(Clone, Copy)]
 pub struct Mounting {
     furniture: RwSignal<bool>,
@@ -200,13 +201,13 @@ pub fn App(content: Content) -> impl IntoView {
 
     let has_panel = move || c.selected.with(|s| s.is_some());
     let mounting = use_context::<Mounting>();
-    let controls = move || mounting.is_none_or(|m| m.furniture());
+    let furniture = move || mounting.is_none_or(|m| m.furniture());
     view! {
         <div class="app" class:is-compact=move || chrome.compact.get() class:is-embedded=embedded>
             <SkipLink/>
             // One row at every size: on a compact bar the words step back
             // behind icons and menus (see controls.rs).
-            {move || controls().then(|| untrack(|| view! {
+            {move || furniture().then(|| untrack(|| view! {
                     <header class="titlebar" class:is-compact=move || chrome.compact.get() class:no-title=!chrome.title>
                         {chrome.title.then(|| view! {
                             <h1 class="titlebar__name">
@@ -236,7 +237,7 @@ pub fn App(content: Content) -> impl IntoView {
                     // (type-erased: drawn anew rather than patched in place)
                     untrack(|| view! { <MapView initial=initial/> }.into_any())
                 }}
-                {move || controls().then(|| untrack(|| view! {
+                {move || furniture().then(|| untrack(|| view! {
                         <div class="furniture furniture--top-left" id=AFTER_MAP_ID tabindex="-1">
                             <Legend/>
                         </div>
