@@ -26,8 +26,19 @@ function labelsUnderControlsWhenShown() {
     const watch = new MutationObserver(() => {
       if (!document.querySelector('[data-testid="details"]')) return;
       watch.disconnect();
-      // a task posted from this frame's animation callbacks runs once it is drawn
-      requestAnimationFrame(() => setTimeout(() => resolve(survey()), 0));
+      // A new observation is reported after the layout of the next frame,
+      // the one that shows the details, after the map's own observer (made
+      // earlier) has placed the labels and before that frame is painted:
+      // however busy the machine, the survey sees that frame.
+      const probe = document.createElement('div');
+      probe.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
+      document.body.append(probe);
+      const seen = new ResizeObserver(() => {
+        seen.disconnect();
+        probe.remove();
+        resolve(survey());
+      });
+      seen.observe(probe);
     });
     watch.observe(document.body, { childList: true, subtree: true });
   });
