@@ -23,6 +23,10 @@ pub(super) fn layer_paint(layers: &Layers, l: Option<Layer>) -> Vec<(&'static st
 /// through the CSS object model, which a strict CSP allows where it refuses
 /// inline `style` attributes.
 pub(super) fn paint(el: web_sys::Element, props: Vec<(&'static str, String)>) {
+    // (most labels and features no layer holds have none: no call to make)
+    if props.is_empty() {
+        return;
+    }
     let Some(style) = js_sys::Reflect::get(&el, &wasm_bindgen::JsValue::from_str("style"))
         .ok()
         .and_then(|s| s.dyn_into::<web_sys::CssStyleDeclaration>().ok())
